@@ -1,0 +1,150 @@
+"""Field checks shared by the classes, the JSON codec and the JSON Schema.
+
+A check is declared once, on the attrs field's metadata, and serves three
+places: the class refuses a bad value when built in Python, the codec reports
+it with its JSON path, and the schema generator turns it into a constraint.
+Keeping the three in one object is what stops them drifting apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+
+from ._countries import ISO_3166_ALPHA2
+
+#: Key under which a field's :class:`Check` is stored in attrs metadata.
+CHECK = "proceedings.check"
+
+
+@attrs.frozen
+class Check:
+    """A constraint on a field's value beyond its Python type.
+
+    Attributes:
+        test: Returns ``None`` for a good value, else what is wrong with it.
+        schema: The JSON Schema fragment that expresses the same constraint.
+    """
+
+    test: Callable[[Any], str | None]
+    schema: Mapping[str, Any]
+
+
+class FieldProblems(ValueError):
+    """One or more fields of an object hold values their checks refuse.
+
+    Args:
+        cls: The class being built.
+        problems: ``(field name, message)`` pairs, in field order.
+    """
+
+    def __init__(self, cls: type, problems: list[tuple[str, str]]) -> None:
+        super().__init__(cls, problems)
+        self.cls = cls
+        self.problems = problems
+
+    def __str__(self) -> str:
+        inner = "; ".join(f"{name}: {msg}" for name, msg in self.problems)
+        return f"invalid {self.cls.__name__}: {inner}"
+
+
+def _country(value: Any) -> str | None:
+    if value in ISO_3166_ALPHA2:
+        return None
+    return f"{value!r} is not an ISO 3166-1 alpha-2 country code (two capital letters, e.g. 'KZ')"
+
+
+def _countries(value: Any) -> str | None:
+    for item in value:
+        if (msg := _country(item)) is not None:
+            return msg
+    if len(set(value)) != len(value):
+        return "country codes must not repeat"
+    return None
+
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
+
+
+def _identifier(value: Any) -> str | None:
+    if _ID.match(value):
+        return None
+    return f"{value!r} is not a valid id (letters, digits and . _ : -, not starting with a sign)"
+
+
+_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+def _language(value: Any) -> str | None:
+    if _LANG.match(value):
+        return None
+    return f"{value!r} is not a BCP 47 language tag (e.g. 'en', 'ru', 'kk')"
+
+
+def _nonempty(value: Any) -> str | None:
+    return None if value.strip() else "must not be empty or blank"
+
+
+def _positive(value: Any) -> str | None:
+    return None if value > 0 else f"must be a positive number, not {value}"
+
+
+def _nonnegative(value: Any) -> str | None:
+    return None if value >= 0 else f"must not be negative, not {value}"
+
+
+def _nonempty_tuple(value: Any) -> str | None:
+    return None if len(value) else "must list at least one item"
+
+
+def _unique_strings(value: Any) -> str | None:
+    return None if len(set(value)) == len(value) else "items must not repeat"
+
+
+COUNTRY = Check(_country, {"enum": sorted(ISO_3166_ALPHA2)})
+COUNTRIES = Check(_countries, {"items": {"enum": sorted(ISO_3166_ALPHA2)}, "uniqueItems": True})
+IDENTIFIER = Check(_identifier, {"pattern": _ID.pattern})
+LANGUAGE = Check(_language, {"pattern": _LANG.pattern})
+NONEMPTY = Check(_nonempty, {"minLength": 1, "pattern": r"\S"})
+POSITIVE = Check(_positive, {"exclusiveMinimum": 0})
+NONNEGATIVE = Check(_nonnegative, {"minimum": 0})
+NONEMPTY_TUPLE = Check(_nonempty_tuple, {"minItems": 1})
+UNIQUE_STRINGS = Check(_unique_strings, {"uniqueItems": True})
+
+
+def field_problems(obj: Any) -> list[tuple[str, str]]:
+    """Run every field check of an attrs instance.
+
+    Args:
+        obj: An attrs instance whose fields may carry a :data:`CHECK`.
+
+    Returns:
+        ``(field name, message)`` for each refused value; ``None`` values
+        (absent optional fields) are not checked.
+    """
+    problems: list[tuple[str, str]] = []
+    for field in attrs.fields(type(obj)):
+        check: Check | None = field.metadata.get(CHECK)
+        if check is None:
+            continue
+        value = getattr(obj, field.name)
+        if value is None:
+            continue
+        if (msg := check.test(value)) is not None:
+            problems.append((field.name, msg))
+    return problems
+
+
+def validate_fields(obj: Any) -> None:
+    """Raise :class:`FieldProblems` listing every refused field of ``obj``.
+
+    Used as ``__attrs_post_init__`` so that every way of building an object,
+    ``attrs.evolve`` included, goes through the same checks.
+    """
+    problems = field_problems(obj)
+    problems.extend(obj._object_problems())
+    if problems:
+        raise FieldProblems(type(obj), problems)

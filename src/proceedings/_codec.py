@@ -1,0 +1,510 @@
+"""JSON in and out: a strict cattrs converter with errors that carry JSON paths.
+
+Out of the box cattrs coerces (``"false"`` becomes ``True``, ``"DE"`` becomes
+``("D", "E")``). A validator must not, so every primitive and sequence has a
+strict hook here, and every enum is re-registered after the ``str`` hook
+(which would otherwise catch them, since they subclass ``str``).
+
+Two converters share the same hooks: a fast one without detailed validation
+for the common case of a good record, and a detailed one that a failing
+record is run through again to collect every problem with its path.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import math
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any, TypeVar, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from ._checks import CHECK, Check, FieldProblems
+from ._dates import UncertainDate
+from ._errors import InvalidDate, Problem, RecordError
+from ._model import (
+    EVENT_TYPE_BY_TAG,
+    Account,
+    AppealLevel,
+    AppealOutcome,
+    AsylumOutcome,
+    CaseRecord,
+    Charge,
+    Citation,
+    CrossingMode,
+    DetentionGround,
+    DocumentKind,
+    Event,
+    ExpulsionKind,
+    ExtraditionOutcome,
+    InterimBody,
+    OffenceCategory,
+    Penalty,
+    PenaltyKind,
+    Person,
+    RemovalChannel,
+    Source,
+    WantedScope,
+)
+
+T = TypeVar("T")
+
+_ENUMS: tuple[type[enum.Enum], ...] = (
+    AppealLevel,
+    AppealOutcome,
+    AsylumOutcome,
+    CrossingMode,
+    DetentionGround,
+    DocumentKind,
+    ExpulsionKind,
+    ExtraditionOutcome,
+    InterimBody,
+    OffenceCategory,
+    PenaltyKind,
+    RemovalChannel,
+    WantedScope,
+)
+
+
+class _Refused(ValueError):
+    """A value of the wrong JSON type or form; the message is for people."""
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__  # pragma: no cover - only reachable from Python callers
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if not isinstance(value, str):
+        raise _Refused(f"expected a string, got {_json_type(value)}")
+    return value
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, float) and value.is_integer():
+            raise _Refused(f"expected a whole number, got {value!r}; write it without a decimal")
+        raise _Refused(f"expected a whole number, got {_json_type(value)}")
+    return value
+
+
+def _structure_float(value: Any, _: type) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _Refused(f"expected a number, got {_json_type(value)}")
+    if not math.isfinite(value):
+        raise _Refused(f"expected a finite number, got {value!r}")
+    return value
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _Refused(f"expected true or false, got {_json_type(value)}")
+    return value
+
+
+def _structure_date(value: Any, _: type) -> UncertainDate:
+    if not isinstance(value, str):
+        raise _Refused(f"expected a date string such as '2022-12-06', got {_json_type(value)}")
+    return UncertainDate.parse(value)
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type], Any]:
+    values = [m.value for m in cls]
+    expected = ", ".join(repr(v) for v in values)
+
+    def structure(value: Any, _: type) -> Any:
+        if isinstance(value, str) and value in values:
+            return cls(value)
+        shown = repr(value) if isinstance(value, str) else _json_type(value)
+        raise _Refused(f"{shown} is not a valid {_enum_label(cls)}; expected one of: {expected}")
+
+    return structure
+
+
+def _enum_label(cls: type[enum.Enum]) -> str:
+    # "RemovalChannel" -> "removal channel"
+    name = cls.__name__
+    return "".join(" " + c.lower() if c.isupper() and i else c.lower() for i, c in enumerate(name))
+
+
+def _is_var_tuple(t: Any) -> bool:
+    return get_origin(t) is tuple and len(get_args(t)) == 2 and get_args(t)[1] is Ellipsis
+
+
+def _tuple_factory(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    def factory(t: Any) -> Callable[[Any, Any], Any]:
+        inner = get_args(t)[0]
+        inner_hook = converter.get_structure_hook(inner)
+        detailed = converter.detailed_validation
+
+        def structure(value: Any, _: Any) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                raise _Refused(f"expected an array, got {_json_type(value)}")
+            if not detailed:
+                return tuple(inner_hook(item, inner) for item in value)
+            out: list[Any] = []
+            errors: list[Exception] = []
+            for i, item in enumerate(value):
+                try:
+                    out.append(inner_hook(item, inner))
+                except Exception as exc:
+                    exc.__notes__ = [
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"Structuring {t} @ index {i}", i, inner),
+                    ]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"While structuring {t!r}", errors, t)
+            return tuple(out)
+
+        return structure
+
+    return factory
+
+
+def _event_hook(converter: cattrs.Converter) -> Callable[[Any, type], Event]:
+    hooks = {tag: converter.get_structure_hook(cls) for tag, cls in EVENT_TYPE_BY_TAG.items()}
+    expected = ", ".join(sorted(EVENT_TYPE_BY_TAG))
+
+    def structure(value: Any, _: type) -> Event:
+        if not isinstance(value, dict):
+            raise _Refused(f"expected an event object, got {_json_type(value)}")
+        tag = value.get("type")
+        if tag is None:
+            raise _Refused(f"an event needs a 'type'; one of: {expected}")
+        if not isinstance(tag, str) or tag not in hooks:
+            shown = repr(tag) if isinstance(tag, str) else _json_type(tag)
+            raise _Refused(f"unknown event type {shown}; expected one of: {expected}")
+        body = {k: v for k, v in value.items() if k != "type"}
+        result: Event = hooks[tag](body, EVENT_TYPE_BY_TAG[tag])
+        return result
+
+    return structure
+
+
+def _class_hook(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """A strict structure hook for an attrs class whose checked fields fail early.
+
+    The checks also run in ``__attrs_post_init__``; running them here as well
+    means a bad country code is reported together with, say, a missing field
+    in the same object, instead of only once the other problems are fixed.
+    """
+    attrs.resolve_types(cls)
+    overrides: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        check: Check | None = field.metadata.get(CHECK)
+        if check is not None:
+            overrides[field.name] = override(
+                struct_hook=_checked(conv.get_structure_hook(field.type), check)
+            )
+    return make_dict_structure_fn(cls, conv, **overrides)
+
+
+def _checked(hook: Callable[[Any, Any], Any], check: Check) -> Callable[[Any, Any], Any]:
+    def structure(value: Any, t: Any) -> Any:
+        result = hook(value, t)
+        if result is not None and (msg := check.test(result)) is not None:
+            raise _Refused(msg)
+        return result
+
+    return structure
+
+
+def _tagged(cls: type[Event], conv: cattrs.Converter) -> Callable[[Event], dict[str, Any]]:
+    fields = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+
+    def unstructure(ev: Event) -> dict[str, Any]:
+        # The tag comes first so that a reader of the JSON sees the kind at once.
+        return {"type": ev.type, **fields(ev)}
+
+    return unstructure
+
+
+def _make_converter(*, detailed: bool) -> cattrs.Converter:
+    conv = cattrs.Converter(
+        forbid_extra_keys=True, detailed_validation=detailed, omit_if_default=True
+    )
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(float, _structure_float)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(UncertainDate, _structure_date)
+    conv.register_unstructure_hook(UncertainDate, lambda d: d.text)
+    # Enums subclass str, so the str hook (found through singledispatch) would
+    # catch them and accept any string: each enum gets a direct hook instead.
+    for enum_cls in _ENUMS:
+        conv.register_structure_hook(enum_cls, _enum_hook(enum_cls))
+        conv.register_unstructure_hook(enum_cls, lambda e: e.value)
+    conv.register_structure_hook_factory(_is_var_tuple, _tuple_factory(conv))
+    conv.register_unstructure_hook_func(_is_var_tuple, lambda v: [conv.unstructure(i) for i in v])
+
+    # Order matters: a class hook is generated once, with the hooks of its
+    # fields as they are at that moment, so the parts come first, then the
+    # event types, then the tagged union, and the record last.
+    for cls in (Citation, Charge, Penalty, Person, Source, Account):
+        conv.register_structure_hook(cls, _class_hook(cls, conv))
+        conv.register_unstructure_hook(
+            cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+        )
+    for ev_cls in EVENT_TYPE_BY_TAG.values():
+        conv.register_structure_hook(ev_cls, _class_hook(ev_cls, conv))
+        conv.register_unstructure_hook(ev_cls, _tagged(ev_cls, conv))
+    conv.register_unstructure_hook(Event, lambda ev: conv.unstructure(ev, type(ev)))
+    conv.register_structure_hook(Event, _event_hook(conv))
+    conv.register_structure_hook(CaseRecord, _class_hook(CaseRecord, conv))
+    conv.register_unstructure_hook(
+        CaseRecord, make_dict_unstructure_fn(CaseRecord, conv, _cattrs_omit_if_default=True)
+    )
+    return conv
+
+
+_FAST = _make_converter(detailed=False)
+_DETAILED = _make_converter(detailed=True)
+
+
+# -- turning exceptions into problems ------------------------------------------
+
+
+def _key_path(path: str, key: str) -> str:
+    if key.isidentifier():
+        return f"{path}.{key}"
+    return f"{path}[{json.dumps(key, ensure_ascii=False)}]"
+
+
+def _subpath(path: str, relative: str) -> str:
+    # FieldProblems name a field, or a relative path such as "events[3].against".
+    return f"{path}.{relative}"
+
+
+def _problems(exc: BaseException, path: str) -> list[Problem]:
+    if isinstance(exc, IterableValidationError | ClassValidationError):
+        found: list[Problem] = []
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            if isinstance(note, IterableValidationNote):
+                found += _problems(sub, f"{path}[{note.index}]")
+            else:
+                found += _problems(sub, _key_path(path, note.name))
+        for sub in without:
+            found += _problems(sub, path)
+        return found
+    if isinstance(exc, ForbiddenExtraKeysError):
+        allowed = ", ".join(a.name for a in attrs.fields(exc.cl))
+        if issubclass(exc.cl, Event):
+            allowed = "type, " + allowed
+        return [
+            Problem(
+                path=_key_path(path, key),
+                message=f"unknown field {key!r} for {_describe(exc.cl)}; expected: {allowed}",
+            )
+            for key in sorted(exc.extra_fields)
+        ]
+    if isinstance(exc, FieldProblems):
+        return [Problem(path=_subpath(path, name), message=msg) for name, msg in exc.problems]
+    if isinstance(exc, KeyError):
+        return [Problem(path=path, message="required field is missing")]
+    if isinstance(exc, InvalidDate):
+        return [Problem(path=path, message=str(exc))]
+    if isinstance(exc, _Refused):
+        return [Problem(path=path, message=str(exc))]
+    if isinstance(exc, TypeError) and "missing" in str(exc):  # pragma: no cover - defensive
+        return [Problem(path=path, message="required field is missing")]
+    return [Problem(path=path, message=f"{type(exc).__name__}: {exc}")]
+
+
+def _describe(cls: type) -> str:
+    if issubclass(cls, Event):
+        return f"event type {cls.type!r}"
+    return _enum_label(cls)  # type: ignore[arg-type]
+
+
+# -- public functions ------------------------------------------------------------
+
+
+def structure(data: Any, cls: type[T] = CaseRecord, *, source: str | None = None) -> T:  # type: ignore[assignment]
+    """Build a record (or any model class) from JSON-like data.
+
+    Args:
+        data: Parsed JSON (dicts, lists, strings, numbers).
+        cls: The class to build; a :class:`CaseRecord` by default.
+        source: Where the data came from, for error messages.
+
+    Returns:
+        The built object.
+
+    Raises:
+        RecordError: Listing every problem, each with its JSON path.
+    """
+    if cls is CaseRecord and not isinstance(data, dict):
+        raise RecordError(
+            [Problem(path="$", message=f"expected a case record object, got {_json_type(data)}")],
+            source=source,
+        )
+    try:
+        return _FAST.structure(data, cls)
+    except Exception:
+        pass
+    try:
+        result: T = _DETAILED.structure(data, cls)
+    except Exception as exc:
+        problems = _problems(exc, "$")
+        raise RecordError(problems, source=source) from None
+    return result  # pragma: no cover - both converters refuse the same inputs
+
+
+def unstructure(obj: Any) -> Any:
+    """The JSON-ready form of a record, event or part (defaults omitted)."""
+    if isinstance(obj, Event):
+        return _FAST.unstructure(obj, Event)
+    return _FAST.unstructure(obj)
+
+
+class _Object(dict[str, Any]):
+    """A JSON object that remembers the keys it saw twice."""
+
+    __slots__ = ("repeated",)
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        self.repeated: list[str] = []
+        if len(self) != len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen and key not in self.repeated:
+                    self.repeated.append(key)
+                seen.add(key)
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _repeated_keys(node: Any, path: str) -> Iterator[Problem]:
+    if isinstance(node, _Object):
+        for key in node.repeated:
+            yield Problem(
+                path=_key_path(path, key),
+                message=f"key {key!r} appears more than once; only one value can be kept",
+            )
+        for key, value in node.items():
+            yield from _repeated_keys(value, _key_path(path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _repeated_keys(value, f"{path}[{i}]")
+
+
+def parse_json(text: str | bytes, *, source: str | None = None, line: int | None = None) -> Any:
+    """Parse JSON strictly: no NaN or Infinity, no key given twice.
+
+    Raises:
+        RecordError: With the line and column of a syntax error, or the paths
+            of repeated keys.
+    """
+    try:
+        data = json.loads(text, object_pairs_hook=_Object, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as exc:
+        at_line = exc.lineno if line is None else line
+        col = exc.colno
+        raise RecordError(
+            [
+                Problem(
+                    path="$",
+                    message=f"invalid JSON: {exc.msg} (line {at_line}, column {col})",
+                    line=at_line,
+                )
+            ],
+            source=source,
+        ) from None
+    except (ValueError, RecursionError) as exc:
+        raise RecordError(
+            [Problem(path="$", message=f"invalid JSON: {exc}", line=line)], source=source
+        ) from None
+    repeated = list(_repeated_keys(data, "$"))
+    if repeated:
+        if line is not None:
+            repeated = [attrs.evolve(p, line=line) for p in repeated]
+        raise RecordError(repeated, source=source)
+    return data
+
+
+def loads(text: str | bytes, *, source: str | None = None) -> CaseRecord:
+    """Read one case record from a JSON document.
+
+    Raises:
+        RecordError: Invalid JSON, or a record that does not fit the format.
+    """
+    return structure(parse_json(text, source=source), CaseRecord, source=source)
+
+
+def load(path: str | os.PathLike[str]) -> CaseRecord:
+    """Read one case record from a JSON file.
+
+    Raises:
+        RecordError: The file does not hold a valid record (named in the error).
+        OSError: The file cannot be read.
+    """
+    p = Path(path)
+    return loads(p.read_bytes(), source=str(p))
+
+
+def dumps(record: CaseRecord) -> str:
+    """The canonical JSON of a record: two-space indent, UTF-8, defaults left out.
+
+    ``dumps(loads(dumps(r))) == dumps(r)`` byte for byte.
+    """
+    return json.dumps(unstructure(record), ensure_ascii=False, indent=2) + "\n"
+
+
+def dump(record: CaseRecord, fp: IO[str]) -> None:
+    """Write the canonical JSON of a record to a text file."""
+    fp.write(dumps(record))
+
+
+def dumps_line(record: CaseRecord) -> str:
+    """One record as a single JSON Lines line (with its newline)."""
+    return json.dumps(unstructure(record), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def iter_jsonl(
+    lines: Iterable[str | bytes], *, source: str | None = None
+) -> Iterator[CaseRecord | RecordError]:
+    """Stream a JSON Lines corpus one record at a time.
+
+    A bad line does not stop the stream: it is yielded as a
+    :class:`RecordError` whose problems carry the line number, and the next
+    line is read. Blank lines are skipped. Memory stays flat.
+
+    Yields:
+        Each record, or the error for its line, in file order.
+    """
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        try:
+            data = parse_json(raw, source=source, line=number)
+            yield structure(data, CaseRecord, source=source)
+        except RecordError as err:
+            yield RecordError([attrs.evolve(p, line=number) for p in err.problems], source=source)

@@ -1,0 +1,224 @@
+"""Hypothesis strategies for uncertain dates: valid ones, and strings to refuse.
+
+Imported only by the public strategies module, so Hypothesis is imported at the
+top level here and is never needed by the library proper.
+"""
+
+from __future__ import annotations
+
+import calendar
+
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from ._dates import UncertainDate
+
+__all__ = ["invalid_date_strings", "uncertain_dates"]
+
+_QUALIFIERS = ("", "~", "?", "%")
+
+
+def _check_years(min_year: int, max_year: int) -> None:
+    for name, value in (("min_year", min_year), ("max_year", max_year)):
+        # bool is an int; a year of True is a mistake worth reporting.
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise InvalidArgument(f"{name}={value!r} must be an int")
+        if not 1 <= value <= 9999:
+            raise InvalidArgument(f"{name}={value!r} is out of range 1..9999")
+    if min_year > max_year:
+        raise InvalidArgument(f"min_year={min_year!r} is greater than max_year={max_year!r}")
+
+
+def _year_mask_fits(year_text: str, min_year: int, max_year: int) -> bool:
+    """Whether every year the pattern matches lies within the requested years."""
+    # Filling X with 0 (or 9) gives a lower (upper) bound on the years matched;
+    # 0 is no year, so the true lowest is at least 1. Erring low only means a
+    # mask is dropped now and then, never that a date leaves the range.
+    lowest = max(int(year_text.replace("X", "0")), 1)
+    highest = int(year_text.replace("X", "9"))
+    # An all-X year has no bound; the library refuses it.
+    return year_text != "XXXX" and min_year <= lowest and highest <= max_year
+
+
+@st.composite
+def _single_text(
+    draw: st.DrawFn,
+    *,
+    min_year: int,
+    max_year: int,
+    unspecified: bool,
+    qualifiers: bool,
+) -> str:
+    """The text of one date (no ``/``) that the library accepts.
+
+    A real day is drawn first and then truncated and masked with ``X``, so the
+    pattern always matches at least that day: the result is always valid.
+    """
+    year = draw(st.integers(min_year, max_year))
+    month = draw(st.integers(1, 12))
+    day = draw(st.integers(1, calendar.monthrange(year, month)[1]))
+    precision = draw(st.sampled_from(("year", "month", "day")))
+    parts = [f"{year:04d}", f"{month:02d}", f"{day:02d}"]
+    parts = parts[: ("year", "month", "day").index(precision) + 1]
+    if unspecified and draw(st.booleans()):
+        masked = ["".join("X" if draw(st.booleans()) else c for c in part) for part in parts]
+        # Masking the year may reach years outside the requested range
+        # (``1X00`` is 1000..1900); then keep the year as it was.
+        if not _year_mask_fits(masked[0], min_year, max_year):
+            masked[0] = parts[0]
+        parts = masked
+    qualifier = draw(st.sampled_from(_QUALIFIERS)) if qualifiers else ""
+    return "-".join(parts) + qualifier
+
+
+def uncertain_dates(
+    *,
+    min_year: int = 1900,
+    max_year: int = 2100,
+    intervals: bool = True,
+    unspecified: bool = True,
+    qualifiers: bool = True,
+) -> st.SearchStrategy[UncertainDate]:
+    """Dates of every supported form: ``YYYY[-MM[-DD]]``, ``X`` digits, qualifiers, ``A/B``.
+
+    Args:
+        min_year: No bound of a generated date lies before this year.
+        max_year: No bound of a generated date lies after this year.
+        intervals: Whether to generate intervals ``A/B`` as well.
+        unspecified: Whether to generate ``X`` digits.
+        qualifiers: Whether to generate the qualifiers ``~``, ``?`` and ``%``.
+
+    Returns:
+        A strategy for :class:`~proceedings._dates.UncertainDate`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: At once, if a year is not an int in
+            1..9999 or ``min_year > max_year``.
+    """
+    _check_years(min_year, max_year)
+    single = _single_text(
+        min_year=min_year, max_year=max_year, unspecified=unspecified, qualifiers=qualifiers
+    ).map(UncertainDate.parse)
+    if not intervals:
+        return single
+    return st.one_of(single, st.tuples(single, single).map(_interval))
+
+
+def _interval(ends: tuple[UncertainDate, UncertainDate]) -> UncertainDate:
+    first, second = ends
+    # If first cannot start the interval, second wholly precedes it and can.
+    if first.earliest > second.latest:
+        first, second = second, first
+    return UncertainDate.parse(f"{first.text}/{second.text}")
+
+
+def _ymd(year: int, month: int, day: int) -> str:
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+@st.composite
+def _missing_day(draw: st.DrawFn) -> str:
+    """A day past the end of its month: Feb 30, Apr 31, Feb 29 of a common year."""
+    year = draw(st.integers(1, 9999))
+    month = draw(st.integers(1, 12))
+    last = calendar.monthrange(year, month)[1]
+    if last == 31:
+        # No day past the 31st is "missing"; use a short month of the same year.
+        month = draw(st.sampled_from((2, 4, 6, 9, 11)))
+        last = calendar.monthrange(year, month)[1]
+    return _ymd(year, month, draw(st.integers(last + 1, 31)))
+
+
+@st.composite
+def _reversed_interval(draw: st.DrawFn) -> str:
+    """An interval whose start lies wholly after its end."""
+    end = draw(uncertain_dates(min_year=1, max_year=9998, intervals=False))
+    # The start's years all come after the end's last year, X digits included.
+    start = draw(uncertain_dates(min_year=end.latest.year + 1, max_year=9999, intervals=False))
+    return f"{start.text}/{end.text}"
+
+
+def invalid_date_strings() -> st.SearchStrategy[str]:
+    """Strings that look like dates but must be refused with ``InvalidDate``.
+
+    Covers months and days out of range, days missing from their month, open,
+    reversed and chained intervals, wrong widths and separators, lowercase
+    ``x``, all-``X`` years, year 0000, misplaced qualifiers, times and blanks.
+
+    Returns:
+        A strategy for strings that
+        :meth:`~proceedings._dates.UncertainDate.parse` refuses.
+    """
+    years = st.integers(1, 9999).map(lambda y: f"{y:04d}")
+    valid = uncertain_dates(min_year=1, max_year=9999, intervals=False)
+    bad_month = st.builds(lambda y, m: f"{y}-{m:02d}", years, st.sampled_from([0, *range(13, 100)]))
+    bad_day = st.builds(
+        lambda y, m, d: f"{y}-{m:02d}-{d:02d}",
+        years,
+        st.integers(1, 12),
+        st.sampled_from([0, *range(32, 100)]),
+    )
+    open_interval = st.one_of(
+        valid.map(lambda d: f"../{d.text}"),
+        valid.map(lambda d: f"{d.text}/.."),
+        valid.map(lambda d: f"/{d.text}"),
+        valid.map(lambda d: f"{d.text}/"),
+        st.just("../.."),
+        st.just("/"),
+    )
+    chained = st.lists(valid, min_size=3, max_size=4).map(lambda ds: "/".join(d.text for d in ds))
+    bad_separator = st.builds(
+        lambda y, m, d, sep: f"{y}{sep}{m:02d}{sep}{d:02d}",
+        years,
+        st.integers(1, 12),
+        st.integers(1, 28),
+        st.sampled_from(["", ".", "_", " ", ",", "--"]),
+    )
+    short_parts = st.builds(
+        lambda y, m, d: f"{y}-{m}-{d}", years, st.integers(1, 9), st.integers(1, 9)
+    )
+    fixed = st.sampled_from(
+        [
+            "",
+            " ",
+            "22",
+            "02022",
+            "2022-1",
+            "2022-11-5",
+            "2022-xx",
+            "202x",
+            "XXXX",
+            "XXXX-11-05",
+            "0000",
+            "0000-01-01",
+            "2022~-11",
+            "~2022",
+            "2022~~",
+            "2022~?",
+            "2022-11-05T10:00",
+            "2022-11-05 10:00",
+            "2022-11-05T",
+            " 2022",
+            "2022\n",
+            "-2022",
+            "+2022",
+            "2022-21",
+            "2022-02-3X",
+            "2021-02-29",
+            "20X1-02-29",
+            "2022-1X-3X-01",
+            "[2022,2023]",
+            "２０２２",
+        ]
+    )
+    return st.one_of(
+        fixed,
+        bad_month,
+        bad_day,
+        _missing_day(),
+        open_interval,
+        _reversed_interval(),
+        chained,
+        bad_separator,
+        short_parts,
+    )

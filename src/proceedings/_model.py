@@ -1,0 +1,904 @@
+"""Case records and events: the facts, as frozen attrs classes.
+
+A record is what a human-rights group, a lawyer or a researcher knows about one
+person's proceedings: who, from which sources, and the events in the order in
+which they happened. Events are facts as reported, each with an uncertain date,
+the state in which it happened, and the sources that say so.
+
+Nothing here knows the law; the engine reads these objects, never the reverse.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any, ClassVar
+
+import attrs
+
+from ._checks import (
+    CHECK,
+    COUNTRIES,
+    COUNTRY,
+    IDENTIFIER,
+    LANGUAGE,
+    NONEMPTY,
+    POSITIVE,
+    UNIQUE_STRINGS,
+    validate_fields,
+)
+from ._dates import UncertainDate
+
+#: The version of the JSON record format this library reads and writes.
+FORMAT_VERSION = 1
+
+
+# -- small field constructors ------------------------------------------------
+# They attach a check (see _checks.py) so that the class, the codec and the
+# schema agree on what a valid value is.
+
+
+def _ident() -> Any:
+    return attrs.field(metadata={CHECK: IDENTIFIER})
+
+
+def _opt_ident() -> Any:
+    return attrs.field(default=None, metadata={CHECK: IDENTIFIER})
+
+
+def _country() -> Any:
+    return attrs.field(metadata={CHECK: COUNTRY})
+
+
+def _opt_country() -> Any:
+    return attrs.field(default=None, metadata={CHECK: COUNTRY})
+
+
+def _text() -> Any:
+    return attrs.field(metadata={CHECK: NONEMPTY})
+
+
+def _opt_text() -> Any:
+    return attrs.field(default=None, metadata={CHECK: NONEMPTY})
+
+
+def _opt_positive() -> Any:
+    return attrs.field(default=None, metadata={CHECK: POSITIVE})
+
+
+class _Checked:
+    """Mixin: run the field checks after ``__init__`` (and ``attrs.evolve``)."""
+
+    __slots__ = ()
+
+    def __attrs_post_init__(self) -> None:
+        validate_fields(self)
+
+    def _object_problems(self) -> list[tuple[str, str]]:
+        """Checks that involve more than one field; override where needed."""
+        return []
+
+
+# -- vocabularies ------------------------------------------------------------
+
+
+class OffenceCategory(enum.StrEnum):
+    """How an offence is classed for the refusal grounds of extradition law."""
+
+    MILITARY = "military"
+    """A purely military offence (desertion, absence without leave)."""
+    ORDINARY = "ordinary"
+    """An offence under ordinary criminal law (theft, illegal border crossing)."""
+    POLITICAL = "political"
+    """A political or state-security offence (treason, 'extremism')."""
+    UNKNOWN = "unknown"
+
+
+class PenaltyKind(enum.StrEnum):
+    IMPRISONMENT = "imprisonment"
+    SUSPENDED_IMPRISONMENT = "suspended_imprisonment"
+    FINE = "fine"
+    EXPULSION = "expulsion"
+    ENTRY_BAN = "entry_ban"
+    DEMOTION = "demotion"
+    ARREST = "arrest"
+    OTHER = "other"
+
+
+class CrossingMode(enum.StrEnum):
+    REGULAR = "regular"
+    """Through a border checkpoint with documents."""
+    IRREGULAR = "irregular"
+    """Outside a checkpoint or without the required documents."""
+    UNKNOWN = "unknown"
+
+
+class DetentionGround(enum.StrEnum):
+    """The legal ground the detaining authority relied on (or was reported to)."""
+
+    BORDER = "border"
+    """Detention by border guards on or near the frontier."""
+    ADMINISTRATIVE = "administrative"
+    """Detention for an administrative offence."""
+    WANTED_PERSON = "wanted_person"
+    """Detention of a person wanted by a foreign state (KZ CPC art 587: 72 hours)."""
+    EXTRADITION_CUSTODY = "extradition_custody"
+    """Temporary custody before an extradition request arrives (40 days)."""
+    EXTRADITION_ARREST = "extradition_arrest"
+    """Arrest after the extradition request has arrived."""
+    PRE_TRIAL = "pre_trial"
+    """Pre-trial detention in a criminal case of the detaining state."""
+    IMMIGRATION = "immigration"
+    """Detention pending expulsion or for a breach of migration law."""
+    NONE_GIVEN = "none_given"
+    """No legal ground was given or reported."""
+    UNKNOWN = "unknown"
+
+
+class AsylumOutcome(enum.StrEnum):
+    GRANTED = "granted"
+    """Refugee status (or asylum) granted."""
+    SUBSIDIARY_PROTECTION = "subsidiary_protection"
+    REFUSED = "refused"
+    """Refused on the merits or as inadmissible."""
+    WITHDRAWN = "withdrawn"
+
+
+class AppealLevel(enum.StrEnum):
+    ADMINISTRATIVE_REVIEW = "administrative_review"
+    FIRST_INSTANCE = "first_instance"
+    APPEAL = "appeal"
+    CASSATION = "cassation"
+    SUPREME_COURT = "supreme_court"
+    UNKNOWN = "unknown"
+
+
+class AppealOutcome(enum.StrEnum):
+    """What the appeal body did. Read from the appellant's side."""
+
+    UPHELD = "upheld"
+    """The appeal succeeded: the decision appealed against is set aside."""
+    DISMISSED = "dismissed"
+    """The appeal failed: the decision appealed against stands."""
+    REMANDED = "remanded"
+    """The case goes back to the body that decided it."""
+    SUSPENDED = "suspended"
+    """The appeal body suspended the decision's execution (e.g. pending asylum)."""
+
+
+class ExpulsionKind(enum.StrEnum):
+    ADMINISTRATIVE = "administrative"
+    """Ordered for an administrative offence (KZ KoAP)."""
+    CRIMINAL = "criminal"
+    """Ordered as a penalty in a criminal verdict (KZ CC art 392)."""
+    CIVIL = "civil"
+    """Ordered by a court in civil (special) proceedings for breach of the law."""
+
+
+class ExtraditionOutcome(enum.StrEnum):
+    APPROVED = "approved"
+    REFUSED = "refused"
+
+
+class RemovalChannel(enum.StrEnum):
+    """How a person was made to leave. Every channel is a removal."""
+
+    EXTRADITION = "extradition"
+    CRIMINAL_EXPULSION = "criminal_expulsion"
+    ADMINISTRATIVE_EXPULSION = "administrative_expulsion"
+    CIVIL_EXPULSION = "civil_expulsion"
+    DEPORTATION = "deportation"
+    """A removal whose legal basis the sources do not name."""
+    INFORMAL_HANDOVER = "informal_handover"
+    """Handed to foreign agents outside any procedure."""
+    FOREIGN_FACILITY_TRANSFER = "foreign_facility_transfer"
+    """Taken to a facility under a foreign state's control (e.g. a leased base)."""
+    FRONTIER_REJECTION = "frontier_rejection"
+    """Sent back at the frontier or from a transit zone."""
+
+
+class InterimBody(enum.StrEnum):
+    UN_CAT = "un_cat"
+    """UN Committee against Torture (CAT art 22)."""
+    UN_HRC = "un_hrc"
+    """UN Human Rights Committee (ICCPR First Optional Protocol)."""
+    ECTHR = "ecthr"
+    """European Court of Human Rights (Rule 39)."""
+
+
+class WantedScope(enum.StrEnum):
+    NATIONAL = "national"
+    INTERSTATE = "interstate"
+    """An interstate (e.g. CIS) or 'international' wanted listing."""
+    INTERPOL = "interpol"
+
+
+class DocumentKind(enum.StrEnum):
+    TRAVEL_DOCUMENT = "travel_document"
+    VISA = "visa"
+    RESIDENCE_PERMIT = "residence_permit"
+    PASSPORT = "passport"
+    OTHER = "other"
+
+
+# -- parts -------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Citation(_Checked):
+    """A pointer from an event to one of the record's sources.
+
+    Attributes:
+        source: The ``id`` of a source listed in the record.
+        quote: A short verbatim quote that supports the event.
+        note: What the quote shows, or how a date was inferred from it.
+    """
+
+    source: str = _ident()
+    quote: str | None = _opt_text()
+    note: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class Charge(_Checked):
+    """An offence by code and article, as charged or as convicted.
+
+    Attributes:
+        code: The code, as a short id: ``RU-CC`` (Criminal Code of the Russian
+            Federation), ``KZ-CC``, ``KZ-KOAP``.
+        article: The article number as written (``338``, ``352.1``).
+        part: The part or paragraph, as written (``3``, ``2(g)``).
+        label: The offence in words (``desertion``).
+        category: Military, ordinary or political; ``None`` lets the engine
+            look it up in the offence catalogue.
+    """
+
+    code: str = _ident()
+    article: str | None = _opt_text()
+    part: str | None = _opt_text()
+    label: str | None = _opt_text()
+    category: OffenceCategory | None = None
+
+    def _object_problems(self) -> list[tuple[str, str]]:
+        if self.article is None and self.label is None:
+            return [("article", "a charge needs an article or a label")]
+        return []
+
+
+@attrs.frozen(kw_only=True)
+class Penalty(_Checked):
+    """A sentence or additional penalty.
+
+    Attributes:
+        kind: What the penalty is.
+        months: Its term, where it has one.
+        note: Anything else (``leave to depart on his own``).
+    """
+
+    kind: PenaltyKind
+    months: float | None = _opt_positive()
+    note: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class Person(_Checked):
+    """The person the proceedings are about.
+
+    Attributes:
+        id: A pseudonymous id, stable across records.
+        name: The name as published, if it is.
+        name_is_pseudonym: The published name is itself a pseudonym (AP's
+            "Sparrow"); it must stay one.
+        aliases: Other spellings and names in the sources.
+        nationalities: ISO 3166-1 alpha-2 codes.
+        birth_date: As precise as the sources allow.
+    """
+
+    id: str = _ident()
+    name: str | None = _opt_text()
+    name_is_pseudonym: bool = False
+    aliases: tuple[str, ...] = attrs.field(default=(), metadata={CHECK: UNIQUE_STRINGS})
+    nationalities: tuple[str, ...] = attrs.field(default=(), metadata={CHECK: COUNTRIES})
+    birth_date: UncertainDate | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Source(_Checked):
+    """A published source the record relies on.
+
+    Attributes:
+        id: Short id used by citations (``mt-2022-12``).
+        publisher: The outlet or body (``The Moscow Times``).
+        title: The title as published.
+        date: Publication date, as precise as known.
+        url: Where it can be read, if online.
+        file: A local file name, where the source is kept as a file.
+        language: BCP 47 language tag (``en``, ``ru``).
+        author: The byline, if any.
+    """
+
+    id: str = _ident()
+    publisher: str = _text()
+    title: str | None = _opt_text()
+    date: UncertainDate | None = None
+    url: str | None = _opt_text()
+    file: str | None = _opt_text()
+    language: str | None = attrs.field(default=None, metadata={CHECK: LANGUAGE})
+    author: str | None = _opt_text()
+
+    def _object_problems(self) -> list[tuple[str, str]]:
+        if self.url is None and self.file is None:
+            return [("url", "a source needs a url or a file")]
+        return []
+
+
+@attrs.frozen(kw_only=True)
+class Account(_Checked):
+    """A named version of events where sources conflict.
+
+    Events without an account belong to every account; an event with one
+    belongs to that account only. Validation evaluates each account.
+
+    Attributes:
+        name: Short name used by events (``lawyer``, ``prosecutor``).
+        description: Whose version this is and what it says.
+    """
+
+    name: str = _ident()
+    description: str | None = _opt_text()
+
+
+# -- events --------------------------------------------------------------------
+
+#: Key under which a field that names another event stores the event types it
+#: may name (an empty tuple means any type).
+REFERS_TO = "proceedings.refers_to"
+
+
+def _ref(*types: str, optional: bool = True) -> Any:
+    metadata = {CHECK: IDENTIFIER, REFERS_TO: types}
+    if optional:
+        return attrs.field(default=None, metadata=metadata)
+    return attrs.field(metadata=metadata)
+
+
+@attrs.frozen(kw_only=True)
+class Event(_Checked):
+    """Something that happened, as the sources report it.
+
+    Every concrete event type is a subclass with a ``type`` tag, which is also
+    its ``"type"`` in JSON.
+
+    Attributes:
+        id: Unique within the record; findings point back to it.
+        date: When it happened, as precisely as the sources allow.
+        jurisdiction: The state in whose territory or legal order it happened
+            (ISO 3166-1 alpha-2).
+        account: The account it belongs to where sources conflict; ``None``
+            means every account.
+        sources: Citations of the record's sources, each with a short quote.
+        note: Anything a reader needs (an inference, a doubt).
+    """
+
+    type: ClassVar[str] = "event"
+
+    id: str = _ident()
+    date: UncertainDate
+    jurisdiction: str = _country()
+    account: str | None = _opt_ident()
+    sources: tuple[Citation, ...] = ()
+    note: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class BorderCrossing(Event):
+    """The person crossed a border (``jurisdiction`` is usually the state entered)."""
+
+    type: ClassVar[str] = "border_crossing"
+
+    mode: CrossingMode
+    from_country: str = _country()
+    to_country: str = _country()
+    place: str | None = _opt_text()
+
+    def _object_problems(self) -> list[tuple[str, str]]:
+        if self.from_country == self.to_country:
+            return [("to_country", "a crossing must lead to another country")]
+        return []
+
+
+@attrs.frozen(kw_only=True)
+class EntryRefused(Event):
+    """Border guards refused entry (the person stays at the border or airside)."""
+
+    type: ClassVar[str] = "entry_refused"
+
+    ground: str | None = _opt_text()
+    place: str | None = _opt_text()
+    authority: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class TransitZoneConfinement(Event):
+    """The person is held in an airport transit zone, neither admitted nor removed."""
+
+    type: ClassVar[str] = "transit_zone_confinement"
+
+    place: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class Detention(Event):
+    """The person was deprived of liberty.
+
+    Attributes:
+        ground: The legal ground relied on.
+        authority: Who detained or ordered the detention.
+        term_days: The term ordered, where one was (a court's 40 days).
+        place: Where.
+    """
+
+    type: ClassVar[str] = "detention"
+
+    ground: DetentionGround
+    authority: str | None = _opt_text()
+    term_days: int | None = _opt_positive()
+    place: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class DetentionExtended(Event):
+    """A running detention was extended, or its ground changed."""
+
+    type: ClassVar[str] = "detention_extended"
+
+    detention: str | None = _ref("detention")
+    ground: DetentionGround | None = None
+    authority: str | None = _opt_text()
+    term_days: int | None = _opt_positive()
+
+
+@attrs.frozen(kw_only=True)
+class Release(Event):
+    """The person was released from detention."""
+
+    type: ClassVar[str] = "release"
+
+    reason: str | None = _opt_text()
+    authority: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class AsylumClaim(Event):
+    """The person asked for asylum or refugee status in ``jurisdiction``."""
+
+    type: ClassVar[str] = "asylum_claim"
+
+    authority: str | None = _opt_text()
+    place: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class AsylumClaimNotRegistered(Event):
+    """The authorities refused to accept or register a claim (no decision on it)."""
+
+    type: ClassVar[str] = "asylum_claim_not_registered"
+
+    claim: str | None = _ref("asylum_claim")
+    authority: str | None = _opt_text()
+    reason: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class AsylumDecision(Event):
+    """A first decision on an asylum claim."""
+
+    type: ClassVar[str] = "asylum_decision"
+
+    outcome: AsylumOutcome
+    claim: str | None = _ref("asylum_claim")
+    authority: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class AppealFiled(Event):
+    """An appeal (or complaint, or review request) against an earlier event.
+
+    Attributes:
+        against: The id of the decision appealed against.
+        level: The level of the appeal.
+        by: Who filed it (the person, lawyers, relatives).
+        forum: The court or body it went to.
+    """
+
+    type: ClassVar[str] = "appeal_filed"
+
+    against: str = _ref(
+        "asylum_decision",
+        "asylum_claim_not_registered",
+        "criminal_conviction",
+        "expulsion_ordered",
+        "extradition_decided",
+        "detention",
+        "detention_extended",
+        "entry_refused",
+        "appeal_decided",
+        "document_denied",
+        optional=False,
+    )
+    level: AppealLevel = AppealLevel.UNKNOWN
+    by: str | None = _opt_text()
+    forum: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class AppealDecided(Event):
+    """The decision on an appeal (see :class:`AppealOutcome` for the reading)."""
+
+    type: ClassVar[str] = "appeal_decided"
+
+    appeal: str = _ref("appeal_filed", optional=False)
+    outcome: AppealOutcome
+    forum: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class AdministrativeOffenceCharged(Event):
+    """Charged with administrative offences (a KoAP protocol)."""
+
+    type: ClassVar[str] = "administrative_offence_charged"
+
+    offences: tuple[Charge, ...] = ()
+    authority: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class CriminalCaseOpened(Event):
+    """A criminal case was opened in ``jurisdiction`` (host or origin state)."""
+
+    type: ClassVar[str] = "criminal_case_opened"
+
+    charges: tuple[Charge, ...] = ()
+    authority: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class ChargeUpgraded(Event):
+    """The charges in a case were changed, usually to a graver clause."""
+
+    type: ClassVar[str] = "charge_upgraded"
+
+    case: str | None = _ref("criminal_case_opened")
+    charges: tuple[Charge, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class WantedListing(Event):
+    """The person was put on a wanted list by ``jurisdiction``."""
+
+    type: ClassVar[str] = "wanted_listing"
+
+    scope: WantedScope
+    charges: tuple[Charge, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class CriminalConviction(Event):
+    """A criminal verdict in ``jurisdiction`` (host or origin state).
+
+    Attributes:
+        charges: What the person was convicted of.
+        sentence: The main penalties.
+        additional_penalties: Penalties added to them (expulsion, entry ban).
+        in_absentia: Tried without being present.
+        court: The court, as named.
+    """
+
+    type: ClassVar[str] = "criminal_conviction"
+
+    charges: tuple[Charge, ...] = ()
+    sentence: tuple[Penalty, ...] = ()
+    additional_penalties: tuple[Penalty, ...] = ()
+    in_absentia: bool = False
+    court: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class ExpulsionOrdered(Event):
+    """An expulsion was ordered (by a court or an authority).
+
+    Attributes:
+        kind: Administrative, criminal-verdict or civil-procedure expulsion.
+        basis: The event it rests on (the conviction, the offence protocol).
+        authority: Who ordered it.
+        entry_ban_years: The entry ban attached, where stated.
+    """
+
+    type: ClassVar[str] = "expulsion_ordered"
+
+    kind: ExpulsionKind
+    basis: str | None = _ref("criminal_conviction", "administrative_offence_charged")
+    authority: str | None = _opt_text()
+    entry_ban_years: int | None = _opt_positive()
+
+
+@attrs.frozen(kw_only=True)
+class ExtraditionRequested(Event):
+    """A state asked ``jurisdiction`` to extradite the person."""
+
+    type: ClassVar[str] = "extradition_requested"
+
+    requesting_state: str = _country()
+    charges: tuple[Charge, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class ExtraditionDecided(Event):
+    """The decision on an extradition request (KZ: the Prosecutor General's)."""
+
+    type: ClassVar[str] = "extradition_decided"
+
+    outcome: ExtraditionOutcome
+    request: str | None = _ref("extradition_requested")
+    authority: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class ExtraditionSuspended(Event):
+    """Extradition was suspended (until an asylum claim is resolved, say)."""
+
+    type: ClassVar[str] = "extradition_suspended"
+
+    reason: str | None = _opt_text()
+    authority: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class Removal(Event):
+    """The person was made to leave ``jurisdiction``, by some channel.
+
+    Attributes:
+        channel: The legal (or illegal) route.
+        destination: The state the person was sent to, or whose agents took
+            custody (a foreign-controlled facility counts as that state).
+        handed_to: Whose custody the person went into.
+        authority: Who carried it out.
+        place: Where (a checkpoint, an airport).
+    """
+
+    type: ClassVar[str] = "removal"
+
+    channel: RemovalChannel
+    destination: str = _country()
+    handed_to: str | None = _opt_text()
+    authority: str | None = _opt_text()
+    place: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class Escape(Event):
+    """The person escaped from custody."""
+
+    type: ClassVar[str] = "escape"
+
+    place: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class Departure(Event):
+    """The person left ``jurisdiction`` of their own accord."""
+
+    type: ClassVar[str] = "departure"
+
+    destination: str = _country()
+
+
+@attrs.frozen(kw_only=True)
+class InterimMeasureRequested(Event):
+    """A UN treaty body or the ECtHR asked ``jurisdiction`` not to remove the person."""
+
+    type: ClassVar[str] = "interim_measure_requested"
+
+    body: InterimBody
+    content: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class InterimMeasureLifted(Event):
+    """An interim measure was lifted by the body that requested it."""
+
+    type: ClassVar[str] = "interim_measure_lifted"
+
+    measure: str = _ref("interim_measure_requested", optional=False)
+
+
+@attrs.frozen(kw_only=True)
+class AssuranceGiven(Event):
+    """An official assurance (not to extradite before the asylum case ends, say)."""
+
+    type: ClassVar[str] = "assurance_given"
+
+    by: str = _text()
+    content: str = _text()
+
+
+@attrs.frozen(kw_only=True)
+class DocumentDenied(Event):
+    """A travel document, visa or permit was refused by ``jurisdiction``."""
+
+    type: ClassVar[str] = "document_denied"
+
+    document: DocumentKind
+    purpose: str | None = _opt_text()
+    authority: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class Other(Event):
+    """Context the engine does not act on (mobilization, a refused resignation).
+
+    Attributes:
+        kind: A short machine-readable name (``mobilization_declared``).
+        description: What happened, in words.
+    """
+
+    type: ClassVar[str] = "other"
+
+    kind: str = _ident()
+    description: str = _text()
+
+
+#: Every concrete event type, in the order the reference docs list them.
+EVENT_TYPES: tuple[type[Event], ...] = (
+    BorderCrossing,
+    EntryRefused,
+    TransitZoneConfinement,
+    Detention,
+    DetentionExtended,
+    Release,
+    AsylumClaim,
+    AsylumClaimNotRegistered,
+    AsylumDecision,
+    AppealFiled,
+    AppealDecided,
+    AdministrativeOffenceCharged,
+    CriminalCaseOpened,
+    ChargeUpgraded,
+    WantedListing,
+    CriminalConviction,
+    ExpulsionOrdered,
+    ExtraditionRequested,
+    ExtraditionDecided,
+    ExtraditionSuspended,
+    Removal,
+    Escape,
+    Departure,
+    InterimMeasureRequested,
+    InterimMeasureLifted,
+    AssuranceGiven,
+    DocumentDenied,
+    Other,
+)
+
+#: Event classes by their ``type`` tag.
+EVENT_TYPE_BY_TAG: dict[str, type[Event]] = {cls.type: cls for cls in EVENT_TYPES}
+
+
+# -- the record ----------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class CaseRecord(_Checked):
+    """One person's proceedings: who, from which sources, and what happened.
+
+    Attributes:
+        id: Unique within a corpus.
+        person: Whom the proceedings are about.
+        sources: Every source the events cite.
+        events: In the order in which they happened.
+        accounts: Named versions of events, where the sources conflict.
+        title: A short human title.
+        notes: Free notes: open questions, data gaps.
+        format_version: The JSON format version (see :data:`FORMAT_VERSION`).
+    """
+
+    id: str = _ident()
+    person: Person
+    sources: tuple[Source, ...] = ()
+    events: tuple[Event, ...] = ()
+    accounts: tuple[Account, ...] = ()
+    title: str | None = _opt_text()
+    notes: tuple[str, ...] = ()
+    format_version: int = FORMAT_VERSION
+
+    def _object_problems(self) -> list[tuple[str, str]]:
+        problems: list[tuple[str, str]] = []
+        if self.format_version != FORMAT_VERSION:
+            problems.append(
+                (
+                    "format_version",
+                    f"unsupported format_version {self.format_version}; "
+                    f"this library reads version {FORMAT_VERSION}",
+                )
+            )
+        problems.extend(_reference_problems(self))
+        return problems
+
+    def event(self, event_id: str) -> Event:
+        """The event with this id.
+
+        Raises:
+            KeyError: No event has that id.
+        """
+        for ev in self.events:
+            if ev.id == event_id:
+                return ev
+        raise KeyError(event_id)
+
+
+def _duplicates(
+    items: tuple[Any, ...], key: str, where: str
+) -> tuple[dict[str, int], list[tuple[str, str]]]:
+    """Index ``items`` by ``key``; report every repeat with its path."""
+    index: dict[str, int] = {}
+    problems: list[tuple[str, str]] = []
+    for i, item in enumerate(items):
+        value = getattr(item, key)
+        if value in index:
+            problems.append(
+                (f"{where}[{i}].{key}", f"{key} {value!r} repeats {where}[{index[value]}]")
+            )
+        else:
+            index[value] = i
+    return index, problems
+
+
+def _reference_problems(record: CaseRecord) -> list[tuple[str, str]]:
+    """Every dangling or ill-typed reference inside a record.
+
+    Paths are relative to the record (``events[3].against``). An event may
+    refer only to an earlier event, and only to one that belongs to its own
+    account or to every account: a fact cannot rest on another version of
+    events, nor on something that had not happened yet.
+    """
+    sources, problems = _duplicates(record.sources, "id", "sources")
+    accounts, more = _duplicates(record.accounts, "name", "accounts")
+    problems += more
+    events, more = _duplicates(record.events, "id", "events")
+    problems += more
+    for i, ev in enumerate(record.events):
+        where = f"events[{i}]"
+        if ev.account is not None and ev.account not in accounts:
+            declared = ", ".join(sorted(accounts)) or "none declared"
+            problems.append(
+                (f"{where}.account", f"account {ev.account!r} is not declared ({declared})")
+            )
+        for j, cit in enumerate(ev.sources):
+            if cit.source not in sources:
+                problems.append(
+                    (f"{where}.sources[{j}].source", f"source {cit.source!r} is not listed")
+                )
+        for field in attrs.fields(type(ev)):
+            allowed = field.metadata.get(REFERS_TO)
+            target_id = getattr(ev, field.name)
+            if allowed is None or target_id is None:
+                continue
+            path = f"{where}.{field.name}"
+            k = events.get(target_id)
+            if k is None:
+                problems.append((path, f"no event has id {target_id!r}"))
+                continue
+            target = record.events[k]
+            if k >= i:
+                problems.append((path, f"event {target_id!r} comes later; refer to earlier ones"))
+            elif allowed and target.type not in allowed:
+                problems.append(
+                    (
+                        path,
+                        f"event {target_id!r} is a {target.type}; expected {' or '.join(allowed)}",
+                    )
+                )
+            elif target.account is not None and target.account != ev.account:
+                problems.append(
+                    (path, f"event {target_id!r} belongs to account {target.account!r} only")
+                )
+    return problems
