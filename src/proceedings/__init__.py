@@ -11,6 +11,7 @@ This library is a model of the law, not legal advice.
 
 from ._codec import dump, dumps, iter_jsonl, load, loads, structure, unstructure
 from ._dates import DayRange, Truth, UncertainDate, days_between
+from ._engine import DeadlineStatus, Permission, Proceeding, State, Step, replay, validate
 from ._errors import (
     InvalidDate,
     InvalidDefinition,
@@ -99,6 +100,7 @@ __all__ = [
     "CriminalConviction",
     "CrossingMode",
     "DayRange",
+    "DeadlineStatus",
     "Departure",
     "Detention",
     "DetentionExtended",
@@ -124,8 +126,10 @@ __all__ = [
     "Other",
     "Penalty",
     "PenaltyKind",
+    "Permission",
     "Person",
     "Problem",
+    "Proceeding",
     "ProceedingsError",
     "RecordError",
     "Release",
@@ -134,6 +138,8 @@ __all__ = [
     "Report",
     "Severity",
     "Source",
+    "State",
+    "Step",
     "TransitZoneConfinement",
     "TransitionRefused",
     "Truth",
@@ -146,8 +152,10 @@ __all__ = [
     "iter_jsonl",
     "load",
     "loads",
+    "replay",
     "structure",
     "unstructure",
+    "validate",
 ]
 
 

@@ -1,0 +1,584 @@
+"""The default statechart: the tracks a person's state has in each jurisdiction.
+
+Sketched in ``legal-rules.md`` section G1. Each track is data; the engine and
+the diagrams read it, and :class:`~proceedings._statechart.Statechart` checks
+it when this module is imported.
+"""
+
+from __future__ import annotations
+
+from ._statechart import ANY, Statechart, Track, Transition
+
+_ALL = (ANY,)
+
+#: Derived features that transitions test, besides event fields.
+#: ``appeal_root``: for an appeal or its decision, the type of the decision at
+#: the root of the appeal chain. ``has_expulsion_penalty``: a conviction
+#: carries expulsion. ``direction``: a border crossing ``in`` to the event's
+#: jurisdiction or ``out`` of it.
+FEATURES = frozenset({"appeal_root", "has_expulsion_penalty", "direction"})
+
+_ASYLUM_DECISIONS = ("asylum_decision", "asylum_claim_not_registered")
+_EXPULSION_ROOTS = ("expulsion_ordered",)
+_EXPULSION_CHANNELS = (
+    "criminal_expulsion",
+    "administrative_expulsion",
+    "civil_expulsion",
+    "deportation",
+)
+_EXTRADITION_GROUNDS = ("wanted_person", "extradition_custody", "extradition_arrest")
+
+
+def _t(on: str, source: tuple[str, ...], target: str, **kw: object) -> Transition:
+    when = {k: v for k, v in kw.items() if k not in {"marks", "clears"}}
+    return Transition(
+        on=on,
+        source=source,
+        target=target,
+        when=when,  # type: ignore[arg-type]
+        marks=kw.get("marks", ()),  # type: ignore[arg-type]
+        clears=kw.get("clears", ()),  # type: ignore[arg-type]
+    )
+
+
+PRESENCE = Track(
+    name="presence",
+    description="Where the person is with respect to the jurisdiction's territory.",
+    initial="absent",
+    states={
+        "absent": "Not (yet) in the jurisdiction, as far as the record shows.",
+        "present": "In the territory, entry regular or of unknown regularity.",
+        "irregular": "In the territory after an irregular crossing.",
+        "at_border": "Refused entry; held at the border.",
+        "transit_zone": "Airside in a transit zone, neither admitted nor removed.",
+        "removed": "Made to leave by some channel (see the removal track of rules).",
+        "departed": "Left of their own accord.",
+    },
+    transitions=(
+        _t("border_crossing", _ALL, "irregular", direction=("in",), mode=("irregular",)),
+        _t("border_crossing", _ALL, "present", direction=("in",), mode=("regular", "unknown")),
+        _t("border_crossing", _ALL, "departed", direction=("out",)),
+        _t("entry_refused", _ALL, "at_border"),
+        _t("transit_zone_confinement", _ALL, "transit_zone"),
+        _t("removal", _ALL, "removed", marks=("removal",)),
+        _t("departure", _ALL, "departed"),
+    ),
+    ignores=frozenset(
+        {
+            "detention",
+            "detention_extended",
+            "release",
+            "escape",
+            "asylum_claim",
+            "asylum_claim_not_registered",
+            "asylum_decision",
+            "appeal_filed",
+            "appeal_decided",
+            "administrative_offence_charged",
+            "criminal_case_opened",
+            "charge_upgraded",
+            "wanted_listing",
+            "criminal_conviction",
+            "expulsion_ordered",
+            "extradition_requested",
+            "extradition_decided",
+            "extradition_suspended",
+            "interim_measure_requested",
+            "interim_measure_lifted",
+            "assurance_given",
+            "document_denied",
+            "other",
+        }
+    ),
+)
+
+CUSTODY = Track(
+    name="custody",
+    description="Whether the person is deprived of liberty by the jurisdiction.",
+    initial="free",
+    states={
+        "free": "At liberty.",
+        "detained": "In custody on some legal ground (see the detention events).",
+        "escaped": "Escaped from custody.",
+    },
+    transitions=(
+        _t("detention", ("free", "escaped"), "detained", marks=("custody_start", "custody")),
+        _t("detention", ("detained",), ANY, marks=("custody",)),
+        _t("detention_extended", _ALL, "detained", marks=("custody",)),
+        _t("release", _ALL, "free", clears=("custody_start", "custody")),
+        _t("escape", _ALL, "escaped", clears=("custody_start", "custody")),
+        _t("removal", _ALL, "free", clears=("custody_start", "custody")),
+        _t("departure", _ALL, "free", clears=("custody_start", "custody")),
+    ),
+    ignores=frozenset(
+        {
+            "border_crossing",
+            "entry_refused",
+            "transit_zone_confinement",
+            "asylum_claim",
+            "asylum_claim_not_registered",
+            "asylum_decision",
+            "appeal_filed",
+            "appeal_decided",
+            "administrative_offence_charged",
+            "criminal_case_opened",
+            "charge_upgraded",
+            "wanted_listing",
+            "criminal_conviction",
+            "expulsion_ordered",
+            "extradition_requested",
+            "extradition_decided",
+            "extradition_suspended",
+            "interim_measure_requested",
+            "interim_measure_lifted",
+            "assurance_given",
+            "document_denied",
+            "other",
+        }
+    ),
+)
+
+ASYLUM = Track(
+    name="asylum",
+    description="The person's claim for asylum or refugee status in the jurisdiction.",
+    initial="none",
+    final=frozenset({"granted"}),
+    states={
+        "none": "No claim recorded.",
+        "claimed": "A claim is lodged and awaits a decision.",
+        "not_registered": "The authorities refused to register the claim.",
+        "refused": "Refused at first instance; an appeal may still be lodged.",
+        "appeal_pending": "An appeal against the refusal (or non-registration) is pending.",
+        "granted": "Refugee status or another protection granted.",
+        "finally_refused": "Refused, and the appeal dismissed.",
+        "withdrawn": "The claim was withdrawn.",
+    },
+    transitions=(
+        _t(
+            "asylum_claim",
+            ("none", "not_registered", "refused", "finally_refused", "withdrawn"),
+            "claimed",
+            marks=("asylum_claim",),
+        ),
+        _t("asylum_claim", ("claimed", "appeal_pending"), ANY),
+        _t("asylum_claim_not_registered", _ALL, "not_registered", marks=("asylum_decision",)),
+        _t(
+            "asylum_decision",
+            _ALL,
+            "granted",
+            outcome=("granted", "subsidiary_protection"),
+            marks=("asylum_decision",),
+        ),
+        _t("asylum_decision", _ALL, "refused", outcome=("refused",), marks=("asylum_decision",)),
+        _t("asylum_decision", _ALL, "withdrawn", outcome=("withdrawn",)),
+        _t(
+            "appeal_filed",
+            _ALL,
+            "appeal_pending",
+            appeal_root=_ASYLUM_DECISIONS,
+            marks=("asylum_appeal",),
+        ),
+        _t(
+            "appeal_decided",
+            _ALL,
+            "claimed",
+            appeal_root=_ASYLUM_DECISIONS,
+            outcome=("upheld", "remanded"),
+        ),
+        _t(
+            "appeal_decided",
+            _ALL,
+            "finally_refused",
+            appeal_root=_ASYLUM_DECISIONS,
+            outcome=("dismissed",),
+        ),
+        _t(
+            "appeal_decided",
+            _ALL,
+            "appeal_pending",
+            appeal_root=_ASYLUM_DECISIONS,
+            outcome=("suspended",),
+        ),
+    ),
+    ignores=frozenset(
+        {
+            "border_crossing",
+            "entry_refused",
+            "transit_zone_confinement",
+            "detention",
+            "detention_extended",
+            "release",
+            "escape",
+            "administrative_offence_charged",
+            "criminal_case_opened",
+            "charge_upgraded",
+            "wanted_listing",
+            "criminal_conviction",
+            "expulsion_ordered",
+            "extradition_requested",
+            "extradition_decided",
+            "extradition_suspended",
+            "removal",
+            "departure",
+            "interim_measure_requested",
+            "interim_measure_lifted",
+            "assurance_given",
+            "document_denied",
+            "other",
+        }
+    ),
+)
+
+EXTRADITION = Track(
+    name="extradition",
+    description="An extradition case against the person in the requested state.",
+    initial="none",
+    final=frozenset({"surrendered"}),
+    states={
+        "none": "No extradition case.",
+        "wanted": "Held on a foreign wanted notice; no request recorded yet.",
+        "requested": "A request has been received.",
+        "approved": "Extradition approved; the appeal window is open.",
+        "appeal_pending": "An appeal against the approval is pending.",
+        "approved_final": "Approved and the appeal dismissed.",
+        "suspended": "Extradition suspended.",
+        "refused": "Extradition refused (or the approval quashed on appeal).",
+        "surrendered": "Surrendered to the requesting state.",
+    },
+    transitions=(
+        _t(
+            "detention",
+            ("none", "refused"),
+            "wanted",
+            ground=_EXTRADITION_GROUNDS,
+            marks=("extradition_custody",),
+        ),
+        _t("detention", _ALL, ANY, ground=_EXTRADITION_GROUNDS),
+        _t("extradition_requested", _ALL, "requested", marks=("extradition_request",)),
+        _t(
+            "extradition_decided",
+            _ALL,
+            "approved",
+            outcome=("approved",),
+            marks=("extradition_decision",),
+        ),
+        _t("extradition_decided", _ALL, "refused", outcome=("refused",)),
+        _t(
+            "appeal_filed",
+            _ALL,
+            "appeal_pending",
+            appeal_root=("extradition_decided",),
+            marks=("extradition_appeal",),
+        ),
+        _t(
+            "appeal_decided",
+            _ALL,
+            "approved_final",
+            appeal_root=("extradition_decided",),
+            outcome=("dismissed",),
+        ),
+        _t(
+            "appeal_decided",
+            _ALL,
+            "refused",
+            appeal_root=("extradition_decided",),
+            outcome=("upheld",),
+        ),
+        _t(
+            "appeal_decided",
+            _ALL,
+            "requested",
+            appeal_root=("extradition_decided",),
+            outcome=("remanded",),
+        ),
+        _t(
+            "appeal_decided",
+            _ALL,
+            "suspended",
+            appeal_root=("extradition_decided",),
+            outcome=("suspended",),
+        ),
+        _t("extradition_suspended", _ALL, "suspended"),
+        _t("removal", _ALL, "surrendered", channel=("extradition",)),
+    ),
+    ignores=frozenset(
+        {
+            "border_crossing",
+            "entry_refused",
+            "transit_zone_confinement",
+            "detention_extended",
+            "release",
+            "escape",
+            "asylum_claim",
+            "asylum_claim_not_registered",
+            "asylum_decision",
+            "administrative_offence_charged",
+            "criminal_case_opened",
+            "charge_upgraded",
+            "wanted_listing",
+            "criminal_conviction",
+            "expulsion_ordered",
+            "departure",
+            "interim_measure_requested",
+            "interim_measure_lifted",
+            "assurance_given",
+            "document_denied",
+            "other",
+        }
+    ),
+)
+
+CRIMINAL = Track(
+    name="criminal",
+    description=(
+        "The jurisdiction's own criminal case against the person: the host state's, "
+        "or the country of origin's when the jurisdiction is the origin."
+    ),
+    initial="none",
+    states={
+        "none": "No criminal case recorded.",
+        "case_open": "A case is open (charged, or wanted).",
+        "convicted": "Convicted; the verdict is not shown to be final.",
+        "appeal_pending": "An appeal against the verdict is pending.",
+        "final": "The verdict is final (appeal dismissed).",
+    },
+    transitions=(
+        _t("criminal_case_opened", _ALL, "case_open", marks=("criminal_case",)),
+        _t("wanted_listing", ("none",), "case_open", marks=("criminal_case",)),
+        _t("wanted_listing", _ALL, ANY),
+        _t("charge_upgraded", _ALL, ANY),
+        _t("criminal_conviction", _ALL, "convicted", marks=("conviction",)),
+        _t(
+            "appeal_filed",
+            _ALL,
+            "appeal_pending",
+            appeal_root=("criminal_conviction",),
+            marks=("conviction_appeal",),
+        ),
+        _t(
+            "appeal_decided",
+            _ALL,
+            "final",
+            appeal_root=("criminal_conviction",),
+            outcome=("dismissed",),
+        ),
+        _t(
+            "appeal_decided",
+            _ALL,
+            "case_open",
+            appeal_root=("criminal_conviction",),
+            outcome=("upheld", "remanded"),
+        ),
+        _t(
+            "appeal_decided",
+            _ALL,
+            "appeal_pending",
+            appeal_root=("criminal_conviction",),
+            outcome=("suspended",),
+        ),
+    ),
+    ignores=frozenset(
+        {
+            "border_crossing",
+            "entry_refused",
+            "transit_zone_confinement",
+            "detention",
+            "detention_extended",
+            "release",
+            "escape",
+            "asylum_claim",
+            "asylum_claim_not_registered",
+            "asylum_decision",
+            "administrative_offence_charged",
+            "expulsion_ordered",
+            "extradition_requested",
+            "extradition_decided",
+            "extradition_suspended",
+            "removal",
+            "departure",
+            "interim_measure_requested",
+            "interim_measure_lifted",
+            "assurance_given",
+            "document_denied",
+            "other",
+        }
+    ),
+)
+
+EXPULSION = Track(
+    name="expulsion",
+    description="An expulsion order (administrative, civil, or in a criminal verdict).",
+    initial="none",
+    states={
+        "none": "No expulsion ordered.",
+        "ordered": "Ordered; not shown to be final.",
+        "appeal_pending": "An appeal against the order (or the verdict) is pending.",
+        "final": "The order is final (appeal dismissed).",
+        "executed": "Carried out.",
+    },
+    transitions=(
+        _t("expulsion_ordered", _ALL, "ordered", marks=("expulsion_order",)),
+        _t(
+            "criminal_conviction",
+            _ALL,
+            "ordered",
+            has_expulsion_penalty=(True,),
+            marks=("expulsion_order",),
+        ),
+        _t(
+            "appeal_filed",
+            _ALL,
+            "appeal_pending",
+            appeal_root=_EXPULSION_ROOTS,
+            marks=("expulsion_appeal",),
+        ),
+        _t(
+            "appeal_filed",
+            ("ordered",),
+            "appeal_pending",
+            appeal_root=("criminal_conviction",),
+            marks=("expulsion_appeal",),
+        ),
+        _t(
+            "appeal_decided",
+            ("appeal_pending",),
+            "final",
+            appeal_root=(*_EXPULSION_ROOTS, "criminal_conviction"),
+            outcome=("dismissed",),
+        ),
+        _t(
+            "appeal_decided",
+            ("appeal_pending",),
+            "none",
+            appeal_root=(*_EXPULSION_ROOTS, "criminal_conviction"),
+            outcome=("upheld",),
+            clears=("expulsion_order",),
+        ),
+        _t(
+            "appeal_decided",
+            ("appeal_pending",),
+            "ordered",
+            appeal_root=(*_EXPULSION_ROOTS, "criminal_conviction"),
+            outcome=("remanded", "suspended"),
+        ),
+        _t("removal", _ALL, "executed", channel=_EXPULSION_CHANNELS),
+    ),
+    ignores=frozenset(
+        {
+            "border_crossing",
+            "entry_refused",
+            "transit_zone_confinement",
+            "detention",
+            "detention_extended",
+            "release",
+            "escape",
+            "asylum_claim",
+            "asylum_claim_not_registered",
+            "asylum_decision",
+            "administrative_offence_charged",
+            "criminal_case_opened",
+            "charge_upgraded",
+            "wanted_listing",
+            "extradition_requested",
+            "extradition_decided",
+            "extradition_suspended",
+            "departure",
+            "interim_measure_requested",
+            "interim_measure_lifted",
+            "assurance_given",
+            "document_denied",
+            "other",
+        }
+    ),
+)
+
+INTERIM = Track(
+    name="interim",
+    description="Interim measures of a UN treaty body or the ECtHR against removal.",
+    initial="none",
+    states={
+        "none": "No interim measure.",
+        "in_force": "A measure asks the state not to remove the person.",
+        "lifted": "The measure was lifted.",
+    },
+    transitions=(
+        _t("interim_measure_requested", _ALL, "in_force", marks=("interim_measure",)),
+        _t("interim_measure_lifted", _ALL, "lifted"),
+    ),
+    ignores=frozenset(
+        {
+            "border_crossing",
+            "entry_refused",
+            "transit_zone_confinement",
+            "detention",
+            "detention_extended",
+            "release",
+            "escape",
+            "asylum_claim",
+            "asylum_claim_not_registered",
+            "asylum_decision",
+            "appeal_filed",
+            "appeal_decided",
+            "administrative_offence_charged",
+            "criminal_case_opened",
+            "charge_upgraded",
+            "wanted_listing",
+            "criminal_conviction",
+            "expulsion_ordered",
+            "extradition_requested",
+            "extradition_decided",
+            "extradition_suspended",
+            "removal",
+            "departure",
+            "assurance_given",
+            "document_denied",
+            "other",
+        }
+    ),
+)
+
+ASSURANCE = Track(
+    name="assurance",
+    description="Official assurances given to the person (not legal norms; can be breached).",
+    initial="none",
+    final=frozenset({"given"}),
+    states={"none": "No assurance recorded.", "given": "An assurance was given."},
+    transitions=(_t("assurance_given", _ALL, "given", marks=("assurance",)),),
+    ignores=frozenset(
+        {
+            "border_crossing",
+            "entry_refused",
+            "transit_zone_confinement",
+            "detention",
+            "detention_extended",
+            "release",
+            "escape",
+            "asylum_claim",
+            "asylum_claim_not_registered",
+            "asylum_decision",
+            "appeal_filed",
+            "appeal_decided",
+            "administrative_offence_charged",
+            "criminal_case_opened",
+            "charge_upgraded",
+            "wanted_listing",
+            "criminal_conviction",
+            "expulsion_ordered",
+            "extradition_requested",
+            "extradition_decided",
+            "extradition_suspended",
+            "removal",
+            "departure",
+            "interim_measure_requested",
+            "interim_measure_lifted",
+            "document_denied",
+            "other",
+        }
+    ),
+)
+
+#: The default chart, checked at import.
+CHART = Statechart(
+    (PRESENCE, CUSTODY, ASYLUM, EXTRADITION, CRIMINAL, EXPULSION, INTERIM, ASSURANCE),
+    features=FEATURES,
+)

@@ -1,0 +1,437 @@
+"""Rules as data: citations, dates in force, severity, readings and a pure check.
+
+A rule never reads the clock and never mutates anything: its check receives a
+:class:`Context` (the state before and after one event, the event, the
+record) and returns :class:`Hit` values, each with a three-valued truth.
+The engine turns hits into findings; the strict policy turns violations into
+refusals. There is no other implementation of the law.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ._countries import ISO_3166_ALPHA2
+from ._dates import DayRange, Truth, UncertainDate, days_between
+from ._errors import InvalidDefinition
+from ._model import EVENT_TYPE_BY_TAG, CaseRecord, Charge, Event, OffenceCategory
+from ._report import CitationRef, Severity
+
+if TYPE_CHECKING:
+    from ._statechart import JurisdictionState
+
+_RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Za-z0-9.]+)+$")
+
+
+@attrs.frozen(kw_only=True)
+class Hit:
+    """What a check found.
+
+    Attributes:
+        truth: ``TRUE`` (certainly breached), ``UNKNOWN`` (breached for some
+            possible dates, not others). ``FALSE`` hits are dropped.
+        message: The sentence for the finding.
+        related: Indices of other events behind it (the claim still pending,
+            the decision appealed against).
+        anchor: For a breach that later events would repeat (a time limit
+            that stays exceeded), the index of the event it is about; the
+            engine then reports it once per replay, at its first sight (and
+            again only if a later event makes an undetermined one certain).
+    """
+
+    truth: Truth
+    message: str
+    related: tuple[int, ...] = ()
+    anchor: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Reading:
+    """A named interpretation where the law is genuinely ambiguous.
+
+    Attributes:
+        name: Used in ``readings={name: option}``.
+        question: The question it answers.
+        options: Each option with what it means.
+        default: The option used unless another is chosen.
+        rationale: Why the default is the default, with sources.
+    """
+
+    name: str
+    question: str
+    options: Mapping[str, str]
+    default: str
+    rationale: str
+
+    def __attrs_post_init__(self) -> None:
+        if self.default not in self.options:
+            raise InvalidDefinition(
+                f"reading {self.name!r}: default is not one of its options", ids=[self.default]
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Deadline:
+    """A time limit a rule enforces, as data.
+
+    Attributes:
+        label: What must happen in time (``extradition request received``).
+        start: The mark the clock starts from (``custody_start``).
+        limit: The length of the limit.
+        unit: ``days`` or ``hours``.
+        running_while: ``{track: states}``: the clock runs only in these.
+    """
+
+    label: str
+    start: str
+    limit: int
+    unit: str = "days"
+    running_while: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        if self.unit not in {"days", "hours"} or self.limit <= 0:
+            raise InvalidDefinition(f"deadline {self.label!r}: bad limit or unit", ids=[self.unit])
+
+    def in_days(self) -> int:
+        """The limit in whole days (hours are rounded up to days)."""
+        return self.limit if self.unit == "days" else -(-self.limit // 24)
+
+    def runs_in(self, state: JurisdictionState) -> bool:
+        return all(state[track] in states for track, states in self.running_while.items())
+
+    def exceeded(self, elapsed: DayRange) -> Truth:
+        """Whether ``elapsed`` (whole days between two dates) exceeds the limit.
+
+        With day precision, a gap of ``d`` days is between ``24(d-1)`` and
+        ``24(d+1)`` hours (exclusive), so an hour limit is certainly exceeded
+        only when ``24(min-1) >= limit`` and certainly kept when
+        ``24(max+1) <= limit``.
+        """
+        if self.unit == "days":
+            return elapsed.exceeds(self.limit)
+        if 24 * (elapsed.min - 1) >= self.limit:
+            return Truth.TRUE
+        if 24 * (elapsed.max + 1) <= self.limit:
+            return Truth.FALSE
+        return Truth.UNKNOWN
+
+
+@attrs.frozen(kw_only=True)
+class Party:
+    """When a state became (and, if it did, stopped being) party to a treaty.
+
+    Attributes:
+        treaty: Short treaty key (``cat``, ``refugee_convention``).
+        state: ISO 3166-1 alpha-2.
+        since: When the treaty entered into force for it.
+        until: When it stopped being a party, if it did.
+        verified: Whether the date was checked against a source.
+        source: The source, or why it is unverified.
+    """
+
+    treaty: str
+    state: str
+    since: UncertainDate
+    until: UncertainDate | None = None
+    verified: bool = False
+    source: str = ""
+
+    def in_force_on(self, day: UncertainDate) -> Truth:
+        """Whether the treaty bound the state on ``day``."""
+        started = self.since.before(day) | self.since.same_day(day)
+        if self.until is None:
+            return started
+        return started & day.before(self.until)
+
+
+@attrs.frozen(kw_only=True)
+class Offence:
+    """An entry of an offence catalogue: how a charge is classed, by date.
+
+    Attributes:
+        code: The code (``RU-CC``).
+        article: The article (``338``).
+        part: The part, or ``None`` for the whole article.
+        title: The offence in words.
+        category: Military, ordinary or political.
+        tags: Extra classes rules look for (``illegal_border_crossing``).
+        since: In force from (``None``: before anything the library models).
+        until: In force until, if repealed or replaced.
+        penalty: The penalty range, in words.
+        citation: Where this comes from.
+        verified: Whether its text was checked.
+    """
+
+    code: str
+    article: str
+    title: str
+    category: OffenceCategory
+    citation: CitationRef
+    verified: bool
+    part: str | None = None
+    tags: frozenset[str] = frozenset()
+    since: datetime.date | None = None
+    until: datetime.date | None = None
+    penalty: str | None = None
+
+    def matches(self, charge: Charge) -> bool:
+        if charge.code != self.code or charge.article != self.article:
+            return False
+        return self.part is None or charge.part == self.part
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """A legal rule: data about the norm, and a pure check.
+
+    Attributes:
+        id: Stable id (``KZ-CPC-592``), as in ``legal-rules.md`` where it fits.
+        title: A short title.
+        citations: Where the norm is (at least one).
+        severity: Violation, warning or note.
+        on: The event types that trigger the check.
+        check: The pure check.
+        jurisdictions: Where it applies; ``None`` for everywhere.
+        in_force: ``(from, until)``; ``None`` for an open end.
+        treaty: It binds a state only while that state is party to this treaty.
+        verified: Whether its source text was checked (R entries: ``False``).
+        verification: What exactly is and is not verified.
+        readings: The readings the check consults.
+        deadline: The time limit it enforces, if any.
+        example: A one-line example of what makes it fire.
+    """
+
+    id: str
+    title: str
+    citations: tuple[CitationRef, ...]
+    severity: Severity
+    on: frozenset[str]
+    check: Callable[[Context], Iterable[Hit]] = attrs.field(eq=False, repr=False)
+    verified: bool
+    verification: str
+    jurisdictions: frozenset[str] | None = None
+    in_force: tuple[datetime.date | None, datetime.date | None] = (None, None)
+    treaty: str | None = None
+    readings: tuple[str, ...] = ()
+    deadline: Deadline | None = None
+    example: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems = []
+        if not _RULE_ID.match(self.id):
+            problems.append("id must look like KZ-CPC-592")
+        if not self.citations:
+            problems.append("a rule needs at least one citation")
+        unknown = sorted(self.on - set(EVENT_TYPE_BY_TAG))
+        if unknown or not self.on:
+            problems.append(f"unknown or no trigger event types {unknown}")
+        if self.jurisdictions is not None and not self.jurisdictions <= ISO_3166_ALPHA2:
+            problems.append("jurisdictions must be ISO 3166-1 alpha-2 codes")
+        start, end = self.in_force
+        if start is not None and end is not None and start > end:
+            problems.append("in_force starts after it ends")
+        if problems:
+            raise InvalidDefinition(f"rule {self.id!r}: " + "; ".join(problems), ids=[self.id])
+
+    def in_force_on(self, day: UncertainDate) -> Truth:
+        """Whether the rule was in force on ``day`` (three-valued)."""
+        start, end = self.in_force
+        truth = Truth.TRUE
+        if start is not None:
+            truth = truth & _compare(day.earliest >= start, day.latest < start)
+        if end is not None:
+            truth = truth & _compare(day.latest <= end, day.earliest > end)
+        return truth
+
+
+def _compare(certainly: bool, certainly_not: bool) -> Truth:
+    if certainly:
+        return Truth.TRUE
+    if certainly_not:
+        return Truth.FALSE
+    return Truth.UNKNOWN
+
+
+@attrs.frozen(kw_only=True)
+class Rulebook:
+    """A named set of rules, with the readings, treaty parties and offences they use.
+
+    Rulebooks are composed by passing several to :func:`proceedings.validate`
+    or :class:`proceedings.Proceeding`; a user's own rulebook is just another
+    one. Checked when built: unique rule ids, readings declared.
+
+    Attributes:
+        name: Short name (``kazakhstan``).
+        title: Human title.
+        rules: The rules.
+        readings: Readings its rules (or others') consult.
+        parties: Treaty parties its rules depend on.
+        offences: Offence catalogue entries.
+        description: What it covers and what it leaves out.
+    """
+
+    name: str
+    title: str
+    rules: tuple[Rule, ...] = ()
+    readings: tuple[Reading, ...] = ()
+    parties: tuple[Party, ...] = ()
+    offences: tuple[Offence, ...] = ()
+    description: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        ids = [r.id for r in self.rules]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise InvalidDefinition(f"rulebook {self.name!r}: duplicate rule ids", ids=dupes)
+        names = [r.name for r in self.readings]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise InvalidDefinition(f"rulebook {self.name!r}: duplicate readings", ids=dupes)
+
+    def rule(self, rule_id: str) -> Rule:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+
+@attrs.frozen(kw_only=True)
+class Law:
+    """Several rulebooks composed, with the readings chosen: what a replay uses.
+
+    Raises:
+        InvalidDefinition: Rule ids clash across rulebooks, a rule uses an
+            undeclared reading, or a reading option does not exist.
+        ValueError: ``readings`` names an unknown reading or option.
+    """
+
+    rulebooks: tuple[Rulebook, ...]
+    chosen: Mapping[str, str] = attrs.field(factory=dict)
+    include_unverified: bool = True
+
+    def __attrs_post_init__(self) -> None:
+        ids = [r.id for book in self.rulebooks for r in book.rules]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise InvalidDefinition("rule ids repeat across rulebooks", ids=dupes)
+        readings = self.readings
+        missing = sorted({n for r in self.rules for n in r.readings if n not in readings})
+        if missing:
+            raise InvalidDefinition("rules use readings no rulebook declares", ids=missing)
+        for name, option in self.chosen.items():
+            if name not in readings:
+                known = ", ".join(sorted(readings)) or "none"
+                raise ValueError(f"unknown reading {name!r}; known readings: {known}")
+            if option not in readings[name].options:
+                opts = ", ".join(readings[name].options)
+                raise ValueError(f"reading {name!r} has no option {option!r}; options: {opts}")
+
+    @property
+    def readings(self) -> dict[str, Reading]:
+        return {r.name: r for book in self.rulebooks for r in book.readings}
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        return tuple(
+            r
+            for book in self.rulebooks
+            for r in book.rules
+            if self.include_unverified or r.verified
+        )
+
+    def reading(self, name: str) -> str:
+        """The chosen option of a reading (its default unless chosen)."""
+        if name in self.chosen:
+            return self.chosen[name]
+        return self.readings[name].default
+
+    def party(self, treaty: str, state: str) -> Party | None:
+        for book in self.rulebooks:
+            for p in book.parties:
+                if p.treaty == treaty and p.state == state:
+                    return p
+        return None
+
+    def category(self, charge: Charge, on: UncertainDate) -> OffenceCategory:
+        """A charge's category: as the record states it, else from the catalogues."""
+        if charge.category is not None:
+            return charge.category
+        entry = self.offence(charge, on)
+        return entry.category if entry is not None else OffenceCategory.UNKNOWN
+
+    def offence(self, charge: Charge, on: UncertainDate) -> Offence | None:
+        """The catalogue entry for a charge in force on a date (most specific first)."""
+        candidates = [
+            o
+            for book in self.rulebooks
+            for o in book.offences
+            if o.matches(charge)
+            and (o.since is None or o.since <= on.latest)
+            and (o.until is None or o.until >= on.earliest)
+        ]
+        candidates.sort(key=lambda o: o.part is None)
+        return candidates[0] if candidates else None
+
+
+@attrs.frozen(kw_only=True)
+class Context:
+    """What a rule's check sees: one event, the state around it, the record.
+
+    Attributes:
+        record: The record (its person, sources and all events).
+        view: Indices of the events of the account being evaluated, in order.
+        index: The event's index in ``record.events``.
+        before: The event's jurisdiction's state before the event.
+        after: The same after it.
+        states: Every jurisdiction's state before the event.
+        law: The composed rulebooks and chosen readings.
+    """
+
+    record: CaseRecord
+    view: tuple[int, ...]
+    index: int
+    before: JurisdictionState
+    after: JurisdictionState
+    states: Mapping[str, JurisdictionState]
+    law: Law
+
+    @property
+    def event(self) -> Event:
+        return self.record.events[self.index]
+
+    def at(self, index: int) -> Event:
+        return self.record.events[index]
+
+    def marked(self, name: str) -> int | None:
+        """Index of the event remembered under ``name`` before this event."""
+        return self.before.mark(name)
+
+    def days_since(self, index: int) -> DayRange:
+        """Whole days from the event at ``index`` to this event."""
+        return days_between(self.at(index).date, self.event.date)
+
+    def reading(self, name: str) -> str:
+        return self.law.reading(name)
+
+    def state_of(self, jurisdiction: str) -> JurisdictionState | None:
+        return self.states.get(jurisdiction)
+
+    def earlier(self) -> Iterable[int]:
+        """Indices of this account's events before this one, in order."""
+        for i in self.view:
+            if i >= self.index:
+                return
+            yield i
+
+    def category(self, charge: Charge) -> OffenceCategory:
+        return self.law.category(charge, self.event.date)
+
+    def describe(self, index: int) -> str:
+        """``asylum_claim 'e5' (2022-09-26)``: an event for a message."""
+        ev = self.at(index)
+        return f"{ev.type.replace('_', ' ')} {ev.id!r} ({ev.date.text})"

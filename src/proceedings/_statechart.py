@@ -1,0 +1,293 @@
+"""The statechart: orthogonal tracks per jurisdiction, declared as data.
+
+A person's state in one jurisdiction is a tuple of track states (presence,
+custody, asylum, extradition, ...). Every event drives each track of the
+event's jurisdiction at once, as in a statechart's orthogonal regions. A
+track's transitions are data: on which event type, from which states, to
+which state, under which conditions on the event, and which *marks* to set
+(the event is remembered under a name, so that rules can measure time from
+it: "custody started", "extradition decided").
+
+The chart is checked when it is built: every state reachable, no trap state
+(a non-final state with no way out), every event type handled or explicitly
+ignored by every track, conditions naming known fields. A malformed chart
+raises :class:`~proceedings.InvalidDefinition` naming what is at fault.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from ._errors import InvalidDefinition
+from ._model import EVENT_TYPE_BY_TAG, Event
+
+#: As a source: any state. As a target: stay in the current state.
+ANY = "*"
+
+
+@attrs.frozen(kw_only=True)
+class Transition:
+    """One arrow of a track.
+
+    Attributes:
+        on: The event type (its ``type`` tag) that fires it.
+        source: The states it leaves from; ``("*",)`` for any state.
+        target: The state it enters.
+        when: Conditions on the event: ``{feature: allowed values}``; a
+            feature is an event field (``"channel"``) or a derived feature
+            (see :data:`FEATURES`). All must hold.
+        marks: Names under which the event is remembered in the
+            jurisdiction's state.
+        clears: Marks forgotten when it fires.
+    """
+
+    on: str
+    source: tuple[str, ...]
+    target: str
+    when: Mapping[str, tuple[Any, ...]] = attrs.field(factory=dict)
+    marks: tuple[str, ...] = ()
+    clears: tuple[str, ...] = ()
+
+    def matches(self, state: str, features: Callable[[str], Any]) -> bool:
+        """Whether it fires from ``state`` for an event with these features."""
+        if ANY not in self.source and state not in self.source:
+            return False
+        return all(features(name) in allowed for name, allowed in self.when.items())
+
+
+@attrs.frozen(kw_only=True)
+class Track:
+    """One orthogonal region: a small state machine driven by events.
+
+    Attributes:
+        name: ``asylum``, ``custody``...
+        description: What the track follows.
+        initial: Its state before any event.
+        states: Every state, each with a sentence saying what it means.
+        final: States that may have no way out.
+        transitions: Tried in order; the first that matches fires.
+        ignores: Event types that never change this track.
+    """
+
+    name: str
+    description: str
+    initial: str
+    states: Mapping[str, str]
+    final: frozenset[str] = frozenset()
+    transitions: tuple[Transition, ...] = ()
+    ignores: frozenset[str] = frozenset()
+
+    def handles(self, event_type: str) -> bool:
+        return any(t.on == event_type for t in self.transitions)
+
+
+def _problems_of_track(track: Track, features: Iterable[str]) -> list[tuple[str, list[str]]]:
+    known_features = set(features)
+    problems: list[tuple[str, list[str]]] = []
+    states = set(track.states)
+    if track.initial not in states:
+        problems.append(("initial state is not declared", [track.initial]))
+    bad = sorted(
+        {s for t in track.transitions for s in (*t.source, t.target) if s not in {*states, ANY}}
+        | (track.final - states)
+    )
+    if bad:
+        problems.append(("transitions or finals name undeclared states", bad))
+    unknown_events = sorted(
+        {t.on for t in track.transitions} | set(track.ignores) - set(EVENT_TYPE_BY_TAG)
+    )
+    unknown_events = [e for e in unknown_events if e not in EVENT_TYPE_BY_TAG]
+    if unknown_events:
+        problems.append(("unknown event types", unknown_events))
+    both = sorted(e for e in track.ignores if track.handles(e))
+    if both:
+        problems.append(("event types both handled and ignored", both))
+    unhandled = sorted(
+        e for e in EVENT_TYPE_BY_TAG if not track.handles(e) and e not in track.ignores
+    )
+    if unhandled:
+        problems.append(("event types neither handled nor ignored", unhandled))
+    bad_features = sorted(
+        {
+            f
+            for t in track.transitions
+            for f in t.when
+            if f not in known_features and not _is_field(t.on, f)
+        }
+    )
+    if bad_features:
+        problems.append(("conditions on unknown fields or features", bad_features))
+    # Reachability: a breadth-first walk over the transitions.
+    reached = {track.initial}
+    frontier = [track.initial]
+    while frontier:
+        state = frontier.pop()
+        for t in track.transitions:
+            if (ANY in t.source or state in t.source) and t.target not in {*reached, ANY}:
+                reached.add(t.target)
+                frontier.append(t.target)
+    unreachable = sorted(states - reached)
+    if unreachable:
+        problems.append(("unreachable states", unreachable))
+    traps = sorted(
+        s
+        for s in states - track.final
+        if not any(
+            (ANY in t.source or s in t.source) and t.target not in {s, ANY}
+            for t in track.transitions
+        )
+    )
+    if traps:
+        problems.append(("trap states (not final, no way out)", traps))
+    return problems
+
+
+def _is_field(event_type: str, name: str) -> bool:
+    cls = EVENT_TYPE_BY_TAG.get(event_type)
+    return cls is not None and name in attrs.fields_dict(cls)
+
+
+@attrs.frozen
+class Statechart:
+    """Every track, checked as a whole when built.
+
+    Args:
+        tracks: The orthogonal regions, in display order.
+        features: Names of derived features transitions may test, besides
+            event fields.
+
+    Raises:
+        InvalidDefinition: Naming the tracks, states or event types at fault.
+    """
+
+    tracks: tuple[Track, ...]
+    features: frozenset[str] = frozenset()
+
+    def __attrs_post_init__(self) -> None:
+        names = [t.name for t in self.tracks]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise InvalidDefinition("duplicate track names", ids=dupes)
+        for track in self.tracks:
+            for message, ids in _problems_of_track(track, self.features):
+                raise InvalidDefinition(f"track {track.name!r}: {message}", ids=ids)
+
+    def track(self, name: str) -> Track:
+        for t in self.tracks:
+            if t.name == name:
+                return t
+        raise KeyError(name)
+
+    def initial(self) -> JurisdictionState:
+        return JurisdictionState(tracks=tuple((t.name, t.initial) for t in self.tracks), marks=())
+
+    def fire(
+        self, state: JurisdictionState, event: Event, index: int, features: Callable[[str], Any]
+    ) -> tuple[JurisdictionState, tuple[tuple[str, str], ...]]:
+        """Drive every track with one event.
+
+        Args:
+            state: The jurisdiction's state before the event.
+            event: The event.
+            index: The event's position in the record (what marks remember).
+            features: Looks up a field or derived feature of the event.
+
+        Returns:
+            The state after, and ``(track, state)`` for every track that
+            handles the event type but had no transition from its current
+            state (the record shows something the chart did not expect).
+        """
+        tracks = dict(state.tracks)
+        marks = dict(state.marks)
+        unexpected: list[tuple[str, str]] = []
+        for track in self.tracks:
+            if event.type in track.ignores:
+                continue
+            current = tracks[track.name]
+            for t in track.transitions:
+                if t.on == event.type and t.matches(current, features):
+                    tracks[track.name] = current if t.target == ANY else t.target
+                    for name in t.clears:
+                        marks.pop(name, None)
+                    for name in t.marks:
+                        marks[name] = index
+                    break
+            else:
+                if any(t.on == event.type and t.matches(ANY, features) for t in track.transitions):
+                    unexpected.append((track.name, current))
+        return (
+            JurisdictionState(tracks=tuple(tracks.items()), marks=tuple(sorted(marks.items()))),
+            tuple(unexpected),
+        )
+
+
+@attrs.frozen
+class JurisdictionState:
+    """A person's state in one jurisdiction: each track's state, and the marks.
+
+    Attributes:
+        tracks: ``(track, state)`` in the chart's track order.
+        marks: ``(name, event index)``: events remembered by name.
+    """
+
+    tracks: tuple[tuple[str, str], ...]
+    marks: tuple[tuple[str, int], ...]
+
+    def __getitem__(self, track: str) -> str:
+        for name, state in self.tracks:
+            if name == track:
+                return state
+        raise KeyError(track)
+
+    def mark(self, name: str) -> int | None:
+        """The index of the event remembered under ``name``, if any."""
+        for key, index in self.marks:
+            if key == name:
+                return index
+        return None
+
+    def as_dict(self) -> dict[str, str]:
+        return dict(self.tracks)
+
+
+def diagram_model(chart: Statechart) -> dict[str, Any]:
+    """The chart as plain data for renderers: tracks, states and labelled edges.
+
+    Edges with the same source, target and event are merged; conditions are
+    shown in the label (``removal [channel=extradition]``).
+    """
+    tracks = []
+    for track in chart.tracks:
+        edges: dict[tuple[str, str], list[str]] = {}
+        for t in track.transitions:
+            label = t.on
+            if t.when:
+                label += (
+                    " ["
+                    + "; ".join(f"{k}={'|'.join(str(v) for v in vs)}" for k, vs in t.when.items())
+                    + "]"
+                )
+            sources = list(track.states) if ANY in t.source else list(t.source)
+            for s in sources:
+                target = s if t.target == ANY else t.target
+                if s == target and ANY in t.source:
+                    continue
+                labels = edges.setdefault((s, target), [])
+                if label not in labels:
+                    labels.append(label)
+        tracks.append(
+            {
+                "name": track.name,
+                "description": track.description,
+                "initial": track.initial,
+                "final": sorted(track.final),
+                "states": [{"name": n, "description": d} for n, d in track.states.items()],
+                "edges": [
+                    {"source": s, "target": t, "labels": labels} for (s, t), labels in edges.items()
+                ],
+            }
+        )
+    return {"tracks": tracks}

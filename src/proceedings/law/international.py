@@ -1,0 +1,404 @@
+"""International rules: refugee law, torture, interim measures.
+
+They bind a state only from the date it became party to the treaty (the
+party table below). Dates marked ``verified=False`` are recalled, not
+checked; findings that rest on them say so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .._dates import Truth, UncertainDate, days_between
+from .._model import (
+    BorderCrossing,
+    CriminalConviction,
+    CrossingMode,
+    InterimBody,
+    InterimMeasureRequested,
+    Removal,
+    RemovalChannel,
+)
+from .._report import CitationRef, Severity
+from .._rules import Context, Hit, Party, Reading, Rule, Rulebook
+from ._common import APPEAL_SUSPENSIVE, pending_claim, related, removal_phrase
+
+REFUGEE_CONVENTION = "Convention relating to the Status of Refugees (1951)"
+CAT = "Convention against Torture (1984)"
+ICCPR_OP1 = "Optional Protocol to the International Covenant on Civil and Political Rights"
+ECHR = "European Convention on Human Rights"
+
+_INFORMAL = frozenset({RemovalChannel.INFORMAL_HANDOVER, RemovalChannel.FOREIGN_FACILITY_TRANSFER})
+
+
+def _d(text: str) -> UncertainDate:
+    return UncertainDate.parse(text)
+
+
+# -- readings -------------------------------------------------------------------
+
+APPEAL_SUSPENSIVE_READING = Reading(
+    name=APPEAL_SUSPENSIVE,
+    question=(
+        "Does a pending appeal against an asylum refusal keep the person protected "
+        "against removal (in Kazakhstan, where the law does not say)?"
+    ),
+    options={
+        "yes": (
+            "An appealed refusal is not a final decision: the person stays an asylum "
+            "seeker until the appeal is decided, and removal is barred."
+        ),
+        "no": (
+            "Read literally, the Law 'On Refugees' art 1(6) ends asylum-seeker status with "
+            "the administrative decision; a pending court appeal does not protect."
+        ),
+    },
+    default="yes",
+    rationale=(
+        "Kazakhstan's Law 'On Refugees' art 1(6) (verified) keeps the status until the "
+        "'final decision on the claim' without saying whether a court appeal counts; no "
+        "provision on suspensive effect was found (legal-rules-addendum §1(c)). The default "
+        "follows the activists' reading in seed 001 (Zhovtis) and CAT General Comment 4's "
+        "call for a remedy with suspensive effect (recalled, not verified). Evaluate a case "
+        "under 'no' to see what the literal reading leaves."
+    ),
+)
+
+PROMPTNESS = "asylum_claim_promptness"
+
+PROMPTNESS_READING = Reading(
+    name=PROMPTNESS,
+    question="How soon after an irregular entry must an asylum claim come to be 'without delay'?",
+    options={
+        "five_days": "Within 5 days, the filing period of Kazakhstan's refugee rules.",
+        "same_day": "On the day of entry or the next day.",
+    },
+    default="five_days",
+    rationale=(
+        "Refugee Convention art 31(1) says 'without delay' and sets no number. Kazakhstan's "
+        "rules give 5 calendar days to lodge a claim after arrival (KZ-REF-APPLY, verified); "
+        "the default borrows that period as the measure of promptness."
+    ),
+)
+
+
+# -- checks -----------------------------------------------------------------------
+
+
+def _non_refoulement(ctx: Context) -> Iterator[Hit]:
+    ev = ctx.event
+    assert isinstance(ev, Removal)
+    pending = pending_claim(ctx)
+    if pending is None:
+        return
+    what, start = pending
+    since = f" ({ctx.describe(start)})" if start is not None else ""
+    if ev.destination in ctx.record.person.nationalities:
+        yield Hit(
+            truth=Truth.TRUE,
+            message=(
+                f"{removal_phrase(ev, capital=True)}, a state of the person's nationality, "
+                f"while {what}{since} was pending; non-refoulement covers every channel of "
+                "removal"
+            ),
+            related=related(start),
+        )
+    else:
+        yield Hit(
+            truth=Truth.UNKNOWN,
+            message=(
+                f"{removal_phrase(ev, capital=True)}, a third state, while {what}{since} was "
+                "pending; whether that state threatens the person or sends them on (chain "
+                "refoulement) is not in the record"
+            ),
+            related=related(start),
+        )
+
+
+def _informal(ctx: Context) -> Iterator[Hit]:
+    ev = ctx.event
+    assert isinstance(ev, Removal)
+    if ev.channel in _INFORMAL:
+        yield Hit(
+            truth=Truth.TRUE,
+            message=(
+                f"{removal_phrase(ev, capital=True)}: a transfer outside any procedure, with no "
+                "decision to challenge and no remedy with suspensive effect before removal"
+            ),
+        )
+
+
+def _interim(body: InterimBody) -> object:
+    def check(ctx: Context) -> Iterator[Hit]:
+        if ctx.before["interim"] != "in_force":
+            return
+        index = ctx.marked("interim_measure")
+        assert index is not None
+        measure = ctx.at(index)
+        assert isinstance(measure, InterimMeasureRequested)
+        if measure.body is not body:
+            return
+        ev = ctx.event
+        assert isinstance(ev, Removal)
+        yield Hit(
+            truth=Truth.TRUE,
+            message=(
+                f"{removal_phrase(ev, capital=True)} while an interim measure "
+                f"({ctx.describe(index)}) asked the state not to remove the person"
+            ),
+            related=(index,),
+        )
+
+    return check
+
+
+def _irregular_entry_penalised(ctx: Context) -> Iterator[Hit]:
+    ev = ctx.event
+    assert isinstance(ev, CriminalConviction)
+    crossing_charges = [
+        c
+        for c in ev.charges
+        if (entry := ctx.law.offence(c, ev.date)) is not None
+        and "illegal_border_crossing" in entry.tags
+    ]
+    if not crossing_charges:
+        return
+    claim = crossing = None
+    for i in ctx.earlier():
+        earlier = ctx.at(i)
+        if earlier.jurisdiction != ev.jurisdiction:
+            continue
+        if (
+            isinstance(earlier, BorderCrossing)
+            and earlier.mode is CrossingMode.IRREGULAR
+            and earlier.to_country == ev.jurisdiction
+        ):
+            crossing, claim = i, None
+        elif earlier.type == "asylum_claim" and crossing is not None and claim is None:
+            claim = i
+    if crossing is None or claim is None:
+        return
+    limit = 5 if ctx.reading(PROMPTNESS) == "five_days" else 1
+    prompt = days_between(ctx.at(crossing).date, ctx.at(claim).date).at_most(limit)
+    if prompt is Truth.FALSE:
+        return
+    yield Hit(
+        truth=prompt,
+        message=(
+            f"Convicted of irregular entry although the person claimed asylum "
+            f"({ctx.describe(claim)}) promptly after crossing ({ctx.describe(crossing)}); "
+            f"art 31 bars penalties on refugees who present themselves without delay "
+            f"(reading {PROMPTNESS}={ctx.reading(PROMPTNESS)})"
+        ),
+        related=(claim, crossing),
+    )
+
+
+# -- rules ------------------------------------------------------------------------
+
+R_REF_33 = Rule(
+    id="R-REF-33",
+    title="Non-refoulement: no removal while protection is pending or granted",
+    citations=(
+        CitationRef(
+            instrument=REFUGEE_CONVENTION,
+            article="33",
+            paragraph="1",
+            url="https://ja.scribd.com/document/340673923/Refugees",
+        ),
+        CitationRef(
+            instrument="CAT General Comment No. 4 (2017)",
+            paragraph="4",
+            url="https://uhr.humanrights.go.kr/pub/uhrstd/322",
+            text_date="2017-12-06",
+        ),
+    ),
+    severity=Severity.VIOLATION,
+    on=frozenset({"removal"}),
+    check=_non_refoulement,
+    treaty="refugee_convention",
+    readings=(APPEAL_SUSPENSIVE,),
+    verified=True,
+    verification=(
+        "Art 33 text verified (legal-rules.md R-REF-33). That it protects asylum seekers "
+        "pending determination is UNHCR's position (recalled); every removal channel, "
+        "rejection at the frontier included, counts as removal per CAT GC4 para 4 (verified)."
+    ),
+    example="Removal to the country of nationality while an asylum claim is pending.",
+)
+
+CAT_GC4 = Rule(
+    id="CAT-GC4",
+    title="Rendition and forcible transfer are deportation: no removal outside a procedure",
+    citations=(
+        CitationRef(instrument=CAT, article="3", paragraph="1"),
+        CitationRef(
+            instrument="CAT General Comment No. 4 (2017)",
+            paragraph="4",
+            url="https://uhr.humanrights.go.kr/pub/uhrstd/322",
+            text_date="2017-12-06",
+        ),
+    ),
+    severity=Severity.VIOLATION,
+    on=frozenset({"removal"}),
+    check=_informal,
+    treaty="cat",
+    verified=False,
+    verification=(
+        "GC4 para 4 (deportation includes rendition and forcible transfer) verified; the "
+        "paragraphs requiring an effective remedy with suspensive effect are recalled, not "
+        "verified."
+    ),
+    example="Handover to foreign security agents without any decision.",
+)
+
+
+def _interim_rule(
+    rule_id: str, body: InterimBody, treaty: str, citation: CitationRef, verified: bool, note: str
+) -> Rule:
+    return Rule(
+        id=rule_id,
+        title=f"No removal while an interim measure of the {body.name.replace('_', ' ')} stands",
+        citations=(citation,),
+        severity=Severity.VIOLATION,
+        on=frozenset({"removal"}),
+        check=_interim(body),  # type: ignore[arg-type]
+        treaty=treaty,
+        verified=verified,
+        verification=note,
+        example="Extradition carried out despite a request not to extradite.",
+    )
+
+
+CAT_22 = _interim_rule(
+    "CAT-22",
+    InterimBody.UN_CAT,
+    "cat_art22",
+    CitationRef(instrument=CAT, article="22"),
+    True,
+    "Art 22 competence and Kazakhstan's declaration (2008) verified; the interim-measure "
+    "rule of procedure is recalled.",
+)
+ICCPR_OP1_RULE = _interim_rule(
+    "ICCPR-OP1",
+    InterimBody.UN_HRC,
+    "iccpr_op1",
+    CitationRef(
+        instrument=ICCPR_OP1,
+        article="1",
+        url="https://adilet.zan.kz/eng/docs/Z090000130_/compare",
+    ),
+    True,
+    "Kazakhstan's ratification (in force 2009-06-30) verified; the HRC rule of procedure "
+    "number for interim measures is recalled.",
+)
+ECHR_34 = _interim_rule(
+    "ECHR-34",
+    InterimBody.ECTHR,
+    "echr",
+    CitationRef(instrument=ECHR, article="34"),
+    False,
+    "Recalled, not verified: binding force of Rule 39 interim measures through art 34.",
+)
+
+R_REF_31 = Rule(
+    id="R-REF-31",
+    title="No penalty for irregular entry on a refugee who claims asylum without delay",
+    citations=(
+        CitationRef(
+            instrument=REFUGEE_CONVENTION,
+            article="31",
+            paragraph="1",
+            url="https://ja.scribd.com/document/340673923/Refugees",
+        ),
+    ),
+    severity=Severity.WARNING,
+    on=frozenset({"criminal_conviction"}),
+    check=_irregular_entry_penalised,
+    treaty="refugee_convention",
+    readings=(PROMPTNESS,),
+    verified=True,
+    verification=(
+        "Art 31 text verified. Whether 'coming directly' and 'good cause' are met is for the "
+        "facts; the rule flags the pattern as a warning."
+    ),
+    example="Convicted of illegal border crossing after claiming asylum on the day of entry.",
+)
+
+
+def _party(treaty: str, state: str, since: str, *, verified: bool, source: str) -> Party:
+    return Party(treaty=treaty, state=state, since=_d(since), verified=verified, source=source)
+
+
+PARTIES = (
+    _party(
+        "refugee_convention",
+        "KZ",
+        "1998-12-15",
+        verified=False,
+        source=(
+            "Date of Kazakhstan's accession law No. 317-I (verified, zakonpravo.kz); the date "
+            "the Convention entered into force for Kazakhstan was not checked."
+        ),
+    ),
+    _party("refugee_convention", "RU", "1993-02-02", verified=False, source="Recalled."),
+    _party("refugee_convention", "FR", "1954-06-23", verified=False, source="Recalled."),
+    _party(
+        "cat",
+        "KZ",
+        "1998-06-26",
+        verified=True,
+        source="http://hrlibrary.umn.edu/cat/kazakhstan2001.html",
+    ),
+    _party("cat", "RU", "1987-06-26", verified=False, source="Recalled."),
+    _party("cat", "FR", "1987-06-26", verified=False, source="Recalled."),
+    _party(
+        "cat_art22",
+        "KZ",
+        "2008",
+        verified=True,
+        source="Art 22 declaration in 2008 (CAT/C/KAZ/CO/2); the exact day is not recorded.",
+    ),
+    _party("cat_art22", "RU", "1991-10-01", verified=False, source="Recalled."),
+    _party("cat_art22", "FR", "1988-06-23", verified=False, source="Recalled."),
+    _party(
+        "iccpr",
+        "KZ",
+        "2006-04-24",
+        verified=True,
+        source="https://zakonpravo.kz/en/on-the-ratification-of-the-international-covenant-on-civil-and-political-rights",
+    ),
+    _party(
+        "iccpr_op1",
+        "KZ",
+        "2009-06-30",
+        verified=True,
+        source="https://adilet.zan.kz/eng/docs/Z090000130_/compare",
+    ),
+    _party("iccpr_op1", "RU", "1992-01-01", verified=False, source="Recalled."),
+    _party("iccpr_op1", "FR", "1984-05-17", verified=False, source="Recalled."),
+    _party("echr", "FR", "1974-05-03", verified=False, source="Recalled."),
+    Party(
+        treaty="echr",
+        state="RU",
+        since=_d("1998-05-05"),
+        until=_d("2022-09-16"),
+        verified=False,
+        source="Recalled (legal-rules.md ECHR-3: Russia ceased to be a party on 2022-09-16, R).",
+    ),
+)
+
+INTERNATIONAL = Rulebook(
+    name="international",
+    title="International refugee and human-rights law",
+    rules=(R_REF_33, CAT_GC4, CAT_22, ICCPR_OP1_RULE, ECHR_34, R_REF_31),
+    readings=(APPEAL_SUSPENSIVE_READING, PROMPTNESS_READING),
+    parties=PARTIES,
+    description=(
+        "Non-refoulement on every channel of removal (Refugee Convention art 33 read with CAT "
+        "GC4), removal outside any procedure, interim measures of UN committees and the ECtHR, "
+        "and non-penalisation of irregular entry (art 31, as a warning). Not modelled: the "
+        "individual risk assessment of CAT art 3 and ICCPR art 7, which turns on evidence the "
+        "record does not hold."
+    ),
+)

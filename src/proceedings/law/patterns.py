@@ -1,0 +1,181 @@
+"""Patterns a lawyer would flag: not unlawful in themselves, reported as warnings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .._dates import Truth, days_between
+from .._model import Removal, RemovalChannel
+from .._report import CitationRef, Severity
+from .._rules import Context, Hit, Rule, Rulebook
+from ._common import EXTRADITION_OPEN, pending_claim, related, removal_phrase
+
+_GC4 = CitationRef(
+    instrument="CAT General Comment No. 4 (2017)",
+    paragraph="4",
+    url="https://uhr.humanrights.go.kr/pub/uhrstd/322",
+    text_date="2017-12-06",
+)
+
+
+def _disguised(ctx: Context) -> Iterator[Hit]:
+    ev = ctx.event
+    assert isinstance(ev, Removal)
+    if ev.channel is RemovalChannel.EXTRADITION:
+        return
+    state = ctx.before["extradition"]
+    if state not in EXTRADITION_OPEN:
+        return
+    start = ctx.marked("extradition_request") or ctx.marked("extradition_custody")
+    yield Hit(
+        truth=Truth.TRUE,
+        message=(
+            f"{removal_phrase(ev, capital=True)} while an extradition case was open "
+            f"(extradition track '{state}'): the requesting state's aim was reached by another "
+            "channel, bypassing the extradition safeguards"
+        ),
+        related=related(start),
+    )
+
+
+PAT_DISGUISED_EXTRADITION = Rule(
+    id="PAT-DISGUISED-EXTRADITION",
+    title="Removal by another channel while an extradition case is open",
+    citations=(
+        _GC4,
+        CitationRef(
+            instrument="Criminal Procedure Code of the Republic of Kazakhstan (No. 231-V, 2014)",
+            article="592",
+        ),
+    ),
+    severity=Severity.WARNING,
+    on=frozenset({"removal"}),
+    check=_disguised,
+    verified=True,
+    verification=(
+        "A pattern, not a norm (legal-rules.md G2.5); the citations are the safeguards bypassed."
+    ),
+    example="Expelled to the requesting state while in extradition custody.",
+)
+
+
+def _case_in_transit(ctx: Context) -> Iterator[Hit]:
+    for i in ctx.earlier():
+        ev = ctx.at(i)
+        if not (isinstance(ev, Removal) and ev.destination == ctx.event.jurisdiction):
+            continue
+        gap = days_between(ev.date, ctx.event.date)
+        truth = gap.at_most(1) & ~gap.exceeds(-1) & ~gap.at_most(-1)
+        if truth is Truth.FALSE:
+            continue
+        yield Hit(
+            truth=truth,
+            message=(
+                f"A criminal case was opened in {ctx.event.jurisdiction} as the person was being "
+                f"{removal_phrase(ev)} ({ctx.describe(i)}): the removal delivered the person to "
+                "a prosecution, as an extradition would have"
+            ),
+            related=(i,),
+        )
+
+
+PAT_CASE_IN_TRANSIT = Rule(
+    id="PAT-CASE-IN-TRANSIT",
+    title="A criminal case opened in the destination state during the removal",
+    citations=(_GC4,),
+    severity=Severity.WARNING,
+    on=frozenset({"criminal_case_opened"}),
+    check=_case_in_transit,
+    verified=True,
+    verification="A pattern, not a norm (legal-rules.md G2.5, Kachkurkin).",
+    example="A treason case opened while the deportation flight was in the air.",
+)
+
+
+def _same_day(ctx: Context) -> Iterator[Hit]:
+    ev = ctx.event
+    assert isinstance(ev, Removal)
+    order = ctx.marked("expulsion_order")
+    if order is None or ctx.before["expulsion"] not in {"ordered", "appeal_pending", "final"}:
+        return
+    truth = ctx.days_since(order).at_most(0)
+    if truth is Truth.FALSE:
+        return
+    yield Hit(
+        truth=truth,
+        message=(
+            f"Expulsion decided ({ctx.describe(order)}) and carried out on the same day: no time "
+            "to seek a remedy"
+        ),
+        related=(order,),
+    )
+
+
+PAT_SAME_DAY_REMOVAL = Rule(
+    id="PAT-SAME-DAY-REMOVAL",
+    title="Removal decided and executed within the same day",
+    citations=(
+        CitationRef(
+            instrument="International Covenant on Civil and Political Rights",
+            article="13",
+        ),
+        _GC4,
+    ),
+    severity=Severity.WARNING,
+    on=frozenset({"removal"}),
+    check=_same_day,
+    verified=False,
+    verification="A pattern; ICCPR art 13 (review before expulsion) is recalled, not verified.",
+    example="Ruling in the morning, deportation flight the same evening.",
+)
+
+
+def _assurance(ctx: Context) -> Iterator[Hit]:
+    if getattr(ctx.event, "outcome", None) != "approved" or ctx.before["assurance"] != "given":
+        return
+    pending = pending_claim(ctx)
+    if pending is None:
+        return
+    what, start = pending
+    assurance = ctx.marked("assurance")
+    yield Hit(
+        truth=Truth.TRUE,
+        message=(
+            f"Extradition approved while {what} stood, despite an assurance "
+            f"({ctx.describe(assurance) if assurance is not None else 'on record'})"
+        ),
+        related=related(assurance, start),
+    )
+
+
+PAT_ASSURANCE_BREACHED = Rule(
+    id="PAT-ASSURANCE-BREACHED",
+    title="An official assurance not kept",
+    citations=(
+        CitationRef(
+            instrument="Official statements (not legal norms), legal-rules.md KZ-STMT-2026",
+        ),
+    ),
+    severity=Severity.WARNING,
+    on=frozenset({"extradition_decided"}),
+    check=_assurance,
+    verified=True,
+    verification="An assurance is a commitment, not a legal norm; breaching it is a warning.",
+    example="Extradition approved after a promise to await the asylum decision.",
+)
+
+PATTERNS = Rulebook(
+    name="patterns",
+    title="Patterns a lawyer would flag",
+    rules=(
+        PAT_DISGUISED_EXTRADITION,
+        PAT_CASE_IN_TRANSIT,
+        PAT_SAME_DAY_REMOVAL,
+        PAT_ASSURANCE_BREACHED,
+    ),
+    description=(
+        "Disguised extradition, a case opened while the person is being removed, removal "
+        "decided and executed the same day, and assurances not kept. Warnings, not legal "
+        "conclusions."
+    ),
+)
