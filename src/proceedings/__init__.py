@@ -11,7 +11,17 @@ This library is a model of the law, not legal advice.
 
 from ._codec import dump, dumps, iter_jsonl, load, loads, structure, unstructure
 from ._dates import DayRange, Truth, UncertainDate, days_between
-from ._engine import DeadlineStatus, Permission, Proceeding, State, Step, replay, validate
+from ._engine import (
+    RECORD_CHECKS,
+    DeadlineStatus,
+    Permission,
+    Proceeding,
+    RecordCheck,
+    State,
+    Step,
+    replay,
+    validate,
+)
 from ._errors import (
     InvalidDate,
     InvalidDefinition,
@@ -76,8 +86,6 @@ from ._model import (
 from ._report import Certainty, CitationRef, Finding, Report, Severity
 
 __all__ = [
-    "EVENT_TYPES",
-    "FORMAT_VERSION",
     "Account",
     "AdministrativeOffenceCharged",
     "AppealDecided",
@@ -107,6 +115,7 @@ __all__ = [
     "DetentionGround",
     "DocumentDenied",
     "DocumentKind",
+    "EVENT_TYPES",
     "EntryRefused",
     "Escape",
     "Event",
@@ -116,6 +125,7 @@ __all__ = [
     "ExtraditionOutcome",
     "ExtraditionRequested",
     "ExtraditionSuspended",
+    "FORMAT_VERSION",
     "Finding",
     "InterimBody",
     "InterimMeasureLifted",
@@ -131,6 +141,8 @@ __all__ = [
     "Problem",
     "Proceeding",
     "ProceedingsError",
+    "RECORD_CHECKS",
+    "RecordCheck",
     "RecordError",
     "Release",
     "Removal",

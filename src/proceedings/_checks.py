@@ -115,6 +115,22 @@ NONEMPTY_TUPLE = Check(_nonempty_tuple, {"minItems": 1})
 UNIQUE_STRINGS = Check(_unique_strings, {"uniqueItems": True})
 
 
+_CHECKED_FIELDS: dict[type, tuple[tuple[str, Check], ...]] = {}
+
+
+def _checked_fields(cls: type) -> tuple[tuple[str, Check], ...]:
+    # The fields of a class never change: look their checks up once.
+    found = _CHECKED_FIELDS.get(cls)
+    if found is None:
+        found = tuple(
+            (field.name, field.metadata[CHECK])
+            for field in attrs.fields(cls)
+            if CHECK in field.metadata
+        )
+        _CHECKED_FIELDS[cls] = found
+    return found
+
+
 def field_problems(obj: Any) -> list[tuple[str, str]]:
     """Run every field check of an attrs instance.
 
@@ -126,15 +142,10 @@ def field_problems(obj: Any) -> list[tuple[str, str]]:
         (absent optional fields) are not checked.
     """
     problems: list[tuple[str, str]] = []
-    for field in attrs.fields(type(obj)):
-        check: Check | None = field.metadata.get(CHECK)
-        if check is None:
-            continue
-        value = getattr(obj, field.name)
-        if value is None:
-            continue
-        if (msg := check.test(value)) is not None:
-            problems.append((field.name, msg))
+    for name, check in _checked_fields(type(obj)):
+        value = getattr(obj, name)
+        if value is not None and (msg := check.test(value)) is not None:
+            problems.append((name, msg))
     return problems
 
 

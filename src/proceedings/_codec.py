@@ -423,8 +423,16 @@ def parse_json(text: str | bytes, *, source: str | None = None, line: int | None
         RecordError: With the line and column of a syntax error, or the paths
             of repeated keys.
     """
+    repeats: list[bool] = []
+
+    def hook(pairs: list[tuple[str, Any]]) -> _Object:
+        obj = _Object(pairs)
+        if obj.repeated:
+            repeats.append(True)
+        return obj
+
     try:
-        data = json.loads(text, object_pairs_hook=_Object, parse_constant=_refuse_constant)
+        data = json.loads(text, object_pairs_hook=hook, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         at_line = exc.lineno if line is None else line
         col = exc.colno
@@ -442,6 +450,9 @@ def parse_json(text: str | bytes, *, source: str | None = None, line: int | None
         raise RecordError(
             [Problem(path="$", message=f"invalid JSON: {exc}", line=line)], source=source
         ) from None
+    if not repeats:
+        # Walking the tree for paths costs as much as parsing: only when needed.
+        return data
     repeated = list(_repeated_keys(data, "$"))
     if repeated:
         if line is not None:

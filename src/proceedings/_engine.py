@@ -36,6 +36,48 @@ from ._statechart import JurisdictionState, Statechart
 from .law import DEFAULT_RULEBOOKS
 
 
+@attrs.frozen(kw_only=True)
+class RecordCheck:
+    """A check of the record itself, not of the law: it produces findings too.
+
+    Attributes:
+        id: Stable id (``REC-DATE-ORDER``).
+        title: Short title.
+        severity: The severity of its findings.
+        description: What it checks and why.
+    """
+
+    id: str
+    title: str
+    severity: Severity
+    description: str
+
+
+#: The record-level checks the engine runs besides the rules.
+RECORD_CHECKS: tuple[RecordCheck, ...] = (
+    RecordCheck(
+        id="REC-DATE-ORDER",
+        title="Events listed out of the order of their dates",
+        severity=Severity.WARNING,
+        description=(
+            "Events are listed in the order in which they happened. An event whose latest "
+            "possible day lies before the earliest possible day of an event listed before it "
+            "contradicts that order: one of the two dates, or the order, is wrong."
+        ),
+    ),
+    RecordCheck(
+        id="REC-SEQUENCE",
+        title="An event the statechart did not expect in the current state",
+        severity=Severity.NOTE,
+        description=(
+            "A track handles the event type but has no transition from its current state, "
+            "e.g. an appeal decided with no appeal on record in that track. The event is "
+            "still a fact; an earlier event is probably missing from the record."
+        ),
+    ),
+)
+
+
 @attrs.frozen
 class State:
     """A person's state in every jurisdiction the record has touched.
@@ -196,9 +238,7 @@ def _step(
     )
     found: list[Finding] = []
     fired = set(state.fired)
-    for rule in law.rules:
-        if event.type not in rule.on:
-            continue
+    for rule in law.rules_for(event.type):
         applies = _applies(rule, ctx)
         if applies is Truth.FALSE:
             continue

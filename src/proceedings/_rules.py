@@ -313,8 +313,16 @@ class Law:
     rulebooks: tuple[Rulebook, ...]
     chosen: Mapping[str, str] = attrs.field(factory=dict)
     include_unverified: bool = True
+    _by_type: dict[str, tuple[Rule, ...]] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        # Rules indexed by the event types that trigger them: a replay asks
+        # for them once per event.
+        by_type: dict[str, list[Rule]] = {}
+        for rule in self.rules:
+            for event_type in rule.on:
+                by_type.setdefault(event_type, []).append(rule)
+        object.__setattr__(self, "_by_type", {k: tuple(v) for k, v in by_type.items()})
         ids = [r.id for book in self.rulebooks for r in book.rules]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
@@ -343,6 +351,10 @@ class Law:
             for r in book.rules
             if self.include_unverified or r.verified
         )
+
+    def rules_for(self, event_type: str) -> tuple[Rule, ...]:
+        """The rules an event of this type triggers, in rulebook order."""
+        return self._by_type.get(event_type, ())
 
     def reading(self, name: str) -> str:
         """The chosen option of a reading (its default unless chosen)."""
