@@ -31,7 +31,7 @@ from ._model import (
 )
 from ._probes import probes
 from ._report import Certainty, Finding, Report, Severity, sorted_findings
-from ._rules import Context, Law, Rule, Rulebook
+from ._rules import Context, Hit, Law, Rule, Rulebook
 from ._statechart import JurisdictionState, Statechart
 from .law import DEFAULT_RULEBOOKS
 
@@ -192,13 +192,13 @@ def _finding(
     rule: Rule,
     ctx: Context,
     truth: Truth,
+    hit: Hit,
     message: str,
-    related: Sequence[int],
     account: str | None,
 ) -> Finding:
     party = ctx.law.party(rule.treaty, ctx.event.jurisdiction) if rule.treaty else None
     verified = rule.verified and (party is None or party.verified)
-    indices = (ctx.index, *[i for i in related if i != ctx.index])
+    indices = (ctx.index, *[i for i in hit.related if i != ctx.index])
     return Finding(
         rule_id=rule.id,
         severity=rule.severity,
@@ -210,6 +210,7 @@ def _finding(
         citations=rule.citations,
         verified=verified,
         date=ctx.event.date.text,
+        retrospective=hit.retrospective,
     )
 
 
@@ -257,7 +258,7 @@ def _step(
             message = hit.message
             if applies is Truth.UNKNOWN:
                 message += " (whether the rule was in force on that date depends on the exact date)"
-            found.append(_finding(rule, ctx, truth, message, hit.related, account))
+            found.append(_finding(rule, ctx, truth, hit, message, account))
     for track, current in unexpected:
         found.append(
             Finding(
@@ -529,7 +530,7 @@ class Proceeding:
         return tuple(self._steps)
 
     def _bars(self, finding: Finding) -> bool:
-        if finding.severity is not Severity.VIOLATION:
+        if finding.severity is not Severity.VIOLATION or finding.retrospective:
             return False
         return finding.certainty is Certainty.CERTAIN or self._refuse_undetermined
 

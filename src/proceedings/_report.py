@@ -90,6 +90,9 @@ class Finding:
         citations: Where the rule comes from.
         verified: Whether the rule's source text has been checked.
         date: The date of the triggering event, as written in the record.
+        retrospective: The breach happened before the triggering event, which
+            only reveals it (a release after custody ran too long); strict
+            mode does not refuse such an event.
     """
 
     rule_id: str
@@ -102,6 +105,7 @@ class Finding:
     citations: tuple[CitationRef, ...] = ()
     verified: bool = True
     date: str | None = None
+    retrospective: bool = False
 
 
 @attrs.frozen(kw_only=True)

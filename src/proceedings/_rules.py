@@ -42,12 +42,16 @@ class Hit:
             that stays exceeded), the index of the event it is about; the
             engine then reports it once per replay, at its first sight (and
             again only if a later event makes an undetermined one certain).
+        retrospective: The breach lies before this event, which only reveals
+            it (a release after custody ran too long): strict mode does not
+            refuse the event, audit still reports the breach.
     """
 
     truth: Truth
     message: str
     related: tuple[int, ...] = ()
     anchor: int | None = None
+    retrospective: bool = False
 
 
 @attrs.frozen(kw_only=True)

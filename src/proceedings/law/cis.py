@@ -59,6 +59,8 @@ def forty_day_check(deadline: Deadline) -> object:
             ),
             related=(start,),
             anchor=start,
+            # Releasing (or losing) the person ends the breach; it is not one.
+            retrospective=ctx.event.type in {"release", "escape"},
         )
 
     return check
