@@ -314,6 +314,7 @@ class Source(_Checked):
         file: A local file name, where the source is kept as a file.
         language: BCP 47 language tag (``en``, ``ru``).
         author: The byline, if any.
+        note: How the source was identified or dated, its reliability.
     """
 
     id: str = _ident()
@@ -324,6 +325,7 @@ class Source(_Checked):
     file: str | None = _opt_text()
     language: str | None = attrs.field(default=None, metadata={CHECK: LANGUAGE})
     author: str | None = _opt_text()
+    note: str | None = _opt_text()
 
     def _object_problems(self) -> list[tuple[str, str]]:
         if self.url is None and self.file is None:

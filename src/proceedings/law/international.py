@@ -194,6 +194,17 @@ def _irregular_entry_penalised(ctx: Context) -> Iterator[Hit]:
     )
 
 
+def _transit_zone(ctx: Context) -> Iterator[Hit]:
+    yield Hit(
+        truth=Truth.TRUE,
+        message=(
+            "Confined to a transit zone with no decision on record ordering detention: a "
+            "confinement the person cannot end except by leaving for another state is a "
+            "deprivation of liberty that needs a legal basis and court review"
+        ),
+    )
+
+
 # -- rules ------------------------------------------------------------------------
 
 R_REF_33 = Rule(
@@ -375,6 +386,8 @@ PARTIES = (
         verified=True,
         source="https://adilet.zan.kz/eng/docs/Z090000130_/compare",
     ),
+    _party("iccpr", "RU", "1976-03-23", verified=False, source="Recalled."),
+    _party("iccpr", "FR", "1981-02-04", verified=False, source="Recalled."),
     _party("iccpr_op1", "RU", "1992-01-01", verified=False, source="Recalled."),
     _party("iccpr_op1", "FR", "1984-05-17", verified=False, source="Recalled."),
     _party("echr", "FR", "1974-05-03", verified=False, source="Recalled."),
@@ -388,10 +401,28 @@ PARTIES = (
     ),
 )
 
+ICCPR_9 = Rule(
+    id="ICCPR-9",
+    title="Transit-zone confinement as deprivation of liberty",
+    citations=(
+        CitationRef(instrument="International Covenant on Civil and Political Rights", article="9"),
+    ),
+    severity=Severity.WARNING,
+    on=frozenset({"transit_zone_confinement"}),
+    check=_transit_zone,
+    treaty="iccpr",
+    verified=False,
+    verification=(
+        "Recalled, not verified: the text of art 9 and the reading that an airport transit "
+        "zone can amount to detention (legal-rules.md ICCPR-9)."
+    ),
+    example="Stuck airside for weeks after entry was refused.",
+)
+
 INTERNATIONAL = Rulebook(
     name="international",
     title="International refugee and human-rights law",
-    rules=(R_REF_33, CAT_GC4, CAT_22, ICCPR_OP1_RULE, ECHR_34, R_REF_31),
+    rules=(R_REF_33, CAT_GC4, CAT_22, ICCPR_OP1_RULE, ECHR_34, R_REF_31, ICCPR_9),
     readings=(APPEAL_SUSPENSIVE_READING, PROMPTNESS_READING),
     parties=PARTIES,
     description=(
