@@ -501,19 +501,34 @@ class Proceeding:
         self._refuse_undetermined = refuse_undetermined
 
     @classmethod
-    def from_record(cls, record: CaseRecord, **kwargs: Any) -> Proceeding:
+    def from_record(
+        cls, record: CaseRecord, *, account: str | None = None, **kwargs: Any
+    ) -> Proceeding:
         """Apply a record's events one by one; raises at the first refused one.
+
+        Args:
+            record: The record.
+            account: For a record with accounts, the one to follow (its events
+                are applied without their account tag).
+            kwargs: As for the constructor.
 
         Raises:
             TransitionRefused: An event breaches a rule.
-            ValueError: The record has accounts (strict mode follows one
-                version of events).
+            ValueError: The record has accounts and none (or an unknown one)
+                was chosen.
         """
-        if record.accounts:
-            raise ValueError("a strict proceeding follows one account; this record has several")
+        names = [a.name for a in record.accounts]
+        if names and account not in names:
+            raise ValueError(
+                f"record {record.id!r} has accounts ({', '.join(names)}); choose one: "
+                "a strict proceeding follows one version of events"
+            )
+        if not names and account is not None:
+            raise ValueError(f"record {record.id!r} has no accounts")
         proc = cls(record.person, record_id=record.id, sources=record.sources, **kwargs)
         for event in record.events:
-            proc.apply(event)
+            if event.account in (None, account):
+                proc.apply(attrs.evolve(event, account=None))
         return proc
 
     @property

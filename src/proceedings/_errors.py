@@ -111,5 +111,10 @@ class TransitionRefused(ProceedingsError):
 
     def __str__(self) -> str:
         rules = ", ".join(sorted({f.rule_id for f in self.findings}))
-        head = f"event {self.event_id!r} refused; barred by {rules}"
-        return "\n".join([head] + [f"  {f.rule_id}: {f.message}" for f in self.findings])
+        lines = [f"event {self.event_id!r} refused; barred by {rules}"]
+        for f in self.findings:
+            cited = "; ".join(str(c) for c in f.citations)
+            lines.append(
+                f"  {f.rule_id} ({cited}): {f.message}" if cited else f"  {f.rule_id}: {f.message}"
+            )
+        return "\n".join(lines)
