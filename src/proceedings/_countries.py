@@ -7,6 +7,7 @@ here as data so that the library has no run-time dependency for a fixed list.
 
 from __future__ import annotations
 
+# fmt: off
 ISO_3166_ALPHA2: frozenset[str] = frozenset(
     {
         "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW",
@@ -30,3 +31,4 @@ ISO_3166_ALPHA2: frozenset[str] = frozenset(
         "XK",
     }
 )
+# fmt: on
