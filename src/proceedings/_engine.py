@@ -197,7 +197,9 @@ def _finding(
     account: str | None,
 ) -> Finding:
     party = ctx.law.party(rule.treaty, ctx.event.jurisdiction) if rule.treaty else None
-    verified = rule.verified and (party is None or party.verified)
+    unverified: tuple[str, ...] = ("rule",) if not rule.verified else ()
+    if party is not None and not party.verified:
+        unverified += (f"party:{party.treaty}:{party.state}",)
     indices = (ctx.index, *[i for i in hit.related if i != ctx.index])
     return Finding(
         rule_id=rule.id,
@@ -208,7 +210,8 @@ def _finding(
         event_ids=tuple(ctx.at(i).id for i in indices),
         accounts=(account,) if account is not None else (),
         citations=rule.citations,
-        verified=verified,
+        verified=not unverified,
+        unverified=unverified,
         date=ctx.event.date.text,
         retrospective=hit.retrospective,
     )

@@ -799,6 +799,7 @@ class CaseRecord(_Checked):
         events: In the order in which they happened.
         accounts: Named versions of events, where the sources conflict.
         title: A short human title.
+        summary: The story in a few sentences, from the sources.
         notes: Free notes: open questions, data gaps.
         format_version: The JSON format version (see :data:`FORMAT_VERSION`).
     """
@@ -809,6 +810,7 @@ class CaseRecord(_Checked):
     events: tuple[Event, ...] = ()
     accounts: tuple[Account, ...] = ()
     title: str | None = _opt_text()
+    summary: str | None = _opt_text()
     notes: tuple[str, ...] = ()
     format_version: int = FORMAT_VERSION
 

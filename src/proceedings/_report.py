@@ -88,7 +88,10 @@ class Finding:
         accounts: The accounts under which it holds (empty: the record has no
             accounts, so it holds for the only version there is).
         citations: Where the rule comes from.
-        verified: Whether the rule's source text has been checked.
+        verified: Whether everything the finding rests on has been checked.
+        unverified: What has not been checked, if anything: ``"rule"`` (the
+            rule's source text) and/or ``"party:TREATY:STATE"`` (the date the
+            state became party to the treaty).
         date: The date of the triggering event, as written in the record.
         retrospective: The breach happened before the triggering event, which
             only reveals it (a release after custody ran too long); strict
@@ -104,6 +107,7 @@ class Finding:
     accounts: tuple[str, ...] = ()
     citations: tuple[CitationRef, ...] = ()
     verified: bool = True
+    unverified: tuple[str, ...] = ()
     date: str | None = None
     retrospective: bool = False
 

@@ -206,7 +206,8 @@ def _seventy_two_hours(ctx: Context) -> Iterator[Hit]:
     if ctx.before["custody"] != "detained":
         return
     start = ctx.marked("custody_start")
-    assert start is not None
+    if start is None:  # a record may lack the event that sets the mark
+        return
     first = ctx.at(start)
     if not (isinstance(first, Detention) and first.ground is DetentionGround.WANTED_PERSON):
         return
@@ -303,7 +304,8 @@ def _surrender_before_appeal(ctx: Context) -> Iterator[Hit]:
             related=related(ctx.marked("extradition_appeal"), decision),
         )
     elif state == "approved":
-        assert decision is not None
+        if decision is None:  # pragma: no cover - the state is entered only with its mark
+            return
         open_ = ctx.days_since(decision).at_most(APPEAL_WINDOW.limit)
         if open_ is not Truth.FALSE:
             yield Hit(
