@@ -70,7 +70,7 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
 
 
 def _identifier(value: Any) -> str | None:
-    if _ID.match(value):
+    if _ID.fullmatch(value):
         return None
     return f"{value!r} is not a valid id (letters, digits and . _ : -, not starting with a sign)"
 
@@ -79,7 +79,7 @@ _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 def _language(value: Any) -> str | None:
-    if _LANG.match(value):
+    if _LANG.fullmatch(value):
         return None
     return f"{value!r} is not a BCP 47 language tag (e.g. 'en', 'ru', 'kk')"
 
@@ -100,6 +100,13 @@ def _nonempty_tuple(value: Any) -> str | None:
     return None if len(value) else "must list at least one item"
 
 
+def _nonempty_items(value: Any) -> str | None:
+    for item in value:
+        if not item.strip():
+            return "items must not be empty or blank"
+    return None
+
+
 def _unique_strings(value: Any) -> str | None:
     return None if len(set(value)) == len(value) else "items must not repeat"
 
@@ -112,6 +119,7 @@ NONEMPTY = Check(_nonempty, {"minLength": 1, "pattern": r"\S"})
 POSITIVE = Check(_positive, {"exclusiveMinimum": 0})
 NONNEGATIVE = Check(_nonnegative, {"minimum": 0})
 NONEMPTY_TUPLE = Check(_nonempty_tuple, {"minItems": 1})
+NONEMPTY_ITEMS = Check(_nonempty_items, {"items": {"minLength": 1, "pattern": r"\S"}})
 UNIQUE_STRINGS = Check(_unique_strings, {"uniqueItems": True})
 
 

@@ -30,11 +30,12 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._checks import CHECK, Check, FieldProblems
+from ._checks import CHECK, IDENTIFIER, Check, FieldProblems
 from ._dates import UncertainDate
 from ._errors import InvalidDate, Problem, RecordError
 from ._model import (
     EVENT_TYPE_BY_TAG,
+    REFERS_TO,
     Account,
     AppealLevel,
     AppealOutcome,
@@ -46,6 +47,7 @@ from ._model import (
     DetentionGround,
     DocumentKind,
     Event,
+    EventRefs,
     ExpulsionKind,
     ExtraditionOutcome,
     InterimBody,
@@ -56,6 +58,7 @@ from ._model import (
     RemovalChannel,
     Source,
     WantedScope,
+    reference_problems,
 )
 
 T = TypeVar("T")
@@ -198,8 +201,7 @@ def _event_hook(converter: cattrs.Converter) -> Callable[[Any, type], Event]:
         if not isinstance(tag, str) or tag not in hooks:
             shown = repr(tag) if isinstance(tag, str) else _json_type(tag)
             raise _Refused(f"unknown event type {shown}; expected one of: {expected}")
-        body = {k: v for k, v in value.items() if k != "type"}
-        result: Event = hooks[tag](body, EVENT_TYPE_BY_TAG[tag])
+        result: Event = hooks[tag](value, EVENT_TYPE_BY_TAG[tag])
         return result
 
     return structure
@@ -220,7 +222,21 @@ def _class_hook(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
             overrides[field.name] = override(
                 struct_hook=_checked(conv.get_structure_hook(field.type), check)
             )
-    return make_dict_structure_fn(cls, conv, **overrides)
+    inner: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, conv, **overrides)
+    tag = cls.type if issubclass(cls, Event) else None
+    label = f"a {tag} event object" if tag else f"an object ({_enum_label(cls)})"
+
+    def structure(value: Any, t: Any) -> Any:
+        if not isinstance(value, dict):
+            raise _Refused(f"expected {label}, got {_json_type(value)}")
+        if tag is not None and "type" in value:
+            # An event built by its own class may carry its tag, but only its own.
+            if value["type"] != tag:
+                raise _Refused(f"'type' is {value['type']!r}, but this is a {tag} event")
+            value = {k: v for k, v in value.items() if k != "type"}
+        return inner(value, t)
+
+    return structure
 
 
 def _checked(hook: Callable[[Any, Any], Any], check: Check) -> Callable[[Any, Any], Any]:
@@ -341,6 +357,53 @@ def _describe(cls: type) -> str:
     return _enum_label(cls)  # type: ignore[arg-type]
 
 
+def _raw_reference_problems(data: dict[str, Any]) -> list[Problem]:
+    """Reference problems read off raw JSON, for a record that could not be built.
+
+    Parts that are malformed are left out (their own problems are reported
+    already); only well-formed ids and references are compared.
+    """
+
+    def text(value: Any) -> str | None:
+        return value if isinstance(value, str) else None
+
+    def items(key: str, container: Any = data) -> list[Any]:
+        value = container.get(key, []) if isinstance(container, dict) else None
+        return value if isinstance(value, list) else []
+
+    def ids(key: str, name: str) -> list[str | None] | None:
+        # None: the list itself is malformed, so membership cannot be judged.
+        value = data.get(key, [])
+        return [field(item, name) for item in value] if isinstance(value, list) else None
+
+    def field(obj: Any, key: str) -> str | None:
+        # Only well-formed ids count: a malformed one has its own problem.
+        value = text(obj.get(key)) if isinstance(obj, dict) else None
+        return value if value is not None and IDENTIFIER.test(value) is None else None
+
+    events = []
+    for ev in items("events"):
+        tag = field(ev, "type")
+        cls = EVENT_TYPE_BY_TAG.get(tag) if tag is not None else None
+        refs: list[tuple[str, str]] = []
+        if cls is not None:
+            for f in attrs.fields(cls):
+                target = field(ev, f.name) if REFERS_TO in f.metadata else None
+                if target is not None:
+                    refs.append((f.name, target))
+        events.append(
+            EventRefs(
+                id=field(ev, "id"),
+                type=tag if cls is not None else None,
+                account=field(ev, "account"),
+                citations=tuple(field(c, "source") for c in items("sources", ev)),
+                refs=tuple(refs),
+            )
+        )
+    found = reference_problems(ids("sources", "id"), ids("accounts", "name"), events)
+    return [Problem(path=f"$.{path}", message=msg) for path, msg in found]
+
+
 # -- public functions ------------------------------------------------------------
 
 
@@ -371,6 +434,11 @@ def structure(data: Any, cls: type[T] = CaseRecord, *, source: str | None = None
         result: T = _DETAILED.structure(data, cls)
     except Exception as exc:
         problems = _problems(exc, "$")
+        if cls is CaseRecord:
+            seen = {(p.path, p.message) for p in problems}
+            problems += [
+                p for p in _raw_reference_problems(data) if (p.path, p.message) not in seen
+            ]
         raise RecordError(problems, source=source) from None
     return result  # pragma: no cover - both converters refuse the same inputs
 
@@ -453,12 +521,8 @@ def parse_json(text: str | bytes, *, source: str | None = None, line: int | None
     if not repeats:
         # Walking the tree for paths costs as much as parsing: only when needed.
         return data
-    repeated = list(_repeated_keys(data, "$"))
-    if repeated:
-        if line is not None:
-            repeated = [attrs.evolve(p, line=line) for p in repeated]
-        raise RecordError(repeated, source=source)
-    return data
+    repeated = [attrs.evolve(p, line=line) for p in _repeated_keys(data, "$")]
+    raise RecordError(repeated, source=source)
 
 
 def loads(text: str | bytes, *, source: str | None = None) -> CaseRecord:
@@ -514,8 +578,10 @@ def iter_jsonl(
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
+        # Without its line break, a syntax error's column is on the right line.
+        text = raw.rstrip(b"\r\n") if isinstance(raw, bytes) else raw.rstrip("\r\n")
         try:
-            data = parse_json(raw, source=source, line=number)
+            data = parse_json(text, source=source, line=number)
             yield structure(data, CaseRecord, source=source)
         except RecordError as err:
             yield RecordError([attrs.evolve(p, line=number) for p in err.problems], source=source)

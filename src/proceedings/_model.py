@@ -22,6 +22,7 @@ from ._checks import (
     IDENTIFIER,
     LANGUAGE,
     NONEMPTY,
+    NONEMPTY_ITEMS,
     POSITIVE,
     UNIQUE_STRINGS,
     validate_fields,
@@ -811,7 +812,7 @@ class CaseRecord(_Checked):
     accounts: tuple[Account, ...] = ()
     title: str | None = _opt_text()
     summary: str | None = _opt_text()
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = attrs.field(default=(), metadata={CHECK: NONEMPTY_ITEMS})
     format_version: int = FORMAT_VERSION
 
     def _object_problems(self) -> list[tuple[str, str]]:
@@ -839,14 +840,49 @@ class CaseRecord(_Checked):
         raise KeyError(event_id)
 
 
+@attrs.frozen
+class EventRefs:
+    """What the reference checks need to know of one event.
+
+    Built from an :class:`Event`, or from raw JSON where the event itself
+    could not be built, so that reference problems are reported together
+    with structural ones. Unknown parts are ``None`` and not checked.
+    """
+
+    id: str | None
+    type: str | None
+    account: str | None
+    citations: tuple[str | None, ...]
+    refs: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, ev: Event) -> EventRefs:
+        return cls(
+            id=ev.id,
+            type=ev.type,
+            account=ev.account,
+            citations=tuple(c.source for c in ev.sources),
+            refs=tuple(
+                (f.name, value)
+                for f in _ref_fields(type(ev))
+                if (value := getattr(ev, f.name)) is not None
+            ),
+        )
+
+
+def _ref_fields(cls: type[Event]) -> tuple[attrs.Attribute[Any], ...]:
+    return tuple(f for f in attrs.fields(cls) if REFERS_TO in f.metadata)
+
+
 def _duplicates(
-    items: tuple[Any, ...], key: str, where: str
+    values: list[str | None], key: str, where: str
 ) -> tuple[dict[str, int], list[tuple[str, str]]]:
-    """Index ``items`` by ``key``; report every repeat with its path."""
+    """Index values; report every repeat with its path."""
     index: dict[str, int] = {}
     problems: list[tuple[str, str]] = []
-    for i, item in enumerate(items):
-        value = getattr(item, key)
+    for i, value in enumerate(values):
+        if value is None:
+            continue
         if value in index:
             problems.append(
                 (f"{where}[{i}].{key}", f"{key} {value!r} repeats {where}[{index[value]}]")
@@ -857,44 +893,65 @@ def _duplicates(
 
 
 def _reference_problems(record: CaseRecord) -> list[tuple[str, str]]:
-    """Every dangling or ill-typed reference inside a record.
+    return reference_problems(
+        [s.id for s in record.sources],
+        [a.name for a in record.accounts],
+        [EventRefs.of(ev) for ev in record.events],
+    )
+
+
+def reference_problems(
+    source_ids: list[str | None] | None,
+    account_names: list[str | None] | None,
+    events: list[EventRefs],
+) -> list[tuple[str, str]]:
+    """Every repeated id and every dangling or ill-typed reference in a record.
 
     Paths are relative to the record (``events[3].against``). An event may
     refer only to an earlier event, and only to one that belongs to its own
     account or to every account: a fact cannot rest on another version of
     events, nor on something that had not happened yet.
+
+    A list given as ``None`` (or holding ``None``) is not fully known, as in
+    a record that failed to build: references into it are not judged.
     """
-    sources, problems = _duplicates(record.sources, "id", "sources")
-    accounts, more = _duplicates(record.accounts, "name", "accounts")
+    sources, problems = _duplicates(source_ids or [], "id", "sources")
+    accounts, more = _duplicates(account_names or [], "name", "accounts")
     problems += more
-    events, more = _duplicates(record.events, "id", "events")
+    by_id, more = _duplicates([ev.id for ev in events], "id", "events")
     problems += more
-    for i, ev in enumerate(record.events):
+    know_sources = source_ids is not None and None not in source_ids
+    know_accounts = account_names is not None and None not in account_names
+    know_events = None not in [ev.id for ev in events]
+    for i, ev in enumerate(events):
         where = f"events[{i}]"
-        if ev.account is not None and ev.account not in accounts:
+        if know_accounts and ev.account is not None and ev.account not in accounts:
             declared = ", ".join(sorted(accounts)) or "none declared"
             problems.append(
                 (f"{where}.account", f"account {ev.account!r} is not declared ({declared})")
             )
-        for j, cit in enumerate(ev.sources):
-            if cit.source not in sources:
+        for j, source in enumerate(ev.citations):
+            if know_sources and source is not None and source not in sources:
                 problems.append(
-                    (f"{where}.sources[{j}].source", f"source {cit.source!r} is not listed")
+                    (f"{where}.sources[{j}].source", f"source {source!r} is not listed")
                 )
-        for field in attrs.fields(type(ev)):
-            allowed = field.metadata.get(REFERS_TO)
-            target_id = getattr(ev, field.name)
-            if allowed is None or target_id is None:
-                continue
-            path = f"{where}.{field.name}"
-            k = events.get(target_id)
+        allowed_by_field = (
+            {f.name: f.metadata[REFERS_TO] for f in _ref_fields(EVENT_TYPE_BY_TAG[ev.type])}
+            if ev.type in EVENT_TYPE_BY_TAG
+            else {}
+        )
+        for name, target_id in ev.refs:
+            allowed = allowed_by_field.get(name, ())
+            path = f"{where}.{name}"
+            k = by_id.get(target_id)
             if k is None:
-                problems.append((path, f"no event has id {target_id!r}"))
+                if know_events:
+                    problems.append((path, f"no event has id {target_id!r}"))
                 continue
-            target = record.events[k]
+            target = events[k]
             if k >= i:
                 problems.append((path, f"event {target_id!r} comes later; refer to earlier ones"))
-            elif allowed and target.type not in allowed:
+            elif allowed and target.type is not None and target.type not in allowed:
                 problems.append(
                     (
                         path,

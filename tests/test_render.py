@@ -1,0 +1,509 @@
+"""Tests for the renderers (``proceedings._render``) and diagrams (``proceedings._diagrams``).
+
+These are pure functions of reports, findings and models: the tests build
+those directly, so that a change in the law does not change what is tested.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from proceedings import Certainty, CitationRef, Finding, Report, Severity, load
+from proceedings._chart import CHART
+from proceedings._diagrams import (
+    chart_to_dot,
+    chart_to_mermaid,
+    spans_by_track,
+    timeline_model,
+    timeline_to_dot,
+    timeline_to_mermaid,
+    track_names,
+)
+from proceedings._render import (
+    RECORD_CHECKS,
+    RecordContext,
+    artifact_uri,
+    event_index,
+    finding_from_dict,
+    finding_lines,
+    finding_to_dict,
+    record_check,
+    render_finding_text,
+    render_report_text,
+    report_from_dict,
+    report_to_dict,
+    sarif_log,
+    sarif_notification,
+    sarif_rules,
+    when_phrase,
+)
+from proceedings._statechart import diagram_model
+from proceedings.law import DEFAULT_RULEBOOKS, all_rules
+
+HERE = Path(__file__).parent
+EXAMPLES = HERE.parent / "examples" / "cases"
+SARIF_SUBSET = json.loads((HERE / "data" / "sarif-2.1.0-subset.json").read_text("utf-8"))
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+CAT = CitationRef(
+    instrument="Convention against Torture (1984)",
+    article="3",
+    paragraph="1",
+    url="https://example.org/cat",
+)
+CPC = CitationRef(instrument="Criminal Procedure Code", article="592")
+
+VIOLATION = Finding(
+    rule_id="KZ-CPC-592",
+    severity=Severity.VIOLATION,
+    certainty=Certainty.CERTAIN,
+    message="Surrendered before the appeal window closed",
+    events=("$.events[2]", "$.events[1]"),
+    event_ids=("surrender", "decision"),
+    accounts=("lawyer", "prosecutor"),
+    citations=(CPC, CAT),
+    date="2022-12-29/2022-12-30",
+)
+NOTE = Finding(
+    rule_id="REC-SEQUENCE",
+    severity=Severity.NOTE,
+    certainty=Certainty.UNDETERMINED,
+    message="release 'r' is not expected while the custody track is 'free'",
+    events=("$.events[0]",),
+    event_ids=("r",),
+    accounts=("lawyer",),
+    verified=False,
+    date="2022-12",
+)
+REPORT = Report(
+    record_id="case-1",
+    findings=(NOTE, VIOLATION),
+    accounts=("lawyer", "prosecutor"),
+    source="cases/case-1.json",
+)
+CONTEXT = RecordContext(
+    title="A. Person",
+    event_types=("release", "extradition_decided", "removal"),
+    event_lines=(10, 20, 30),
+)
+
+# -- strategies for round trips ---------------------------------------------------------
+
+_texts = st.text(max_size=30)
+_paths = st.integers(0, 50).map(lambda i: f"$.events[{i}]")
+citations = st.builds(
+    CitationRef,
+    instrument=_texts.filter(bool),
+    article=st.none() | _texts,
+    paragraph=st.none() | _texts,
+    url=st.none() | _texts,
+    text_date=st.none() | _texts,
+)
+findings = st.builds(
+    Finding,
+    rule_id=st.from_regex(r"[A-Z]{2,4}-[A-Z0-9]{1,5}", fullmatch=True),
+    severity=st.sampled_from(Severity),
+    certainty=st.sampled_from(Certainty),
+    message=_texts,
+    events=st.lists(_paths, max_size=3).map(tuple),
+    event_ids=st.lists(_texts, max_size=3).map(tuple),
+    accounts=st.lists(_texts, max_size=2).map(tuple),
+    citations=st.lists(citations, max_size=3).map(tuple),
+    verified=st.booleans(),
+    date=st.none() | _texts,
+)
+reports = st.builds(
+    Report,
+    record_id=_texts.filter(bool),
+    findings=st.lists(findings, max_size=4).map(tuple),
+    accounts=st.lists(_texts, max_size=2).map(tuple),
+    source=st.none() | _texts,
+)
+
+
+# -- JSON --------------------------------------------------------------------------------------
+
+
+def test_finding_to_dict_has_the_documented_keys_in_order() -> None:
+    """A finding's JSON form has exactly the documented keys, in the documented order."""
+    expected = [
+        "rule_id",
+        "severity",
+        "certainty",
+        "message",
+        "date",
+        "events",
+        "event_ids",
+        "accounts",
+        "verified",
+        "citations",
+    ]
+    assert expected == list(finding_to_dict(VIOLATION))
+
+
+def test_finding_to_dict_values() -> None:
+    """Enums become their values, tuples become lists, absent citation parts become null."""
+    data = finding_to_dict(VIOLATION)
+    assert data["severity"] == "violation"
+    assert data["certainty"] == "certain"
+    assert data["events"] == ["$.events[2]", "$.events[1]"]
+    assert data["citations"][0] == {
+        "instrument": "Criminal Procedure Code",
+        "article": "592",
+        "paragraph": None,
+        "url": None,
+        "text_date": None,
+    }
+
+
+def test_report_to_dict_counts_and_context() -> None:
+    """A report's JSON form counts findings by severity and has the context's line and events."""
+    data = report_to_dict(REPORT, context=RecordContext(line=7, event_types=("a", "b")))
+    assert {"violation": 1, "warning": 0, "note": 1} == data["counts"]
+    assert (7, 2) == (data["line"], data["events"])
+    assert ["record_id", "source", "line", "events", "accounts", "counts", "findings"] == list(data)
+
+
+def test_report_to_dict_without_context_has_null_line_and_events() -> None:
+    """Without a context the keys are still there, with null values."""
+    data = report_to_dict(REPORT)
+    assert (None, None) == (data["line"], data["events"])
+
+
+@given(reports)
+def test_report_round_trips_through_json(report: Report) -> None:
+    """report_from_dict(json(report_to_dict(r))) == r for any report."""
+    text = json.dumps(report_to_dict(report), ensure_ascii=False)
+    assert report == report_from_dict(json.loads(text))
+
+
+@given(findings)
+def test_finding_round_trips(finding: Finding) -> None:
+    """finding_from_dict inverts finding_to_dict."""
+    assert finding == finding_from_dict(finding_to_dict(finding))
+
+
+def test_finding_from_dict_refuses_an_unknown_severity() -> None:
+    """A severity that does not exist is an error, not a silent default."""
+    data = finding_to_dict(VIOLATION) | {"severity": "catastrophe"}
+    with pytest.raises(ValueError, match="catastrophe"):
+        finding_from_dict(data)
+
+
+def test_finding_lines_one_json_object_per_finding() -> None:
+    """JSON Lines: one line per finding, each a finding dict with its record and line."""
+    lines = finding_lines(REPORT, context=CONTEXT)
+    assert 2 == len(lines)
+    assert all(line.endswith("\n") and line.count("\n") == 1 for line in lines)
+    first = json.loads(lines[0])
+    assert ("finding", "case-1", "cases/case-1.json", 10) == (
+        first["kind"],
+        first["record_id"],
+        first["source"],
+        first["line"],
+    )
+    assert finding_to_dict(NOTE).items() <= first.items()
+
+
+# -- text --------------------------------------------------------------------------------------
+
+
+def test_text_names_everything_a_reader_needs() -> None:
+    """A finding's text has severity, rule id and title, date, event, line, sentence and law."""
+    text = render_finding_text(
+        VIOLATION,
+        context=CONTEXT,
+        rule_titles={"KZ-CPC-592": "No surrender before the appeal"},
+        all_accounts=("lawyer", "prosecutor"),
+    )
+    lines = text.splitlines()
+    assert "  VIOLATION  KZ-CPC-592  No surrender before the appeal" == lines[0]
+    assert (
+        "    Between 2022-12-29 and 2022-12-30: removal 'surrender' ($.events[2], line 30)"
+        == lines[1]
+    )
+    assert "    Surrendered before the appeal window closed" == lines[2]
+    assert "See also: extradition decided 'decision' ($.events[1], line 20)" in text
+    assert "Law: Criminal Procedure Code, art 592" in text
+    assert "Convention against Torture (1984), art 3, para 1" in text
+    assert "https://example.org/cat" in text
+    assert "Holds under every account (lawyer, prosecutor)" in text
+
+
+def test_text_says_when_a_finding_is_undetermined_or_unverified() -> None:
+    """Undetermined certainty and an unverified rule are both spelt out."""
+    text = render_finding_text(NOTE, context=CONTEXT, all_accounts=("lawyer", "prosecutor"))
+    words = " ".join(text.split())
+    assert "undetermined: it holds for some of the possible dates, not all" in words
+    assert "the rule's source text has not been verified" in words
+    assert "Holds under account lawyer" in words
+
+
+def test_text_capitalises_the_sentence() -> None:
+    """A message that starts in lower case starts with a capital in the text."""
+    text = render_finding_text(NOTE)
+    assert "    Release 'r' is not expected" in text
+
+
+def test_report_text_heading_and_no_findings() -> None:
+    """A report's heading names the record, its file and title; an empty one says no findings."""
+    text = render_report_text(
+        Report(record_id="quiet", source="q.json"),
+        context=RecordContext(title="Quiet Case", event_types=("other",)),
+    )
+    assert ["quiet  q.json", "  Quiet Case", "  1 event · no findings"] == text.splitlines()
+
+
+def test_report_text_counts() -> None:
+    """The heading counts findings by severity and lists the accounts."""
+    text = render_report_text(REPORT, context=CONTEXT)
+    assert "3 events · 2 accounts (lawyer, prosecutor) · 1 violation, 0 warnings, 1 note" in text
+
+
+def test_report_text_colour_only_when_asked() -> None:
+    """ANSI escapes appear with color=True and never without; the words are the same."""
+    plain = render_report_text(REPORT, context=CONTEXT)
+    coloured = render_report_text(REPORT, context=CONTEXT, color=True)
+    assert not ANSI.search(plain)
+    assert ANSI.search(coloured)
+    assert plain == ANSI.sub("", coloured)
+
+
+def test_report_text_wraps_at_width() -> None:
+    """No line is longer than the width (URLs and paths are never broken)."""
+    long = Finding(
+        rule_id="X-1",
+        severity=Severity.WARNING,
+        certainty=Certainty.CERTAIN,
+        message=" ".join(["word"] * 80),
+    )
+    titles = {"X-1": " ".join(["title"] * 20)}
+    text = render_report_text(Report(record_id="r", findings=(long,)), width=60, rule_titles=titles)
+    assert max(len(line) for line in text.splitlines()) <= 60
+    assert text.splitlines()[3].startswith("  WARNING  X-1  title title")
+    assert text.splitlines()[4].startswith(" " * 16 + "title")
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        ("2022-12-06", "On 2022-12-06"),
+        ("2022-12-12~", "On 2022-12-12~"),
+        ("2022-11", "In 2022-11"),
+        ("2023", "In 2023"),
+        ("2022-12-01/2022-12-12", "Between 2022-12-01 and 2022-12-12"),
+    ],
+)
+def test_when_phrase(date: str, expected: str) -> None:
+    """Dates read as prose: on a day, in a month or year, between two bounds."""
+    assert expected == when_phrase(date)
+
+
+def test_event_index() -> None:
+    """Only ``$.events[i]`` has an event index."""
+    assert (3, None, None) == (
+        event_index("$.events[3]"),
+        event_index("$.events[3].date"),
+        event_index("$.person"),
+    )
+
+
+def test_context_line_of_a_jsonl_record_is_its_line() -> None:
+    """In a JSON Lines corpus every event is on the record's line."""
+    ctx = RecordContext(line=42, event_types=("a",), event_lines=(3,))
+    assert 42 == ctx.event_line("$.events[0]")
+    assert RecordContext(event_lines=(3,)).event_line("$.events[5]") is None
+
+
+# -- SARIF -------------------------------------------------------------------------------------
+
+
+def _log() -> dict[str, Any]:
+    return sarif_log(
+        [(REPORT, CONTEXT), (Report(record_id="clean", source="/abs/clean.json"), None)],
+        rules=all_rules(),
+        tool_version="1.2.3",
+        notifications=[sarif_notification("bad", source="broken.json", line=3)],
+    )
+
+
+def test_sarif_log_is_valid_against_the_subset_schema() -> None:
+    """The SARIF log validates against the 2.1.0 subset schema."""
+    jsonschema.validate(_log(), SARIF_SUBSET, format_checker=jsonschema.FormatChecker())
+
+
+def test_sarif_subset_schema_rejects_a_wrong_log() -> None:
+    """The subset schema is not vacuous: a wrong level or version is refused."""
+    log = _log()
+    log["runs"][0]["results"][0]["level"] = "fatal"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(log, SARIF_SUBSET)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(_log() | {"version": "2.0.0"}, SARIF_SUBSET)
+
+
+def test_sarif_results_point_at_their_rules() -> None:
+    """Each result's ruleIndex is the index of its ruleId in driver.rules."""
+    run = _log()["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["ruleId"] for r in run["results"]] == ["REC-SEQUENCE", "KZ-CPC-592"]
+    for result in run["results"]:
+        assert result["ruleId"] == rules[result["ruleIndex"]]["id"]
+
+
+def test_sarif_levels_and_locations() -> None:
+    """Violations are errors; the location has the file, the event's line and the record path."""
+    result = _log()["runs"][0]["results"][1]
+    assert "error" == result["level"]
+    location = result["locations"][0]
+    assert {"artifactLocation": {"uri": "cases/case-1.json"}, "region": {"startLine": 30}} == (
+        location["physicalLocation"]
+    )
+    assert ["case-1/$.events[2]", "case-1/$.events[1]"] == [
+        loc["fullyQualifiedName"] for loc in location["logicalLocations"]
+    ]
+
+
+def test_sarif_rules_cover_every_rule_and_record_check_once() -> None:
+    """driver.rules lists every default rule and both record checks, ids unique and stable."""
+    ids = [d["id"] for d in sarif_rules(all_rules(DEFAULT_RULEBOOKS))]
+    assert len(ids) == len(set(ids))
+    assert {"REC-DATE-ORDER", "REC-SEQUENCE"} <= set(ids)
+    assert {r.id for r in all_rules()} <= set(ids)
+    assert ids == [d["id"] for d in sarif_rules(all_rules(DEFAULT_RULEBOOKS))]
+
+
+def test_sarif_notifications_report_failed_inputs() -> None:
+    """Unreadable inputs are tool notifications, and the run is then not successful."""
+    invocation = _log()["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    note = invocation["toolExecutionNotifications"][0]
+    assert {"startLine": 3} == note["locations"][0]["physicalLocation"]["region"]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("cases/a.json", "cases/a.json"),
+        ("my cases/a b.json", "my%20cases/a%20b.json"),
+        ("/data/a.json", "file:///data/a.json"),
+        ("-", "stdin"),
+        (None, "stdin"),
+    ],
+)
+def test_artifact_uri(source: str | None, expected: str) -> None:
+    """File names become URI references: relative stay relative, absolute become file URIs."""
+    assert expected == artifact_uri(source)
+
+
+def test_record_checks_are_described() -> None:
+    """The record-level checks have a title and a description, and can be found by id."""
+    assert ["REC-DATE-ORDER", "REC-SEQUENCE"] == [c.id for c in RECORD_CHECKS]
+    assert record_check("REC-SEQUENCE").severity is Severity.NOTE
+    with pytest.raises(KeyError):
+        record_check("REC-NOPE")
+
+
+# -- diagrams ------------------------------------------------------------------------------
+
+MODEL = diagram_model(CHART)
+
+
+def test_mermaid_chart_has_every_track_state_and_edge() -> None:
+    """The Mermaid statechart has a composite state per track and a line per edge."""
+    text = chart_to_mermaid(MODEL)
+    assert text.startswith("stateDiagram-v2\n")
+    for track in MODEL["tracks"]:
+        assert f'state "{track["name"]}" as {track["name"]} {{' in text
+        assert f"[*] --> {track['name']}_{track['initial']}" in text
+    edges = sum(len(t["edges"]) for t in MODEL["tracks"])
+    assert edges == len(re.findall(r"^\s+\w+ --> \w+ : ", text, flags=re.M))
+    assert ";" not in text
+
+
+def test_mermaid_chart_of_one_track() -> None:
+    """--track keeps only that track."""
+    text = chart_to_mermaid(MODEL, tracks=["custody"])
+    assert ["custody"] == re.findall(r'^    state "(\w+)"', text, flags=re.M)
+
+
+def test_unknown_track_is_refused() -> None:
+    """An unknown track name is an error that lists the tracks."""
+    with pytest.raises(ValueError, match="unknown track 'nope'; tracks: presence"):
+        chart_to_dot(MODEL, tracks=["nope"])
+
+
+def test_dot_chart_has_a_cluster_per_track() -> None:
+    """The DOT statechart has one cluster per track and balanced braces."""
+    text = chart_to_dot(MODEL)
+    assert text.startswith("digraph statechart {")
+    assert track_names(MODEL) == re.findall(r'subgraph "cluster_(\w+)"', text)
+    assert text.count("{") == text.count("}")
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+def test_dot_outputs_are_accepted_by_graphviz() -> None:
+    """Graphviz parses the statechart and a timeline without complaint."""
+    timeline = timeline_model(load(EXAMPLES / "zhilin.json"))
+    for text in (chart_to_dot(MODEL), timeline_to_dot(timeline)):
+        done = subprocess.run(
+            ["dot", "-Tsvg"], input=text, capture_output=True, text=True, check=False
+        )
+        assert (0, "") == (done.returncode, done.stderr)
+
+
+def test_timeline_model_follows_the_first_account() -> None:
+    """A record with accounts is drawn for its first account unless told otherwise."""
+    record = load(EXAMPLES / "zhilin.json")
+    model = timeline_model(record)
+    assert record.accounts[0].name == model["account"]
+    ids = [e["id"] for e in model["events"]]
+    assert "crossing-27-sep" not in ids
+    other = timeline_model(record, account=record.accounts[1].name)
+    assert "crossing-27-sep" in [e["id"] for e in other["events"]]
+
+
+def test_timeline_model_spans_follow_state_changes() -> None:
+    """Spans record each non-initial state a track entered, in order."""
+    model = timeline_model(load(EXAMPLES / "zhilin.json"))
+    spans = spans_by_track(model["spans"])
+    assert ["irregular", "removed"] == spans[("KZ", "presence")]
+    assert ["claimed", "refused", "appeal_pending"] == spans[("KZ", "asylum")]
+    for span in model["spans"]:
+        assert span["start"] <= span["end"]
+
+
+def test_timeline_model_refuses_an_unknown_account() -> None:
+    """Asking for an account the record does not have is an error."""
+    with pytest.raises(ValueError, match="no account"):
+        timeline_model(load(EXAMPLES / "zhilin.json"), account="nope")
+
+
+def test_timeline_mermaid_is_a_gantt_with_every_event() -> None:
+    """The Mermaid timeline is a gantt chart with a task per event and per span."""
+    model = timeline_model(load(EXAMPLES / "zhilin.json"))
+    text = timeline_to_mermaid(model)
+    assert text.startswith("gantt\n")
+    tasks = re.findall(r"^    [^:\n]+ : (?:milestone, )?(\w+), ", text, flags=re.M)
+    assert len(model["events"]) + len(model["spans"]) == len(tasks)
+    title = text.splitlines()[1]
+    assert ":" not in title
+
+
+def test_timeline_dot_lists_state_changes() -> None:
+    """The DOT timeline has a node per event, chained in order, labelled with the changes."""
+    model = timeline_model(load(EXAMPLES / "zhilin.json"))
+    text = timeline_to_dot(model)
+    assert len(model["events"]) == len(re.findall(r'^    "e\d+" \[label=', text, flags=re.M))
+    assert len(model["events"]) - 1 == text.count(" -> ")
+    assert "asylum: claimed → refused" in text
