@@ -19,6 +19,7 @@ from ._engine import (
     RecordCheck,
     State,
     Step,
+    deadlines,
     replay,
     validate,
 )
@@ -159,6 +160,7 @@ __all__ = [
     "WantedListing",
     "WantedScope",
     "days_between",
+    "deadlines",
     "dump",
     "dumps",
     "iter_jsonl",

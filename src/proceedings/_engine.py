@@ -53,26 +53,31 @@ class RecordCheck:
     description: str
 
 
-#: The record-level checks the engine runs besides the rules.
+#: The record-level checks the engine runs besides the rules; their findings
+#: appear in reports all the same.
 RECORD_CHECKS: tuple[RecordCheck, ...] = (
     RecordCheck(
         id="REC-DATE-ORDER",
-        title="Events listed out of the order of their dates",
+        title="Events listed out of date order",
         severity=Severity.WARNING,
         description=(
-            "Events are listed in the order in which they happened. An event whose latest "
-            "possible day lies before the earliest possible day of an event listed before it "
-            "contradicts that order: one of the two dates, or the order, is wrong."
+            "A record lists its events in the order in which they happened. This check "
+            "reports an event whose latest possible day lies before the earliest possible "
+            "day of an event listed before it. Either the order of the events or one of "
+            "the dates is wrong; rules that measure time between events may be misled "
+            "until it is fixed."
         ),
     ),
     RecordCheck(
         id="REC-SEQUENCE",
-        title="An event the statechart did not expect in the current state",
+        title="Event not expected in the person's state",
         severity=Severity.NOTE,
         description=(
-            "A track handles the event type but has no transition from its current state, "
-            "e.g. an appeal decided with no appeal on record in that track. The event is "
-            "still a fact; an earlier event is probably missing from the record."
+            "Replaying the events through the statechart, an event arrived while one of "
+            "the person's tracks (custody, asylum, extradition...) was in a state from "
+            "which that kind of event does not normally follow: for example an appeal "
+            "decided with no appeal on record. An earlier event is probably missing from "
+            "the record; add it if the sources report it."
         ),
     ),
 )
@@ -261,7 +266,9 @@ def _step(
             message = hit.message
             if applies is Truth.UNKNOWN:
                 message += " (whether the rule was in force on that date depends on the exact date)"
-            found.append(_finding(rule, ctx, truth, hit, message, account))
+            finding = _finding(rule, ctx, truth, hit, message, account)
+            if law.include_unverified or finding.verified:
+                found.append(finding)
     for track, current in unexpected:
         found.append(
             Finding(
@@ -269,7 +276,8 @@ def _step(
                 severity=Severity.NOTE,
                 certainty=Certainty.CERTAIN,
                 message=(
-                    f"{event.type.replace('_', ' ')} {event.id!r} is not expected while the "
+                    f"{event.type.replace('_', ' ').capitalize()} {event.id!r} is not expected "
+                    "while the "
                     f"{track} track is '{current}'; an earlier event may be missing"
                 ),
                 events=(_path(index),),
@@ -299,7 +307,7 @@ def _order_findings(
                 severity=Severity.WARNING,
                 certainty=Certainty.CERTAIN,
                 message=(
-                    f"event {ev.id!r} ({ev.date.text}) is listed after {other.id!r} "
+                    f"Event {ev.id!r} ({ev.date.text}) is listed after {other.id!r} "
                     f"({other.date.text}) but lies wholly before it; events must be listed "
                     "in the order they happened"
                 ),
@@ -363,18 +371,28 @@ def _merge(findings: Iterable[Finding], all_accounts: tuple[str, ...]) -> tuple[
     return sorted_findings(merged.values())
 
 
+_LAWS: dict[tuple[Any, ...], tuple[tuple[Rulebook, ...], Law]] = {}
+
+
 def _law(
     rulebooks: Sequence[Rulebook] | None,
     readings: Mapping[str, str] | None,
     include_unverified: bool,
 ) -> Law:
-    if rulebooks is None:
-        rulebooks = DEFAULT_RULEBOOKS
-    return Law(
-        rulebooks=tuple(rulebooks),
-        chosen=dict(readings or {}),
-        include_unverified=include_unverified,
-    )
+    # Composing and checking the law costs more than validating a small record;
+    # a corpus run asks for the same law thousands of times. Rulebooks hold
+    # functions and mappings, so they are keyed by identity (and kept alive
+    # in the cache so that an id is never reused for another rulebook).
+    books = DEFAULT_RULEBOOKS if rulebooks is None else tuple(rulebooks)
+    chosen = dict(readings or {})
+    key = (tuple(id(b) for b in books), tuple(sorted(chosen.items())), include_unverified)
+    cached = _LAWS.get(key)
+    if cached is None:
+        if len(_LAWS) >= 64:
+            _LAWS.clear()
+        law = Law(rulebooks=books, chosen=chosen, include_unverified=include_unverified)
+        cached = _LAWS[key] = (books, law)
+    return cached[1]
 
 
 def validate(
@@ -393,8 +411,10 @@ def validate(
         rulebooks: The rulebooks to apply; the library's defaults if ``None``.
         readings: ``{reading: option}`` for disputed points of law.
         accounts: Evaluate only these accounts (all if ``None``).
-        include_unverified: Also apply rules whose source text is unverified
-            (their findings say so).
+        include_unverified: Also report findings that rest on anything
+            unverified: a rule's source text or a treaty party's date (such
+            findings say what is unverified). ``False`` keeps only findings
+            resting wholly on verified sources.
         source: Where the record came from, kept in the report.
 
     Returns:
@@ -456,6 +476,7 @@ class DeadlineStatus:
         started_by: The id of the event that started the clock.
         due: ``(earliest, latest)`` possible last day.
         expired: Whether it has run out as of the date asked.
+        account: The account it was computed under, for a record with accounts.
     """
 
     rule_id: str
@@ -464,6 +485,85 @@ class DeadlineStatus:
     started_by: str
     due: tuple[datetime.date, datetime.date]
     expired: Truth
+    account: str | None = None
+
+
+def _deadlines(
+    record: CaseRecord,
+    state: State,
+    law: Law,
+    as_of: UncertainDate | datetime.date,
+    account: str | None,
+) -> tuple[DeadlineStatus, ...]:
+    day = as_of if isinstance(as_of, UncertainDate) else UncertainDate.from_date(as_of)
+    out = []
+    for country, jstate in state.jurisdictions:
+        for rule in law.rules:
+            dl = rule.deadline
+            if dl is None or not dl.runs_in(jstate):
+                continue
+            if rule.jurisdictions is not None and country not in rule.jurisdictions:
+                continue
+            start = jstate.mark(dl.start)
+            if start is None:
+                continue
+            started = record.events[start]
+            elapsed: DayRange = days_between(started.date, day)
+            days = dl.in_days()
+            out.append(
+                DeadlineStatus(
+                    rule_id=rule.id,
+                    label=dl.label,
+                    jurisdiction=country,
+                    started_by=started.id,
+                    due=(
+                        started.date.earliest + datetime.timedelta(days=days),
+                        started.date.latest + datetime.timedelta(days=days),
+                    ),
+                    expired=dl.exceeded(elapsed),
+                    account=account,
+                )
+            )
+    return tuple(out)
+
+
+def deadlines(
+    record: CaseRecord,
+    as_of: UncertainDate | datetime.date,
+    *,
+    rulebooks: Sequence[Rulebook] | None = None,
+    readings: Mapping[str, str] | None = None,
+    accounts: Sequence[str] | None = None,
+    include_unverified: bool = True,
+) -> tuple[DeadlineStatus, ...]:
+    """Time limits running or expired at the end of a record, as of a date (audit).
+
+    Unlike :meth:`Proceeding.deadlines`, this replays the record without
+    refusing anything, so it works for records with violations, and for each
+    account of a record that has several.
+
+    Args:
+        record: The record.
+        as_of: The date to measure against.
+        rulebooks: As for :func:`validate`.
+        readings: As for :func:`validate`.
+        accounts: Only these accounts (all if ``None``).
+        include_unverified: As for :func:`validate`.
+
+    Returns:
+        Each running limit per jurisdiction (and per account), with its due
+        dates and whether it has expired (three-valued).
+    """
+    law = _law(rulebooks, readings, include_unverified)
+    out: list[DeadlineStatus] = []
+    for account, _ in views(record):
+        if accounts is not None and account not in accounts:
+            continue
+        state = State()
+        for step in replay(record, law, account=account):
+            state = step.after
+        out.extend(_deadlines(record, state, law, as_of, account))
+    return tuple(out)
 
 
 class Proceeding:
@@ -635,32 +735,4 @@ class Proceeding:
         Args:
             as_of: The date to measure against (never the clock: pass it in).
         """
-        day = as_of if isinstance(as_of, UncertainDate) else UncertainDate.from_date(as_of)
-        out = []
-        for country, state in self._state.jurisdictions:
-            for rule in self._law.rules:
-                dl = rule.deadline
-                if dl is None or not dl.runs_in(state):
-                    continue
-                if rule.jurisdictions is not None and country not in rule.jurisdictions:
-                    continue
-                start = state.mark(dl.start)
-                if start is None:
-                    continue
-                started = self._record.events[start]
-                elapsed: DayRange = days_between(started.date, day)
-                days = dl.in_days()
-                out.append(
-                    DeadlineStatus(
-                        rule_id=rule.id,
-                        label=dl.label,
-                        jurisdiction=country,
-                        started_by=started.id,
-                        due=(
-                            started.date.earliest + datetime.timedelta(days=days),
-                            started.date.latest + datetime.timedelta(days=days),
-                        ),
-                        expired=dl.exceeded(elapsed),
-                    )
-                )
-        return tuple(out)
+        return _deadlines(self._record, self._state, self._law, as_of, None)

@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 
 from ._dates import Truth
-from ._engine import DeadlineStatus
+from ._engine import RECORD_CHECKS, DeadlineStatus, RecordCheck
 from ._report import Certainty, CitationRef, Finding, Report, Severity
 from ._rules import Rule
 
@@ -44,55 +44,6 @@ _SARIF_LEVEL = {Severity.VIOLATION: "error", Severity.WARNING: "warning", Severi
 
 
 # -- the record-level checks -------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class RecordCheck:
-    """A check on the record itself, made by the engine rather than by a rule.
-
-    These findings say that the record is inconsistent or incomplete, not that
-    the law was broken, so they have no legal citation.
-
-    Attributes:
-        id: The id its findings carry.
-        title: A short title.
-        severity: The severity of its findings.
-        description: What it checks and what to do about a finding.
-    """
-
-    id: str
-    title: str
-    severity: Severity
-    description: str
-
-
-#: The checks that are not rules; their findings appear in reports all the same.
-RECORD_CHECKS: tuple[RecordCheck, ...] = (
-    RecordCheck(
-        id="REC-DATE-ORDER",
-        title="Events listed out of date order",
-        severity=Severity.WARNING,
-        description=(
-            "A record lists its events in the order in which they happened. This check "
-            "reports an event whose latest possible day lies before the earliest possible "
-            "day of an event listed before it. Either the order of the events or one of "
-            "the dates is wrong; rules that measure time between events may be misled "
-            "until it is fixed."
-        ),
-    ),
-    RecordCheck(
-        id="REC-SEQUENCE",
-        title="Event not expected in the person's state",
-        severity=Severity.NOTE,
-        description=(
-            "Replaying the events through the statechart, an event arrived while one of "
-            "the person's tracks (custody, asylum, extradition...) was in a state from "
-            "which that kind of event does not normally follow: for example a release "
-            "with no detention before it. An earlier event is probably missing from the "
-            "record; add it if the sources report it."
-        ),
-    ),
-)
 
 
 def record_check(check_id: str) -> RecordCheck:
@@ -539,8 +490,9 @@ _EXPIRED = {Truth.TRUE: "expired", Truth.FALSE: "running", Truth.UNKNOWN: "undet
 
 def deadline_to_dict(status: DeadlineStatus) -> dict[str, Any]:
     """A time limit as JSON: ``rule_id``, ``label``, ``jurisdiction``, ``started_by``,
-    ``due`` (``[earliest, latest]`` possible last day, ISO) and ``status``
-    (``"running"``, ``"expired"`` or ``"undetermined"``).
+    ``due`` (``[earliest, latest]`` possible last day, ISO), ``status``
+    (``"running"``, ``"expired"`` or ``"undetermined"``) and ``account``
+    (``null`` for a record without accounts).
     """
     return {
         "rule_id": status.rule_id,
@@ -549,6 +501,7 @@ def deadline_to_dict(status: DeadlineStatus) -> dict[str, Any]:
         "started_by": status.started_by,
         "due": [status.due[0].isoformat(), status.due[1].isoformat()],
         "status": _EXPIRED[status.expired],
+        "account": status.account,
     }
 
 
@@ -574,7 +527,8 @@ def render_deadlines_text(
         due = first.isoformat() if first == last else f"between {first} and {last}"
         lines += _wrap(
             f"{paint(state.upper(), style)}  {paint(d.rule_id, 'bold')}  {d.label} "
-            f"({d.jurisdiction}); the clock started with {d.started_by!r}; last day {due}",
+            f"({d.jurisdiction}); the clock started with {d.started_by!r}; last day {due}"
+            + (f"; account {d.account}" if d.account else ""),
             width,
             "    ",
             "      ",

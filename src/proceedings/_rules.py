@@ -331,6 +331,20 @@ class Law:
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise InvalidDefinition("rule ids repeat across rulebooks", ids=dupes)
+        clashing = sorted(
+            {
+                a.name
+                for book in self.rulebooks
+                for a in book.readings
+                for other in self.rulebooks
+                for b in other.readings
+                if a.name == b.name and a != b
+            }
+        )
+        if clashing:
+            raise InvalidDefinition(
+                "rulebooks declare different readings by one name", ids=clashing
+            )
         readings = self.readings
         missing = sorted({n for r in self.rules for n in r.readings if n not in readings})
         if missing:

@@ -56,15 +56,13 @@ import click
 
 from ._codec import parse_json, structure
 from ._dates import UncertainDate
-from ._engine import Proceeding, validate
+from ._engine import RECORD_CHECKS, RecordCheck, deadlines, validate
 from ._errors import InvalidDate, InvalidDefinition, RecordError
 from ._model import CaseRecord
 from ._render import (
     LEGEND,
-    RECORD_CHECKS,
     REPORT_FORMAT_VERSION,
     SEVERITIES,
-    RecordCheck,
     RecordContext,
     counts_phrase,
     deadline_to_dict,
@@ -174,12 +172,7 @@ def main() -> None:
 
 
 def _choose_rulebooks(names: Sequence[str]) -> tuple[Rulebook, ...]:
-    """The default rulebooks named (all if none), in the library's order.
-
-    A rule may consult a reading declared by another rulebook (Kazakhstan's
-    asylum rules use the international reading of suspensive appeals); such
-    readings are brought along in a rulebook of their own, without its rules.
-    """
+    """The default rulebooks named (all if none), in the library's order."""
     known = {b.name: b for b in DEFAULT_RULEBOOKS}
     for name in names:
         if name not in known:
@@ -189,21 +182,7 @@ def _choose_rulebooks(names: Sequence[str]) -> tuple[Rulebook, ...]:
             )
     if not names:
         return DEFAULT_RULEBOOKS
-    chosen = tuple(b for b in DEFAULT_RULEBOOKS if b.name in names)
-    declared = {r.name for b in chosen for r in b.readings}
-    needed = {n for b in chosen for rule in b.rules for n in rule.readings} - declared
-    borrowed = tuple(
-        r for b in DEFAULT_RULEBOOKS if b not in chosen for r in b.readings if r.name in needed
-    )
-    if borrowed:
-        chosen += (
-            Rulebook(
-                name="borrowed-readings",
-                title="Readings the chosen rulebooks consult",
-                readings=borrowed,
-            ),
-        )
-    return chosen
+    return tuple(b for b in DEFAULT_RULEBOOKS if b.name in names)
 
 
 def _parse_readings(values: Sequence[str]) -> dict[str, str]:
@@ -500,20 +479,6 @@ class _Validator:
         self.titles.update({c.id: c.title for c in RECORD_CHECKS})
         self.rule_index = {d["id"]: i for i, d in enumerate(sarif_rules(self.law.rules))}
         self.as_of = UncertainDate.parse(options.as_of) if options.as_of else None
-        # Deadlines come from the strict policy's Proceeding, which refuses
-        # violations; the same rules demoted to warnings replay every event
-        # (states and clocks do not depend on severity) without refusing.
-        self.relaxed = tuple(
-            attrs.evolve(
-                book,
-                rules=tuple(
-                    attrs.evolve(r, severity=Severity.WARNING)
-                    for r in book.rules
-                    if r.verified or not options.verified_only
-                ),
-            )
-            for book in self.rulebooks
-        )
 
     def run(self, batch: Sequence[_Item]) -> list[dict[str, Any]]:
         return [self.one(item) for item in batch]
@@ -630,18 +595,17 @@ class _Validator:
     def _deadlines(self, record: CaseRecord) -> tuple[Sequence[Any] | None, str | None]:
         if self.as_of is None:
             return None, None
-        if record.accounts:
-            return None, (
-                f"Not computed: the record has {plural(len(record.accounts), 'account')}, "
-                "and time limits are computed by replaying one version of events."
-            )
-        proceeding = Proceeding.from_record(
-            record,
-            rulebooks=self.relaxed,
-            readings=self.readings,
-            refuse_undetermined=False,
+        return (
+            deadlines(
+                record,
+                self.as_of,
+                rulebooks=self.rulebooks,
+                readings=self.readings,
+                accounts=self.options.accounts or None,
+                include_unverified=not self.options.verified_only,
+            ),
+            None,
         )
-        return proceeding.deadlines(self.as_of), None
 
 
 def _problem(source: str, line: int | None, path: str | None, message: str) -> dict[str, Any]:
@@ -849,8 +813,7 @@ def _width(stream: IO[str]) -> int | None:
 @click.option(
     "--as-of",
     metavar="DATE",
-    help="Also list the time limits running or expired on DATE (records without accounts; "
-    "not in SARIF).",
+    help="Also list the time limits running or expired on DATE (per account; not in SARIF).",
 )
 @click.option(
     "-j",

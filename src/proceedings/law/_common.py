@@ -4,10 +4,57 @@ from __future__ import annotations
 
 from .._dates import DayRange, Truth
 from .._model import Charge, ExtraditionRequested, Removal
-from .._rules import Context
+from .._rules import Context, Reading
 
 #: Reading name: does a pending appeal against an asylum refusal protect?
 APPEAL_SUSPENSIVE = "asylum_appeal_suspensive"
+
+# -- readings -------------------------------------------------------------------
+
+APPEAL_SUSPENSIVE_READING = Reading(
+    name=APPEAL_SUSPENSIVE,
+    question=(
+        "Does a pending appeal against an asylum refusal keep the person protected "
+        "against removal (in Kazakhstan, where the law does not say)?"
+    ),
+    options={
+        "yes": (
+            "An appealed refusal is not a final decision: the person stays an asylum "
+            "seeker until the appeal is decided, and removal is barred."
+        ),
+        "no": (
+            "Read literally, the Law 'On Refugees' art 1(6) ends asylum-seeker status with "
+            "the administrative decision; a pending court appeal does not protect."
+        ),
+    },
+    default="yes",
+    rationale=(
+        "Kazakhstan's Law 'On Refugees' art 1(6) (verified) keeps the status until the "
+        "'final decision on the claim' without saying whether a court appeal counts; no "
+        "provision on suspensive effect was found (legal-rules-addendum §1(c)). The default "
+        "follows the activists' reading in seed 001 (Zhovtis) and CAT General Comment 4's "
+        "call for a remedy with suspensive effect (recalled, not verified). Evaluate a case "
+        "under 'no' to see what the literal reading leaves."
+    ),
+)
+
+PROMPTNESS = "asylum_claim_promptness"
+
+PROMPTNESS_READING = Reading(
+    name=PROMPTNESS,
+    question="How soon after an irregular entry must an asylum claim come to be 'without delay'?",
+    options={
+        "five_days": "Within 5 days, the filing period of Kazakhstan's refugee rules.",
+        "same_day": "On the day of entry or the next day.",
+    },
+    default="five_days",
+    rationale=(
+        "Refugee Convention art 31(1) says 'without delay' and sets no number. Kazakhstan's "
+        "rules give 5 calendar days to lodge a claim after arrival (KZ-REF-APPLY, verified); "
+        "the default borrows that period as the measure of promptness."
+    ),
+)
+
 
 #: States of the extradition track in which an extradition case is open.
 EXTRADITION_OPEN = frozenset(

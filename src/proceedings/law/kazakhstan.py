@@ -26,6 +26,7 @@ from .._report import CitationRef, Severity
 from .._rules import Context, Deadline, Hit, Offence, Rule, Rulebook
 from ._common import (
     APPEAL_SUSPENSIVE,
+    APPEAL_SUSPENSIVE_READING,
     charge_text,
     pending_claim,
     related,
@@ -390,7 +391,7 @@ def _asylum_ground(ctx: Context) -> Iterator[Hit]:
 
 KZ_CPC_590_ASYLUM = Rule(
     id="KZ-CPC-590-ASYLUM",
-    title="Refugee status or a pending asylum claim excludes extradition (unverified)",
+    title="Refugee status or a pending asylum claim excludes extradition",
     citations=(
         _cpc("590", "https://pavlodar.com/zakon/?dok=05553&uro=080587"),
         CitationRef(
@@ -430,7 +431,7 @@ def _military(ctx: Context) -> Iterator[Hit]:
 
 KZ_CPC_590_MILITARY = Rule(
     id="KZ-CPC-590-MILITARY",
-    title="No extradition for purely military offences (unverified for Kazakhstan)",
+    title="No extradition for purely military offences",
     citations=(
         _cpc("590", "https://pavlodar.com/zakon/?dok=05553&uro=080587"),
         CitationRef(
@@ -580,7 +581,7 @@ def _expelled_before_final(ctx: Context) -> Iterator[Hit]:
 
 KZ_KOAP_APPEAL = Rule(
     id="KZ-KOAP-APPEAL",
-    title="An expulsion ruling is executed only once final (10-day appeal) (unverified)",
+    title="An expulsion ruling is executed only once final (10-day appeal)",
     citations=(
         CitationRef(
             instrument=(
@@ -684,6 +685,7 @@ KAZAKHSTAN = Rulebook(
         KZ_CPC_587_592,
     ),
     offences=OFFENCES,
+    readings=(APPEAL_SUSPENSIVE_READING,),
     description=(
         "The extradition procedure (72-hour detention, 40-day custody, the Prosecutor "
         "General's decision, the 10-day appeal), refusal grounds, asylum time limits, "
