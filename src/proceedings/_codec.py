@@ -224,7 +224,7 @@ def _class_hook(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
             )
     inner: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, conv, **overrides)
     tag = cls.type if issubclass(cls, Event) else None
-    label = f"a {tag} event object" if tag else f"an object ({_enum_label(cls)})"
+    label = f"a {tag} event object" if tag else "an object"
 
     def structure(value: Any, t: Any) -> Any:
         if not isinstance(value, dict):

@@ -92,25 +92,38 @@ class OffenceCategory(enum.StrEnum):
     POLITICAL = "political"
     """A political or state-security offence (treason, 'extremism')."""
     UNKNOWN = "unknown"
+    """Not known: stated so in the record, or found in no offence catalogue."""
 
 
 class PenaltyKind(enum.StrEnum):
+    """What kind of penalty a court imposed."""
+
     IMPRISONMENT = "imprisonment"
+    """A term of imprisonment to be served (deprivation of liberty)."""
     SUSPENDED_IMPRISONMENT = "suspended_imprisonment"
+    """A term of imprisonment suspended on conditions (a conditional sentence)."""
     FINE = "fine"
     EXPULSION = "expulsion"
+    """Expulsion from the sentencing state; a conviction with it orders an expulsion."""
     ENTRY_BAN = "entry_ban"
+    """A ban on entering the sentencing state again."""
     DEMOTION = "demotion"
+    """Reduction in (or loss of) military rank."""
     ARREST = "arrest"
+    """Short-term custody imposed as a penalty (administrative or criminal arrest)."""
     OTHER = "other"
+    """Any other penalty; say which in the penalty's ``note``."""
 
 
 class CrossingMode(enum.StrEnum):
+    """Whether a border crossing was regular or irregular."""
+
     REGULAR = "regular"
     """Through a border checkpoint with documents."""
     IRREGULAR = "irregular"
     """Outside a checkpoint or without the required documents."""
     UNKNOWN = "unknown"
+    """The sources do not say; an entry of unknown regularity is not treated as irregular."""
 
 
 class DetentionGround(enum.StrEnum):
@@ -133,24 +146,37 @@ class DetentionGround(enum.StrEnum):
     NONE_GIVEN = "none_given"
     """No legal ground was given or reported."""
     UNKNOWN = "unknown"
+    """A ground was given, or may have been, but the sources do not say which."""
 
 
 class AsylumOutcome(enum.StrEnum):
+    """What a first decision on an asylum claim did with it."""
+
     GRANTED = "granted"
     """Refugee status (or asylum) granted."""
     SUBSIDIARY_PROTECTION = "subsidiary_protection"
+    """Refugee status refused but another protection granted; it protects as a grant does."""
     REFUSED = "refused"
     """Refused on the merits or as inadmissible."""
     WITHDRAWN = "withdrawn"
+    """The claim was withdrawn (or closed as withdrawn), with no decision on the merits."""
 
 
 class AppealLevel(enum.StrEnum):
+    """Where in the hierarchy of review an appeal (or complaint) goes."""
+
     ADMINISTRATIVE_REVIEW = "administrative_review"
+    """A complaint to the deciding authority or a superior authority, not to a court."""
     FIRST_INSTANCE = "first_instance"
+    """The first court to hear the matter (a court challenge of an authority's decision)."""
     APPEAL = "appeal"
+    """An appeal to a higher court against a court's decision (second instance)."""
     CASSATION = "cassation"
+    """A cassation appeal, on points of law, against a decision already in force."""
     SUPREME_COURT = "supreme_court"
+    """The state's supreme court, at whatever stage the procedure sends the matter there."""
     UNKNOWN = "unknown"
+    """The sources do not say."""
 
 
 class AppealOutcome(enum.StrEnum):
@@ -167,6 +193,8 @@ class AppealOutcome(enum.StrEnum):
 
 
 class ExpulsionKind(enum.StrEnum):
+    """The procedure in which an expulsion was ordered."""
+
     ADMINISTRATIVE = "administrative"
     """Ordered for an administrative offence (KZ KoAP)."""
     CRIMINAL = "criminal"
@@ -176,17 +204,25 @@ class ExpulsionKind(enum.StrEnum):
 
 
 class ExtraditionOutcome(enum.StrEnum):
+    """What the requested state decided on an extradition request."""
+
     APPROVED = "approved"
+    """Extradition granted (it may still be appealed, and surrender waits for that)."""
     REFUSED = "refused"
+    """Extradition refused."""
 
 
 class RemovalChannel(enum.StrEnum):
     """How a person was made to leave. Every channel is a removal."""
 
     EXTRADITION = "extradition"
+    """Surrender to a requesting state after an extradition procedure."""
     CRIMINAL_EXPULSION = "criminal_expulsion"
+    """Expulsion ordered as a penalty in a criminal verdict."""
     ADMINISTRATIVE_EXPULSION = "administrative_expulsion"
+    """Expulsion ordered for an administrative offence."""
     CIVIL_EXPULSION = "civil_expulsion"
+    """Expulsion ordered by a court in civil proceedings for a breach of the law."""
     DEPORTATION = "deportation"
     """A removal whose legal basis the sources do not name."""
     INFORMAL_HANDOVER = "informal_handover"
@@ -198,6 +234,8 @@ class RemovalChannel(enum.StrEnum):
 
 
 class InterimBody(enum.StrEnum):
+    """The international body that requested an interim measure."""
+
     UN_CAT = "un_cat"
     """UN Committee against Torture (CAT art 22)."""
     UN_HRC = "un_hrc"
@@ -207,18 +245,28 @@ class InterimBody(enum.StrEnum):
 
 
 class WantedScope(enum.StrEnum):
+    """How far a wanted listing reaches."""
+
     NATIONAL = "national"
+    """Wanted within the listing state only."""
     INTERSTATE = "interstate"
     """An interstate (e.g. CIS) or 'international' wanted listing."""
     INTERPOL = "interpol"
+    """An Interpol notice or diffusion (a Red Notice, say)."""
 
 
 class DocumentKind(enum.StrEnum):
+    """The kind of document an authority refused to issue, extend or return."""
+
     TRAVEL_DOCUMENT = "travel_document"
+    """A travel document other than a national passport (a refugee's travel document)."""
     VISA = "visa"
     RESIDENCE_PERMIT = "residence_permit"
+    """A temporary or permanent residence permit, or its extension."""
     PASSPORT = "passport"
+    """A national passport."""
     OTHER = "other"
+    """Another document; say which in the event's ``purpose`` or ``note``."""
 
 
 # -- parts -------------------------------------------------------------------
@@ -394,7 +442,17 @@ class Event(_Checked):
 
 @attrs.frozen(kw_only=True)
 class BorderCrossing(Event):
-    """The person crossed a border (``jurisdiction`` is usually the state entered)."""
+    """The person crossed a border (``jurisdiction`` is usually the state entered).
+
+    The crossing is an entry into ``jurisdiction`` when ``to_country`` is
+    ``jurisdiction``, and a departure from it otherwise.
+
+    Attributes:
+        mode: Regular (at a checkpoint, with documents), irregular, or unknown.
+        from_country: The state left (ISO 3166-1 alpha-2).
+        to_country: The state entered (ISO 3166-1 alpha-2); never ``from_country``.
+        place: Where it was crossed (a checkpoint, a stretch of border).
+    """
 
     type: ClassVar[str] = "border_crossing"
 
@@ -411,7 +469,13 @@ class BorderCrossing(Event):
 
 @attrs.frozen(kw_only=True)
 class EntryRefused(Event):
-    """Border guards refused entry (the person stays at the border or airside)."""
+    """Border guards refused entry (the person stays at the border or airside).
+
+    Attributes:
+        ground: The reason given for the refusal, in words (``national security``).
+        place: Where (a checkpoint, an airport).
+        authority: Who refused entry (``Kazakh border guards``).
+    """
 
     type: ClassVar[str] = "entry_refused"
 
@@ -422,7 +486,11 @@ class EntryRefused(Event):
 
 @attrs.frozen(kw_only=True)
 class TransitZoneConfinement(Event):
-    """The person is held in an airport transit zone, neither admitted nor removed."""
+    """The person is held in an airport transit zone, neither admitted nor removed.
+
+    Attributes:
+        place: The airport or its transit zone.
+    """
 
     type: ClassVar[str] = "transit_zone_confinement"
 
@@ -450,7 +518,14 @@ class Detention(Event):
 
 @attrs.frozen(kw_only=True)
 class DetentionExtended(Event):
-    """A running detention was extended, or its ground changed."""
+    """A running detention was extended, or its ground changed.
+
+    Attributes:
+        detention: The detention extended.
+        ground: The legal ground from now on, where it changed or is reported.
+        authority: Who extended it (a court, a prosecutor).
+        term_days: The new term ordered, in days, where one was.
+    """
 
     type: ClassVar[str] = "detention_extended"
 
@@ -462,7 +537,12 @@ class DetentionExtended(Event):
 
 @attrs.frozen(kw_only=True)
 class Release(Event):
-    """The person was released from detention."""
+    """The person was released from detention.
+
+    Attributes:
+        reason: Why, as reported (the term ran out, the extradition was refused).
+        authority: Who ordered or carried out the release.
+    """
 
     type: ClassVar[str] = "release"
 
@@ -472,7 +552,12 @@ class Release(Event):
 
 @attrs.frozen(kw_only=True)
 class AsylumClaim(Event):
-    """The person asked for asylum or refugee status in ``jurisdiction``."""
+    """The person asked for asylum or refugee status in ``jurisdiction``.
+
+    Attributes:
+        authority: The body the claim was made to (a migration service, border guards).
+        place: Where it was made (an airport, a detention centre).
+    """
 
     type: ClassVar[str] = "asylum_claim"
 
@@ -482,7 +567,13 @@ class AsylumClaim(Event):
 
 @attrs.frozen(kw_only=True)
 class AsylumClaimNotRegistered(Event):
-    """The authorities refused to accept or register a claim (no decision on it)."""
+    """The authorities refused to accept or register a claim (no decision on it).
+
+    Attributes:
+        claim: The claim not registered.
+        authority: Who refused to register it.
+        reason: The reason given, if any.
+    """
 
     type: ClassVar[str] = "asylum_claim_not_registered"
 
@@ -493,7 +584,13 @@ class AsylumClaimNotRegistered(Event):
 
 @attrs.frozen(kw_only=True)
 class AsylumDecision(Event):
-    """A first decision on an asylum claim."""
+    """A first decision on an asylum claim.
+
+    Attributes:
+        outcome: What the decision did with the claim.
+        claim: The claim decided.
+        authority: Who decided (the migration service, a commission).
+    """
 
     type: ClassVar[str] = "asylum_decision"
 
@@ -535,7 +632,13 @@ class AppealFiled(Event):
 
 @attrs.frozen(kw_only=True)
 class AppealDecided(Event):
-    """The decision on an appeal (see :class:`AppealOutcome` for the reading)."""
+    """The decision on an appeal (see :class:`AppealOutcome` for the reading).
+
+    Attributes:
+        appeal: The appeal decided.
+        outcome: What the appeal body did, read from the appellant's side.
+        forum: The court or body that decided it.
+    """
 
     type: ClassVar[str] = "appeal_decided"
 
@@ -546,7 +649,12 @@ class AppealDecided(Event):
 
 @attrs.frozen(kw_only=True)
 class AdministrativeOffenceCharged(Event):
-    """Charged with administrative offences (a KoAP protocol)."""
+    """Charged with administrative offences (a KoAP protocol).
+
+    Attributes:
+        offences: The administrative offences charged.
+        authority: Who drew up the protocol (the police, the migration service).
+    """
 
     type: ClassVar[str] = "administrative_offence_charged"
 
@@ -556,7 +664,12 @@ class AdministrativeOffenceCharged(Event):
 
 @attrs.frozen(kw_only=True)
 class CriminalCaseOpened(Event):
-    """A criminal case was opened in ``jurisdiction`` (host or origin state)."""
+    """A criminal case was opened in ``jurisdiction`` (host or origin state).
+
+    Attributes:
+        charges: The offences the case was opened for, as far as known.
+        authority: Who opened it (investigators, a prosecutor).
+    """
 
     type: ClassVar[str] = "criminal_case_opened"
 
@@ -566,7 +679,12 @@ class CriminalCaseOpened(Event):
 
 @attrs.frozen(kw_only=True)
 class ChargeUpgraded(Event):
-    """The charges in a case were changed, usually to a graver clause."""
+    """The charges in a case were changed, usually to a graver clause.
+
+    Attributes:
+        case: The criminal case whose charges changed.
+        charges: The charges after the change.
+    """
 
     type: ClassVar[str] = "charge_upgraded"
 
@@ -576,7 +694,12 @@ class ChargeUpgraded(Event):
 
 @attrs.frozen(kw_only=True)
 class WantedListing(Event):
-    """The person was put on a wanted list by ``jurisdiction``."""
+    """The person was put on a wanted list by ``jurisdiction``.
+
+    Attributes:
+        scope: How far the listing reaches (national, interstate, Interpol).
+        charges: The offences the person is wanted for, as far as known.
+    """
 
     type: ClassVar[str] = "wanted_listing"
 
@@ -626,7 +749,13 @@ class ExpulsionOrdered(Event):
 
 @attrs.frozen(kw_only=True)
 class ExtraditionRequested(Event):
-    """A state asked ``jurisdiction`` to extradite the person."""
+    """A state asked ``jurisdiction`` to extradite the person.
+
+    Attributes:
+        requesting_state: The state that asked (ISO 3166-1 alpha-2).
+        charges: The offences the request names; the refusal grounds (military
+            or political offences) are judged on them.
+    """
 
     type: ClassVar[str] = "extradition_requested"
 
@@ -636,7 +765,13 @@ class ExtraditionRequested(Event):
 
 @attrs.frozen(kw_only=True)
 class ExtraditionDecided(Event):
-    """The decision on an extradition request (KZ: the Prosecutor General's)."""
+    """The decision on an extradition request (KZ: the Prosecutor General's).
+
+    Attributes:
+        outcome: Approved or refused.
+        request: The request decided.
+        authority: Who decided (``Prosecutor General's Office of Kazakhstan``).
+    """
 
     type: ClassVar[str] = "extradition_decided"
 
@@ -647,7 +782,12 @@ class ExtraditionDecided(Event):
 
 @attrs.frozen(kw_only=True)
 class ExtraditionSuspended(Event):
-    """Extradition was suspended (until an asylum claim is resolved, say)."""
+    """Extradition was suspended (until an asylum claim is resolved, say).
+
+    Attributes:
+        reason: Why, or until when, as reported.
+        authority: Who suspended it (a prosecutor, a court).
+    """
 
     type: ClassVar[str] = "extradition_suspended"
 
@@ -679,7 +819,11 @@ class Removal(Event):
 
 @attrs.frozen(kw_only=True)
 class Escape(Event):
-    """The person escaped from custody."""
+    """The person escaped from custody.
+
+    Attributes:
+        place: Where they escaped from.
+    """
 
     type: ClassVar[str] = "escape"
 
@@ -688,7 +832,11 @@ class Escape(Event):
 
 @attrs.frozen(kw_only=True)
 class Departure(Event):
-    """The person left ``jurisdiction`` of their own accord."""
+    """The person left ``jurisdiction`` of their own accord.
+
+    Attributes:
+        destination: The state the person went to (ISO 3166-1 alpha-2).
+    """
 
     type: ClassVar[str] = "departure"
 
@@ -697,7 +845,12 @@ class Departure(Event):
 
 @attrs.frozen(kw_only=True)
 class InterimMeasureRequested(Event):
-    """A UN treaty body or the ECtHR asked ``jurisdiction`` not to remove the person."""
+    """A UN treaty body or the ECtHR asked ``jurisdiction`` not to remove the person.
+
+    Attributes:
+        body: The body that requested the measure.
+        content: What it asked, in words (``not to extradite him to Russia``).
+    """
 
     type: ClassVar[str] = "interim_measure_requested"
 
@@ -716,7 +869,12 @@ class InterimMeasureLifted(Event):
 
 @attrs.frozen(kw_only=True)
 class AssuranceGiven(Event):
-    """An official assurance (not to extradite before the asylum case ends, say)."""
+    """An official assurance (not to extradite before the asylum case ends, say).
+
+    Attributes:
+        by: Who gave it (``Prosecutor General's Office of Kazakhstan``).
+        content: What was assured, in words.
+    """
 
     type: ClassVar[str] = "assurance_given"
 
@@ -726,7 +884,14 @@ class AssuranceGiven(Event):
 
 @attrs.frozen(kw_only=True)
 class DocumentDenied(Event):
-    """A travel document, visa or permit was refused by ``jurisdiction``."""
+    """A travel document, visa or permit was refused by ``jurisdiction``.
+
+    Attributes:
+        document: The kind of document refused.
+        purpose: What it was sought for, or the application refused
+            (``to travel to France to apply for asylum``).
+        authority: Who refused it.
+    """
 
     type: ClassVar[str] = "document_denied"
 
