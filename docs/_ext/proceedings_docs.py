@@ -34,7 +34,7 @@ import attrs
 import proceedings
 from proceedings import CaseRecord, Event, Finding, Report, UncertainDate
 from proceedings._chart import CHART
-from proceedings._diagrams import chart_to_dot, timeline_model, timeline_to_dot
+from proceedings._diagrams import timeline_model, timeline_to_dot
 from proceedings._statechart import diagram_model
 from proceedings.law import DEFAULT_RULEBOOKS, Law, Rule, Rulebook
 
@@ -291,18 +291,19 @@ def readings_section(rulebooks: Sequence[Rulebook] = DEFAULT_RULEBOOKS) -> str:
     for rule in all_rules(rulebooks):
         for name in rule.readings:
             users.setdefault(name, []).append(rule.id)
-    for book in rulebooks:
-        for reading in book.readings:
-            out.append(f"(reading-{reading.name})=\n### `{reading.name}`\n")
-            out.append(f"**Question.** {escape(reading.question)}\n")
-            for option, meaning in reading.options.items():
-                default = " (default)" if option == reading.default else ""
-                out.append(f"* `{option}`{default}: {escape(meaning)}")
-            out.append("")
-            out.append(f"**Why the default.** {escape(reading.rationale)}\n")
-            used = users.get(reading.name, [])
-            if used:
-                out.append("Consulted by " + ", ".join(rule_ref(r) for r in used) + ".\n")
+    # Rulebooks that consult the same reading each declare it: list it once.
+    unique = {r.name: r for book in rulebooks for r in book.readings}
+    for reading in unique.values():
+        out.append(f"(reading-{reading.name})=\n### `{reading.name}`\n")
+        out.append(f"**Question.** {escape(reading.question)}\n")
+        for option, meaning in reading.options.items():
+            default = " (default)" if option == reading.default else ""
+            out.append(f"* `{option}`{default}: {escape(meaning)}")
+        out.append("")
+        out.append(f"**Why the default.** {escape(reading.rationale)}\n")
+        used = users.get(reading.name, [])
+        if used:
+            out.append("Consulted by " + ", ".join(rule_ref(r) for r in used) + ".\n")
     return "\n".join(out)
 
 
@@ -397,7 +398,9 @@ def statechart_section() -> str:
                 )
             )
         out.append(_list_table(["State", "Meaning"], rows, widths="25 75"))
-        out.append("```{graphviz}\n" + chart_to_dot(model, tracks=[track["name"]]) + "```\n")
+        # The committed file, written by docs/diagrams/update.py (a test keeps
+        # it equal to what the chart draws now).
+        out.append(f"```{{graphviz}} /diagrams/{track['name']}.dot\n```\n")
     return "\n".join(out)
 
 

@@ -68,9 +68,11 @@ def chart_to_mermaid(model: Mapping[str, Any], *, tracks: Sequence[str] | None =
             sid = _mermaid_id(name, state["name"])
             lines.append(f'        state "{state["name"]}" as {sid}')
         lines.append(f"        [*] --> {_mermaid_id(name, track['initial'])}")
+        if any(edge["source"] == "*" for edge in track["edges"]):
+            lines.append(f'        state "any state" as {_mermaid_id(name, "any_state")}')
         for edge in track["edges"]:
             label = "<br/>".join(_mermaid_text(lbl) for lbl in edge["labels"])
-            source = _mermaid_id(name, edge["source"])
+            source = _mermaid_id(name, "any_state" if edge["source"] == "*" else edge["source"])
             target = _mermaid_id(name, edge["target"])
             lines.append(f"        {source} --> {target} : {label}")
         for final in track["final"]:
@@ -122,6 +124,11 @@ def chart_to_dot(model: Mapping[str, Any], *, tracks: Sequence[str] | None = Non
                 f"tooltip={_dot(state['description'])}{extra}];"
             )
         lines.append(f"        {start} -> {_dot(name + '.' + track['initial'])};")
+        if any(edge["source"] == "*" for edge in track["edges"]):
+            lines.append(
+                f'        {_dot(name + ".*")} [label="any state", shape=plaintext, '
+                'fontcolor="gray40"];'
+            )
         for edge in track["edges"]:
             lines.append(
                 f"        {_dot(name + '.' + edge['source'])} -> "

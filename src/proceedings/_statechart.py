@@ -256,8 +256,11 @@ class JurisdictionState:
 def diagram_model(chart: Statechart) -> dict[str, Any]:
     """The chart as plain data for renderers: tracks, states and labelled edges.
 
-    Edges with the same source, target and event are merged; conditions are
-    shown in the label (``removal [channel=extradition]``).
+    Edges with the same source and target are merged, their labels listed;
+    conditions are shown in the label (``removal [channel=extradition]``). A
+    transition from any state is one edge whose source is ``"*"`` (renderers
+    draw it from an "any state" node) rather than one edge per state, and a
+    transition that keeps the current state is left out.
     """
     tracks = []
     for track in chart.tracks:
@@ -270,11 +273,10 @@ def diagram_model(chart: Statechart) -> dict[str, Any]:
                     + "; ".join(f"{k}={'|'.join(str(v) for v in vs)}" for k, vs in t.when.items())
                     + "]"
                 )
-            sources = list(track.states) if ANY in t.source else list(t.source)
-            for s in sources:
+            for s in t.source:
                 target = s if t.target == ANY else t.target
-                if s == target and ANY in t.source:
-                    continue
+                if target == ANY:
+                    continue  # "stay where you are": no arrow to draw
                 labels = edges.setdefault((s, target), [])
                 if label not in labels:
                     labels.append(label)
