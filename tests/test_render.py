@@ -146,6 +146,8 @@ def test_finding_to_dict_has_the_documented_keys_in_order() -> None:
         "event_ids",
         "accounts",
         "verified",
+        "unverified",
+        "retrospective",
         "citations",
     ]
     assert expected == list(finding_to_dict(VIOLATION))

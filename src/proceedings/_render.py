@@ -143,7 +143,12 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
     ``accounts``
         The accounts under which it holds (``[]``: the record has no accounts).
     ``verified``
-        Whether the rule's source text has been checked.
+        Whether everything the finding rests on has been checked.
+    ``unverified``
+        What has not been checked: ``"rule"`` (the rule's source text) and/or
+        ``"party:TREATY:STATE"`` (the date the state became party to the treaty).
+    ``retrospective``
+        The breach lies before the triggering event, which only reveals it.
     ``citations``
         Each with ``instrument``, ``article``, ``paragraph``, ``url``,
         ``text_date`` (``null`` where absent).
@@ -158,6 +163,8 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "event_ids": list(finding.event_ids),
         "accounts": list(finding.accounts),
         "verified": finding.verified,
+        "unverified": list(finding.unverified),
+        "retrospective": finding.retrospective,
         "citations": [citation_to_dict(c) for c in finding.citations],
     }
 
@@ -233,6 +240,8 @@ def finding_from_dict(data: Mapping[str, Any]) -> Finding:
         event_ids=tuple(data.get("event_ids", ())),
         accounts=tuple(data.get("accounts", ())),
         verified=bool(data.get("verified", True)),
+        unverified=tuple(data.get("unverified", ())),
+        retrospective=bool(data.get("retrospective", False)),
         citations=tuple(_citation_from_dict(c) for c in data.get("citations", ())),
     )
 
@@ -398,8 +407,16 @@ def render_finding_text(
     caveats = []
     if finding.certainty is Certainty.UNDETERMINED:
         caveats.append("undetermined: it holds for some of the possible dates, not all")
-    if not finding.verified:
-        caveats.append("the rule's source text has not been verified")
+    # A finding built by hand may say only verified=False: that is the rule.
+    gaps = finding.unverified or (() if finding.verified else ("rule",))
+    for gap in gaps:
+        if gap == "rule":
+            caveats.append("the rule's source text has not been verified")
+        else:
+            _, treaty, state = gap.split(":", 2)
+            caveats.append(
+                f"the date {state} became party to {treaty.replace('_', ' ')} has not been verified"
+            )
     if caveats:
         lines += [paint(part, "dim") for part in _wrap("(" + "; ".join(caveats) + ")", width, pad)]
     for i, citation in enumerate(finding.citations):
