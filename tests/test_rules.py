@@ -1,0 +1,1108 @@
+"""Every rule of the default rulebooks, shown firing and shown silent.
+
+Each rule has at least one case in :data:`FIRES` (a small record, and the
+finding it must produce: severity, certainty, the events behind it) and one in
+:data:`SILENT` (the nearest lawful situation). The catalogue tests check that
+no rule is left out. Then come the cross-cutting concerns: uncertain dates,
+dates in force, treaty parties, readings and unverified rules.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from builders import (
+    BORDER,
+    DESERTION,
+    EXPULSION,
+    KAZAKH,
+    SURRENDER,
+    TREASON,
+    appeal,
+    appeal_decided,
+    claim,
+    crossing,
+    decision,
+    detention,
+    event,
+    extradition,
+    fired,
+    measure,
+    record,
+    removal,
+    request,
+)
+from proceedings import (
+    AppealOutcome,
+    AsylumOutcome,
+    CaseRecord,
+    Certainty,
+    CrossingMode,
+    DetentionGround,
+    ExpulsionKind,
+    ExtraditionOutcome,
+    InterimBody,
+    Proceeding,
+    RemovalChannel,
+    Severity,
+    TransitionRefused,
+    validate,
+)
+from proceedings.law import DEFAULT_RULEBOOKS, all_rules, find_rule
+
+V, W, N = Severity.VIOLATION, Severity.WARNING, Severity.NOTE
+CERTAIN, UNDETERMINED = Certainty.CERTAIN, Certainty.UNDETERMINED
+EXTRADITION = RemovalChannel.EXTRADITION
+HANDOVER = RemovalChannel.INFORMAL_HANDOVER
+ADMIN = RemovalChannel.ADMINISTRATIVE_EXPULSION
+
+
+def _conviction(ident: str, date: str, *, expulsion: bool = False, where: str = "KZ") -> Any:
+    return event(
+        "criminal_conviction",
+        ident,
+        date,
+        where,
+        charges=(BORDER,),
+        additional_penalties=(EXPULSION,) if expulsion else (),
+    )
+
+
+def _order(ident: str, date: str, kind: ExpulsionKind = ExpulsionKind.ADMINISTRATIVE) -> Any:
+    return event("expulsion_ordered", ident, date, kind=kind)
+
+
+def _case(
+    rule_id: str,
+    rec: CaseRecord,
+    expected: list[tuple[Severity, Certainty, tuple[str, ...]]],
+    *,
+    name: str,
+    **kwargs: Any,
+) -> Any:
+    return pytest.param(rule_id, rec, kwargs, expected, id=f"{rule_id}:{name}")
+
+
+# -- rules firing --------------------------------------------------------------------------
+
+FIRES = [
+    _case(
+        "R-REF-33",
+        record(claim("c", "2023-01-10"), removal("r", "2023-02-01")),
+        [(V, CERTAIN, ("r", "c"))],
+        name="to-nationality-while-claim-pending",
+    ),
+    _case(
+        "R-REF-33",
+        record(claim("c", "2023-01-10"), removal("r", "2023-02-01", destination="TR")),
+        [(V, UNDETERMINED, ("r", "c"))],
+        name="to-third-state-is-undetermined",
+    ),
+    _case(
+        "R-REF-33",
+        record(
+            claim("c", "2023-01-10"),
+            decision("g", "2023-03-01", AsylumOutcome.GRANTED),
+            removal("r", "2023-04-01"),
+        ),
+        [(V, CERTAIN, ("r", "g"))],
+        name="refugee-removed",
+    ),
+    _case(
+        "ICCPR-9",
+        record(
+            event("entry_refused", "e", "2023-01-10"),
+            event("transit_zone_confinement", "t", "2023-01-10"),
+        ),
+        [(W, CERTAIN, ("t",))],
+        name="confined-airside",
+    ),
+    _case(
+        "CAT-GC4",
+        record(removal("r", "2023-02-01", channel=HANDOVER)),
+        [(V, CERTAIN, ("r",))],
+        name="informal-handover",
+    ),
+    _case(
+        "CAT-22",
+        record(measure("m", "2023-01-10", InterimBody.UN_CAT), removal("r", "2023-02-01")),
+        [(V, CERTAIN, ("r", "m"))],
+        name="removed-despite-cat-measure",
+    ),
+    _case(
+        "ICCPR-OP1",
+        record(measure("m", "2023-01-10", InterimBody.UN_HRC), removal("r", "2023-02-01")),
+        [(V, CERTAIN, ("r", "m"))],
+        name="removed-despite-hrc-measure",
+    ),
+    _case(
+        "ECHR-34",
+        record(
+            measure("m", "2023-01-10", InterimBody.ECTHR, where="FR"),
+            removal("r", "2023-02-01", where="FR"),
+        ),
+        [(V, CERTAIN, ("r", "m"))],
+        name="removed-from-france-despite-rule-39",
+    ),
+    _case(
+        "R-REF-31",
+        record(
+            crossing("x", "2023-01-01"),
+            claim("c", "2023-01-03"),
+            _conviction("v", "2023-03-01"),
+        ),
+        [(W, CERTAIN, ("v", "c", "x"))],
+        name="convicted-after-prompt-claim",
+    ),
+    _case(
+        "CIS-MINSK-62",
+        record(
+            detention("d", "2023-01-01"),
+            event("detention_extended", "o", "2023-01-02"),
+            request("q", "2023-02-20"),
+        ),
+        [(V, CERTAIN, ("q", "d"))],
+        name="request-after-50-days-of-custody",
+    ),
+    _case(
+        "KZ-REF-AS-STATUS",
+        record(claim("c", "2023-01-10"), removal("r", "2023-02-01", destination="TR")),
+        [(V, CERTAIN, ("r", "c"))],
+        name="removed-while-asylum-seeker",
+    ),
+    _case(
+        "KZ-REF-11",
+        record(claim("c", "2023-01-10"), decision("a", "2023-05-15", AsylumOutcome.REFUSED)),
+        [(W, CERTAIN, ("a", "c"))],
+        name="decided-after-four-months",
+    ),
+    _case(
+        "KZ-REF-11",
+        record(claim("c", "2023-01-10"), decision("a", "2024-02-15", AsylumOutcome.REFUSED)),
+        [(W, CERTAIN, ("a", "c"))],
+        name="decided-after-more-than-a-year",
+    ),
+    _case(
+        "KZ-REF-APPLY",
+        record(crossing("x", "2023-01-01", CrossingMode.REGULAR), claim("c", "2023-01-20")),
+        [(N, CERTAIN, ("c", "x"))],
+        name="claim-19-days-after-arrival",
+    ),
+    _case(
+        "KZ-CPC-587",
+        record(detention("d", "2023-01-01"), event("release", "x", "2023-01-06")),
+        [(N, CERTAIN, ("x", "d"))],
+        name="no-order-within-72-hours",
+    ),
+    _case(
+        "KZ-CPC-588",
+        record(
+            detention("d", "2023-01-01"),
+            event("detention_extended", "o", "2023-01-02"),
+            request("q", "2023-02-20"),
+        ),
+        [(V, CERTAIN, ("q", "d"))],
+        name="request-after-50-days-of-custody",
+    ),
+    _case(
+        "KZ-CPC-592",
+        record(
+            request("q", "2023-02-01"),
+            extradition("a", "2023-03-01"),
+            removal("r", "2023-03-05", channel=EXTRADITION),
+        ),
+        [(V, CERTAIN, ("r", "a"))],
+        name="surrendered-four-days-after-approval",
+    ),
+    _case(
+        "KZ-CPC-592",
+        record(
+            request("q", "2023-02-01"),
+            extradition("a", "2023-03-01"),
+            appeal("p", "2023-03-05", "a"),
+            removal("r", "2023-04-20", channel=EXTRADITION),
+        ),
+        [(V, CERTAIN, ("r", "p", "a"))],
+        name="surrendered-while-appeal-pending",
+    ),
+    _case(
+        "KZ-CPC-592",
+        record(removal("r", "2023-04-20", channel=EXTRADITION)),
+        [(V, CERTAIN, ("r",))],
+        name="surrendered-with-no-decision",
+    ),
+    _case(
+        "KZ-CONST-11",
+        record(extradition("a", "2023-03-01"), person=KAZAKH),
+        [(V, CERTAIN, ("a",))],
+        name="citizen-extradition-approved",
+    ),
+    _case(
+        "KZ-CPC-590-ASYLUM",
+        record(claim("c", "2023-01-01"), extradition("a", "2023-03-01")),
+        [(V, CERTAIN, ("a", "c"))],
+        name="approved-while-claim-pending",
+    ),
+    _case(
+        "KZ-CPC-590-MILITARY",
+        record(request("q", "2023-02-01", DESERTION), extradition("a", "2023-03-01")),
+        [(V, CERTAIN, ("a", "q"))],
+        name="approved-for-desertion",
+    ),
+    _case(
+        "KZ-CPC-569-4",
+        record(request("q", "2023-02-01", TREASON), extradition("a", "2023-03-01")),
+        [(W, CERTAIN, ("a", "q"))],
+        name="approved-on-treason-charge",
+    ),
+    _case(
+        "KZ-GOV-175",
+        record(
+            _conviction("v", "2023-01-01", expulsion=True),
+            appeal("p", "2023-01-05", "v"),
+            removal("r", "2023-01-10", channel=RemovalChannel.CRIMINAL_EXPULSION),
+        ),
+        [(V, CERTAIN, ("r", "p", "v"))],
+        name="expelled-while-verdict-appealed",
+    ),
+    _case(
+        "KZ-KOAP-APPEAL",
+        record(_order("o", "2023-03-01"), removal("r", "2023-03-03", channel=ADMIN)),
+        [(V, CERTAIN, ("r", "o"))],
+        name="expelled-two-days-after-ruling",
+    ),
+    _case(
+        "KZ-KOAP-APPEAL",
+        record(
+            _order("o", "2023-03-01"),
+            appeal("p", "2023-03-05", "o"),
+            removal("r", "2023-04-03", channel=ADMIN),
+        ),
+        [(V, CERTAIN, ("r", "o"))],
+        name="expelled-while-ruling-appealed",
+    ),
+    _case(
+        "KZ-CPC-587-592",
+        record(removal("r", "2023-02-01", channel=RemovalChannel.FOREIGN_FACILITY_TRANSFER)),
+        [(V, CERTAIN, ("r",))],
+        name="taken-to-foreign-facility",
+    ),
+    _case(
+        "FR-CESEDA-L541",
+        record(
+            claim("c", "2023-01-10", where="FR"),
+            decision("a", "2023-03-01", AsylumOutcome.REFUSED, where="FR"),
+            appeal("p", "2023-03-10", "a", where="FR"),
+            removal("r", "2023-04-01", where="FR"),
+        ),
+        [(V, CERTAIN, ("r", "p"))],
+        name="removed-while-cnda-appeal-pending",
+    ),
+    _case(
+        "EU-APD-46",
+        record(claim("c", "2026-01-10", where="DE"), removal("r", "2026-06-11", where="DE")),
+        [(V, CERTAIN, ("r", "c"))],
+        name="removed-on-last-day-of-directive",
+    ),
+    _case(
+        "EU-APD-46",
+        record(
+            claim("c", "2023-01-10", where="DE"),
+            decision("a", "2023-02-01", AsylumOutcome.REFUSED, where="DE"),
+            removal("r", "2023-02-08", where="DE"),
+        ),
+        [(V, UNDETERMINED, ("r", "a"))],
+        name="removed-a-week-after-refusal",
+    ),
+    _case(
+        "EU-APR-68",
+        record(claim("c", "2026-01-10", where="DE"), removal("r", "2026-06-12", where="DE")),
+        [(V, CERTAIN, ("r", "c"))],
+        name="removed-on-first-day-of-regulation",
+    ),
+    _case(
+        "PAT-DISGUISED-EXTRADITION",
+        record(
+            detention("d", "2023-01-01"),
+            request("q", "2023-01-02"),
+            removal("r", "2023-02-01"),
+        ),
+        [(W, CERTAIN, ("r", "q"))],
+        name="deported-while-extradition-requested",
+    ),
+    _case(
+        "PAT-CASE-IN-TRANSIT",
+        record(
+            removal("r", "2023-03"),
+            event("criminal_case_opened", "k", "2023-03", "RU", charges=(DESERTION,)),
+        ),
+        [(W, UNDETERMINED, ("k", "r"))],
+        name="case-opened-in-month-of-deportation",
+    ),
+    _case(
+        "PAT-SAME-DAY-REMOVAL",
+        record(
+            _order("o", "2023-03-01", ExpulsionKind.CIVIL),
+            removal("r", "2023-03-01", channel=RemovalChannel.CIVIL_EXPULSION),
+        ),
+        [(W, CERTAIN, ("r", "o"))],
+        name="ordered-and-expelled-same-day",
+    ),
+    _case(
+        "PAT-ASSURANCE-BREACHED",
+        record(
+            event("assurance_given", "g", "2023-01-01", by="prosecutor", content="await asylum"),
+            claim("c", "2023-01-02"),
+            extradition("a", "2023-03-01"),
+        ),
+        [(W, CERTAIN, ("a", "g", "c"))],
+        name="approved-despite-assurance",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "rec", "kwargs", "expected"), FIRES)
+def test_rule_fires(
+    rule_id: str,
+    rec: CaseRecord,
+    kwargs: dict[str, Any],
+    expected: list[tuple[Severity, Certainty, tuple[str, ...]]],
+) -> None:
+    """The rule reports the breach once, with its severity, certainty and events."""
+    assert expected == fired(rec, rule_id, **kwargs)
+
+
+# -- rules silent in the nearest lawful situation ---------------------------------------------
+
+SILENT = [
+    _case(
+        "R-REF-33",
+        record(
+            claim("c", "2023-01-10"),
+            decision("a", "2023-03-01", AsylumOutcome.REFUSED),
+            appeal("p", "2023-03-05", "a"),
+            appeal_decided("pd", "2023-04-01", "p", AppealOutcome.DISMISSED),
+            removal("r", "2023-05-01"),
+        ),
+        [],
+        name="after-appeal-dismissed",
+    ),
+    _case(
+        "ICCPR-9",
+        record(
+            event("entry_refused", "e", "2006-01-10"),
+            event("transit_zone_confinement", "t", "2006-01-10"),
+        ),
+        [],
+        name="before-kazakhstan-joined-iccpr",
+    ),
+    _case(
+        "CAT-GC4",
+        record(removal("r", "2023-02-01", channel=RemovalChannel.DEPORTATION)),
+        [],
+        name="deportation-is-a-procedure",
+    ),
+    _case(
+        "CAT-22",
+        record(
+            measure("m", "2023-01-10", InterimBody.UN_CAT),
+            event("interim_measure_lifted", "l", "2023-01-20", measure="m"),
+            removal("r", "2023-02-01"),
+        ),
+        [],
+        name="measure-lifted",
+    ),
+    _case(
+        "ICCPR-OP1",
+        record(measure("m", "2023-01-10", InterimBody.UN_CAT), removal("r", "2023-02-01")),
+        [],
+        name="measure-of-another-body",
+    ),
+    _case(
+        "ECHR-34",
+        record(measure("m", "2023-01-10", InterimBody.ECTHR), removal("r", "2023-02-01")),
+        [],
+        name="kazakhstan-not-party",
+    ),
+    _case(
+        "R-REF-31",
+        record(
+            crossing("x", "2023-01-01"),
+            claim("c", "2023-01-20"),
+            _conviction("v", "2023-03-01"),
+        ),
+        [],
+        name="claim-not-prompt",
+    ),
+    _case(
+        "CIS-MINSK-62",
+        record(
+            detention("d", "2023-01-01"),
+            event("detention_extended", "o", "2023-01-02"),
+            request("q", "2023-02-10"),
+        ),
+        [],
+        name="request-on-day-40",
+    ),
+    _case(
+        "KZ-REF-AS-STATUS",
+        record(
+            claim("c", "2023-01-10"),
+            decision("w", "2023-01-20", AsylumOutcome.WITHDRAWN),
+            removal("r", "2023-02-01"),
+        ),
+        [],
+        name="claim-withdrawn",
+    ),
+    _case(
+        "KZ-REF-11",
+        record(claim("c", "2023-01-10"), decision("a", "2023-04-10", AsylumOutcome.REFUSED)),
+        [],
+        name="decided-on-last-day-of-three-months",
+    ),
+    _case(
+        "KZ-REF-APPLY",
+        record(crossing("x", "2023-01-01", CrossingMode.REGULAR), claim("c", "2023-01-06")),
+        [],
+        name="claim-on-fifth-day",
+    ),
+    _case(
+        "KZ-CPC-587",
+        record(
+            detention("d", "2023-01-01"),
+            event("detention_extended", "o", "2023-01-02"),
+            event("release", "x", "2023-01-06"),
+        ),
+        [],
+        name="court-order-next-day",
+    ),
+    _case(
+        "KZ-CPC-588",
+        record(
+            detention("d", "2023-01-01"),
+            event("detention_extended", "o", "2023-01-02"),
+            request("q", "2023-02-10"),
+        ),
+        [],
+        name="request-on-day-40",
+    ),
+    _case(
+        "KZ-CPC-592",
+        record(
+            request("q", "2023-02-01"),
+            extradition("a", "2023-03-01"),
+            removal("r", "2023-03-12", channel=EXTRADITION),
+        ),
+        [],
+        name="surrendered-after-window",
+    ),
+    _case(
+        "KZ-CPC-592",
+        record(
+            request("q", "2023-02-01"),
+            extradition("a", "2023-03-01"),
+            appeal("p", "2023-03-05", "a"),
+            appeal_decided("pd", "2023-04-01", "p", AppealOutcome.DISMISSED),
+            removal("r", "2023-04-02", channel=EXTRADITION),
+        ),
+        [],
+        name="surrendered-after-appeal-dismissed",
+    ),
+    _case(
+        "KZ-CONST-11",
+        record(extradition("a", "2023-03-01")),
+        [],
+        name="foreigner",
+    ),
+    _case(
+        "KZ-CPC-590-ASYLUM",
+        record(
+            claim("c", "2023-01-01"),
+            decision("a", "2023-02-01", AsylumOutcome.REFUSED),
+            extradition("x", "2023-03-01"),
+        ),
+        [],
+        name="claim-refused-before-approval",
+    ),
+    _case(
+        "KZ-CPC-590-MILITARY",
+        record(request("q", "2023-02-01", DESERTION, TREASON), extradition("a", "2023-03-01")),
+        [],
+        name="not-purely-military",
+    ),
+    _case(
+        "KZ-CPC-569-4",
+        record(request("q", "2023-02-01", DESERTION), extradition("a", "2023-03-01")),
+        [],
+        name="military-charge-only",
+    ),
+    _case(
+        "KZ-GOV-175",
+        record(
+            _conviction("v", "2023-01-01", expulsion=True),
+            appeal("p", "2023-01-05", "v"),
+            appeal_decided("pd", "2023-02-01", "p", AppealOutcome.DISMISSED),
+            removal("r", "2023-02-10", channel=RemovalChannel.CRIMINAL_EXPULSION),
+        ),
+        [],
+        name="verdict-final",
+    ),
+    _case(
+        "KZ-KOAP-APPEAL",
+        record(_order("o", "2023-03-01"), removal("r", "2023-03-12", channel=ADMIN)),
+        [],
+        name="eleven-days-after-ruling",
+    ),
+    _case(
+        "KZ-CPC-587-592",
+        record(
+            request("q", "2023-02-01"),
+            extradition("a", "2023-03-01"),
+            removal("r", "2023-03-20", channel=EXTRADITION),
+        ),
+        [],
+        name="extradition-procedure",
+    ),
+    _case(
+        "FR-CESEDA-L541",
+        record(
+            claim("c", "2023-01-10", where="FR"),
+            decision("a", "2023-03-01", AsylumOutcome.REFUSED, where="FR"),
+            appeal("p", "2023-03-10", "a", where="FR"),
+            appeal_decided("pd", "2023-04-01", "p", AppealOutcome.DISMISSED, where="FR"),
+            removal("r", "2023-05-01", where="FR"),
+        ),
+        [],
+        name="cnda-dismissed",
+    ),
+    _case(
+        "EU-APD-46",
+        record(claim("c", "2026-01-10", where="DE"), removal("r", "2026-06-12", where="DE")),
+        [],
+        name="regulation-applies-instead",
+    ),
+    _case(
+        "EU-APD-46",
+        record(
+            claim("c", "2023-01-10", where="DE"),
+            decision("a", "2023-02-01", AsylumOutcome.REFUSED, where="DE"),
+            removal("r", "2023-03-08", where="DE"),
+        ),
+        [],
+        name="removed-35-days-after-refusal",
+    ),
+    _case(
+        "EU-APR-68",
+        record(claim("c", "2026-01-10", where="DE"), removal("r", "2026-06-11", where="DE")),
+        [],
+        name="directive-still-applies",
+    ),
+    _case(
+        "PAT-DISGUISED-EXTRADITION",
+        record(
+            request("q", "2023-01-02"),
+            extradition("a", "2023-01-10"),
+            removal("r", "2023-02-01", channel=EXTRADITION),
+        ),
+        [],
+        name="extradited-by-extradition",
+    ),
+    _case(
+        "PAT-CASE-IN-TRANSIT",
+        record(
+            removal("r", "2023-03-01"),
+            event("criminal_case_opened", "k", "2023-03-20", "RU", charges=(DESERTION,)),
+        ),
+        [],
+        name="case-opened-weeks-later",
+    ),
+    _case(
+        "PAT-SAME-DAY-REMOVAL",
+        record(
+            _order("o", "2023-03-01", ExpulsionKind.CIVIL),
+            removal("r", "2023-03-02", channel=RemovalChannel.CIVIL_EXPULSION),
+        ),
+        [],
+        name="expelled-next-day",
+    ),
+    _case(
+        "PAT-ASSURANCE-BREACHED",
+        record(claim("c", "2023-01-02"), extradition("a", "2023-03-01")),
+        [],
+        name="no-assurance",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "rec", "kwargs", "expected"), SILENT)
+def test_rule_silent(
+    rule_id: str,
+    rec: CaseRecord,
+    kwargs: dict[str, Any],
+    expected: list[tuple[Severity, Certainty, tuple[str, ...]]],
+) -> None:
+    """In the nearest lawful situation the rule finds nothing."""
+    assert expected == fired(rec, rule_id, **kwargs)
+
+
+# -- the catalogue ---------------------------------------------------------------------------
+
+
+def _ids(cases: list[Any]) -> set[str]:
+    return {case.values[0] for case in cases}
+
+
+def test_every_rule_has_a_firing_example() -> None:
+    """FIRES covers every rule of the default rulebooks, and names no other."""
+    assert {rule.id for rule in all_rules()} == _ids(FIRES)
+
+
+def test_every_rule_has_a_silent_example() -> None:
+    """SILENT covers every rule of the default rulebooks, and names no other."""
+    assert {rule.id for rule in all_rules()} == _ids(SILENT)
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.id)
+def test_rule_is_documented(rule: Any) -> None:
+    """Every rule has a valid id, a title, citations with instruments, and says what is verified."""
+    assert re.fullmatch(r"[A-Z][A-Z0-9]*(-[A-Za-z0-9.]+)+", rule.id)
+    assert rule.title.strip()
+    assert rule.citations
+    assert all(c.instrument.strip() for c in rule.citations)
+    assert rule.verification.strip()
+    assert rule.on
+
+
+def test_rule_ids_are_unique_across_rulebooks() -> None:
+    """No two rules of the default rulebooks share an id; find_rule finds each."""
+    ids = [rule.id for rule in all_rules()]
+    assert sorted(set(ids)) == sorted(ids)
+    assert ids == [find_rule(i).id for i in ids]
+
+
+def test_find_rule_refuses_an_unknown_id() -> None:
+    """find_rule raises KeyError for an id no rulebook has."""
+    with pytest.raises(KeyError):
+        find_rule("XX-NONE-1")
+
+
+# -- uncertain dates ----------------------------------------------------------------------------
+
+
+def test_removal_in_month_of_appeal_is_undetermined() -> None:
+    """A surrender dated '2022-12', listed before an appeal filed 2022-12-10, is undetermined.
+
+    The extradition was approved on 2022-12-01; the surrender some day in
+    December lies 0-30 days after it, so whether it came inside the 10-day
+    appeal window depends on the exact day.
+    """
+    rec = record(
+        request("q", "2022-11-01"),
+        extradition("a", "2022-12-01"),
+        removal("r", "2022-12", channel=EXTRADITION),
+        appeal("p", "2022-12-10", "a"),
+    )
+    assert [(V, UNDETERMINED, ("r", "a"))] == fired(rec, "KZ-CPC-592")
+
+
+def test_removal_in_month_of_expulsion_ruling_is_undetermined() -> None:
+    """An expulsion dated '2022-12' after a ruling of 2022-12-10 may fall in the appeal period."""
+    rec = record(_order("o", "2022-12-10"), removal("r", "2022-12", channel=ADMIN))
+    assert [(V, UNDETERMINED, ("r", "o"))] == fired(rec, "KZ-KOAP-APPEAL")
+
+
+def test_seventy_two_hours_with_day_precision_is_undetermined() -> None:
+    """Three days between detention and the next custody event may be under 72 hours."""
+    rec = record(detention("d", "2023-01-01"), event("release", "x", "2023-01-04"))
+    assert [(N, UNDETERMINED, ("x", "d"))] == fired(rec, "KZ-CPC-587")
+
+
+def test_forty_days_with_uncertain_request_is_undetermined() -> None:
+    """A request dated only 'February' after detention on 1 January may be day 31 or day 58."""
+    rec = record(
+        detention("d", "2023-01-01"),
+        event("detention_extended", "o", "2023-01-02"),
+        request("q", "2023-02"),
+    )
+    assert [(V, UNDETERMINED, ("q", "d"))] == fired(rec, "KZ-CPC-588")
+
+
+def test_decision_in_uncertain_month_is_undetermined() -> None:
+    """A decision dated 'April' on a claim of 10 January may be just inside three months."""
+    rec = record(claim("c", "2023-01-10"), decision("a", "2023-04", AsylumOutcome.REFUSED))
+    assert [(W, UNDETERMINED, ("a", "c"))] == fired(rec, "KZ-REF-11")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "KZ-REF-11 checks the one-year limit first and returns on an undetermined hit, "
+        "hiding a certain breach of the three-month limit"
+    ),
+)
+def test_certain_three_month_breach_is_not_hidden_by_uncertain_year() -> None:
+    """A decision certainly more than three months late is reported as certain.
+
+    Claim 2022-01-01; decision somewhere in June 2022 - June 2023: certainly
+    more than three months, possibly more than a year.
+    """
+    rec = record(
+        claim("c", "2022-01-01"), decision("a", "2022-06-01/2023-06-30", AsylumOutcome.REFUSED)
+    )
+    assert [CERTAIN] == [c for _, c, _ in fired(rec, "KZ-REF-11")]
+
+
+def test_undetermined_finding_says_so() -> None:
+    """An undetermined finding's certainty is 'undetermined', and a certain one's 'certain'."""
+    certain = validate(record(claim("c", "2023-01-10"), removal("r", "2023-02-01")))
+    unsure = validate(
+        record(claim("c", "2023-01-10"), removal("r", "2023-02-01", destination="TR"))
+    )
+    r33 = [f for f in (*certain.findings, *unsure.findings) if f.rule_id == "R-REF-33"]
+    assert [CERTAIN, UNDETERMINED] == [f.certainty for f in r33]
+
+
+# -- dates in force ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        ("2026-06-11", {"EU-APD-46": CERTAIN}),
+        ("2026-06-12", {"EU-APR-68": CERTAIN}),
+        ("2026-06", {"EU-APD-46": UNDETERMINED, "EU-APR-68": UNDETERMINED}),
+        ("2026-06-11/2026-06-12", {"EU-APD-46": UNDETERMINED, "EU-APR-68": UNDETERMINED}),
+    ],
+)
+def test_eu_directive_gives_way_to_regulation(date: str, expected: dict[str, Certainty]) -> None:
+    """Removal pending a claim breaches art 46 APD up to 2026-06-11, art 68 APR from 2026-06-12."""
+    rec = record(claim("c", "2026-01-10", where="DE"), removal("r", date, where="DE"))
+    report = validate(rec)
+    assert expected == {f.rule_id: f.certainty for f in report.findings}
+
+
+def test_rule_in_force_only_from_its_start() -> None:
+    """The French rule is silent before the recodification of 2021-05-01."""
+    rec = record(claim("c", "2021-01-10", where="FR"), removal("r", "2021-04-30", where="FR"))
+    assert [] == fired(rec, "FR-CESEDA-L541")
+
+
+def test_undetermined_in_force_is_said_in_message() -> None:
+    """A finding whose rule may or may not have been in force says so in its message."""
+    rec = record(claim("c", "2026-01-10", where="DE"), removal("r", "2026-06", where="DE"))
+    messages = [f.message for f in validate(rec).findings if f.rule_id == "EU-APR-68"]
+    assert len(messages) == 1
+    assert "depends on the exact date" in messages[0]
+
+
+def test_expulsion_rules_before_2017() -> None:
+    """KZ-GOV-175 (2017 rules) is silent for a criminal expulsion in 2016."""
+    rec = record(
+        _conviction("v", "2016-01-01", expulsion=True),
+        appeal("p", "2016-01-05", "v"),
+        removal("r", "2016-01-10", channel=RemovalChannel.CRIMINAL_EXPULSION),
+    )
+    assert [] == fired(rec, "KZ-GOV-175")
+
+
+@pytest.mark.parametrize(
+    ("decided", "expected"),
+    [("2022-09-01", []), ("2022-10-01", [(V, CERTAIN, ("a", "q"))])],
+)
+def test_offence_catalogue_by_date(decided: str, expected: list[Any]) -> None:
+    """Art 352.1 (voluntary surrender) is a military offence only from 2022-09-24."""
+    rec = record(request("q", "2022-08-01", SURRENDER), extradition("a", decided))
+    assert expected == fired(rec, "KZ-CPC-590-MILITARY")
+
+
+# -- treaty parties ---------------------------------------------------------------------------
+
+
+def test_treaty_rule_silent_for_state_not_party() -> None:
+    """Non-refoulement (Refugee Convention) is silent in a state the table has as no party."""
+    rec = record(claim("c", "2023-01-10", where="UZ"), removal("r", "2023-02-01", where="UZ"))
+    assert [] == fired(rec, "R-REF-33")
+
+
+def test_treaty_rule_silent_before_state_became_party() -> None:
+    """Kazakhstan's Refugee Convention obligations start on 1998-12-15."""
+    before = record(claim("c", "1998-06-01"), removal("r", "1998-12-14"))
+    after = record(claim("c", "1998-06-01"), removal("r", "1998-12-15"))
+    assert ([], [(V, CERTAIN, ("r", "c"))]) == (
+        fired(before, "R-REF-33"),
+        fired(after, "R-REF-33"),
+    )
+
+
+def test_uncertain_party_date_gives_undetermined_finding() -> None:
+    """Kazakhstan accepted CAT art 22 in '2008'; a removal in May 2008 may precede it."""
+    rec = record(measure("m", "2008-03-01", InterimBody.UN_CAT), removal("r", "2008-05-01"))
+    assert [(V, UNDETERMINED, ("r", "m"))] == fired(rec, "CAT-22")
+
+
+def test_treaty_rule_silent_after_state_left() -> None:
+    """Russia ceased to be party to the ECHR on 2022-09-16: ECHR-34 binds it only before."""
+
+    def rec(date: str) -> CaseRecord:
+        return record(
+            measure("m", "2022-09-01", InterimBody.ECTHR, where="RU"),
+            removal("r", date, where="RU", destination="UA"),
+        )
+
+    assert ([(V, CERTAIN, ("r", "m"))], []) == (
+        fired(rec("2022-09-10"), "ECHR-34"),
+        fired(rec("2022-09-20"), "ECHR-34"),
+    )
+
+
+def test_finding_resting_on_unverified_party_is_unverified() -> None:
+    """A verified rule applied through an unverified party date gives an unverified finding."""
+    # R-REF-33 is verified; Kazakhstan's date of entry into force is not.
+    rec = record(claim("c", "2023-01-10"), removal("r", "2023-02-01"))
+    r33 = [f for f in validate(rec).findings if f.rule_id == "R-REF-33"]
+    assert [False] == [f.verified for f in r33]
+
+
+# -- readings --------------------------------------------------------------------------------
+
+
+def _removal_during_appeal() -> CaseRecord:
+    return record(
+        claim("c", "2023-01-10"),
+        decision("a", "2023-03-01", AsylumOutcome.REFUSED),
+        appeal("p", "2023-03-05", "a"),
+        removal("r", "2023-04-01"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("option", "expected"),
+    [("yes", [(V, CERTAIN, ("r", "p"))]), ("no", [])],
+)
+@pytest.mark.parametrize("rule_id", ["KZ-REF-AS-STATUS", "R-REF-33"])
+def test_appeal_suspensive_reading(rule_id: str, option: str, expected: list[Any]) -> None:
+    """A pending appeal against the refusal protects under 'yes' (default), not under 'no'."""
+    rec = _removal_during_appeal()
+    assert expected == fired(rec, rule_id, readings={"asylum_appeal_suspensive": option})
+
+
+def test_appeal_suspensive_reading_default_is_yes() -> None:
+    """Without a reading chosen, the default ('yes') applies."""
+    rec = _removal_during_appeal()
+    assert fired(rec, "KZ-REF-AS-STATUS") == fired(
+        rec, "KZ-REF-AS-STATUS", readings={"asylum_appeal_suspensive": "yes"}
+    )
+
+
+@pytest.mark.parametrize(
+    ("option", "claimed", "expected"),
+    [
+        ("five_days", "2023-01-03", [(W, CERTAIN, ("v", "c", "x"))]),
+        ("same_day", "2023-01-03", []),
+        ("five_days", "2023-01-02", [(W, CERTAIN, ("v", "c", "x"))]),
+        ("same_day", "2023-01-02", [(W, CERTAIN, ("v", "c", "x"))]),
+        ("five_days", "2023-01-07", []),
+    ],
+)
+def test_claim_promptness_reading(option: str, claimed: str, expected: list[Any]) -> None:
+    """'Without delay' is 5 days by default, the next day under 'same_day'."""
+    rec = record(crossing("x", "2023-01-01"), claim("c", claimed), _conviction("v", "2023-03-01"))
+    readings = {"asylum_claim_promptness": option}
+    assert expected == fired(rec, "R-REF-31", readings=readings)
+
+
+def test_reading_is_named_in_message() -> None:
+    """A finding that depends on a reading names the reading and the option used."""
+    rec = record(crossing("x", "2023-01-01"), claim("c", "2023-01-02"), _conviction("v", "2023-03"))
+    messages = [f.message for f in validate(rec).findings if f.rule_id == "R-REF-31"]
+    assert ["asylum_claim_promptness=five_days"] == [
+        m[m.index("asylum_claim_promptness") :].rstrip(")") for m in messages
+    ]
+
+
+def test_every_reading_used_is_declared_with_its_default() -> None:
+    """Each reading a rule consults is declared once, and its default is one of its options."""
+    declared = {r.name: r for book in DEFAULT_RULEBOOKS for r in book.readings}
+    used = {name for rule in all_rules() for name in rule.readings}
+    assert used <= set(declared)
+    assert all(r.default in r.options for r in declared.values())
+
+
+# -- unverified rules -----------------------------------------------------------------------
+
+
+def test_unverified_findings_are_dropped_on_request() -> None:
+    """include_unverified=False keeps exactly the findings resting on verified sources.
+
+    Unverified are rules whose text was not checked (KZ-CPC-590-ASYLUM) and
+    findings resting on an unchecked treaty party date (R-REF-33 in Kazakhstan).
+    """
+    rec = record(
+        claim("c", "2023-01-01"),
+        removal("h", "2023-02-01", channel=HANDOVER),
+        extradition("a", "2023-03-01"),
+    )
+    every = validate(rec)
+    verified = validate(rec, include_unverified=False)
+    assert {"KZ-CPC-590-ASYLUM", "R-REF-33", "CAT-GC4"} <= {
+        f.rule_id for f in every.findings if not f.verified
+    }
+    assert [f for f in every.findings if f.verified] == list(verified.findings)
+    assert "KZ-REF-AS-STATUS" in verified.rule_ids()
+
+
+def test_unverified_rules_are_not_enforced_on_request() -> None:
+    """A strict proceeding with include_unverified=False does not refuse for an unverified rule."""
+    rec = record(request("q", "2023-02-01", DESERTION), extradition("a", "2023-03-01"))
+    with pytest.raises(TransitionRefused) as refused:
+        Proceeding.from_record(rec)
+    assert {"KZ-CPC-590-MILITARY"} == {f.rule_id for f in refused.value.findings}
+    accepted = Proceeding.from_record(rec, include_unverified=False)
+    assert rec.events == accepted.record.events
+
+
+def test_unverified_rule_gives_unverified_finding() -> None:
+    """A finding of an unverified rule says it is unverified."""
+    rec = record(claim("c", "2023-01-01"), extradition("a", "2023-03-01"))
+    found = [f.verified for f in validate(rec).findings if f.rule_id == "KZ-CPC-590-ASYLUM"]
+    assert [False] == found
+
+
+# -- known rule bugs (see the report to the lead) ----------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "PAT-CASE-IN-TRANSIT computes gap<=1 & gap<=-1 & gap>-1, which is never true for "
+        "exact dates: the pattern can only fire as undetermined"
+    ),
+)
+def test_case_opened_on_day_of_removal_is_certain() -> None:
+    """A case opened in Russia on the day of the deportation to Russia is certainly the pattern."""
+    rec = record(
+        removal("r", "2023-03-01"),
+        event("criminal_case_opened", "k", "2023-03-01", "RU", charges=(DESERTION,)),
+    )
+    assert [(W, CERTAIN, ("k", "r"))] == fired(rec, "PAT-CASE-IN-TRANSIT")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "PAT-DISGUISED-EXTRADITION: `marked('extradition_request') or "
+        "marked('extradition_custody')` treats index 0 as missing"
+    ),
+)
+def test_disguised_extradition_names_request_at_start_of_record() -> None:
+    """The pattern names the extradition request even when it is the record's first event."""
+    rec = record(request("q", "2023-01-02"), removal("r", "2023-02-01"))
+    assert [(W, CERTAIN, ("r", "q"))] == fired(rec, "PAT-DISGUISED-EXTRADITION")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="KZ-CPC-592 has no branch for the 'refused' state: a surrender after refusal passes",
+)
+def test_surrender_after_extradition_refused_is_a_violation() -> None:
+    """Surrendering a person whose extradition was refused breaches the procedure."""
+    rec = record(
+        detention("d", "2023-01-01"),
+        event("detention_extended", "o", "2023-01-02"),
+        request("q", "2023-01-10"),
+        extradition("a", "2023-02-01", ExtraditionOutcome.REFUSED),
+        removal("r", "2023-03-01", channel=EXTRADITION),
+    )
+    assert [(V, CERTAIN, ("r",))] == [(s, c, ids[:1]) for s, c, ids in fired(rec, "KZ-CPC-592")]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "the expulsion track maps an appeal decision 'suspended' to 'ordered', so after "
+        "10 days from the order a removal passes although execution was suspended"
+    ),
+)
+def test_expulsion_suspended_on_appeal_bars_removal() -> None:
+    """A removal after the appeal body suspended the expulsion is a violation."""
+    rec = record(
+        _order("o", "2023-01-01"),
+        appeal("p", "2023-01-03", "o"),
+        appeal_decided("pd", "2023-01-05", "p", AppealOutcome.SUSPENDED),
+        removal("r", "2023-01-20", channel=ADMIN),
+    )
+    assert [V] == [s for s, _, _ in fired(rec, "KZ-KOAP-APPEAL")]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "the extradition track reads every appeal as the person's: an appeal against a "
+        "refusal, dismissed, leads to 'approved_final' and a surrender passes"
+    ),
+)
+def test_dismissed_appeal_against_refusal_keeps_extradition_refused() -> None:
+    """The prosecutor's appeal against a refusal, dismissed, leaves extradition refused."""
+    rec = record(
+        request("q", "2023-01-10"),
+        extradition("a", "2023-02-01", ExtraditionOutcome.REFUSED),
+        appeal("p", "2023-02-05", "a"),
+        appeal_decided("pd", "2023-03-01", "p", AppealOutcome.DISMISSED),
+        removal("r", "2023-03-10", channel=EXTRADITION),
+    )
+    assert [V] == [s for s, _, _ in fired(rec, "KZ-CPC-592")]
+
+
+def _by_rule(*cases: Any) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for case in cases:
+        counts[case.values[0]] = counts.get(case.values[0], 0) + 1
+    return counts
+
+
+def test_fire_and_silent_tables_are_consistent() -> None:
+    """FIRES names only known rules and expects findings; SILENT expects none."""
+    ids = {rule.id for rule in all_rules()}
+    assert set(_by_rule(*FIRES)) <= ids
+    assert all(case.values[3] for case in FIRES)
+    assert all(not case.values[3] for case in SILENT)
+
+
+def test_detention_ground_matters_for_72_hours() -> None:
+    """The 72-hour rule concerns a detention on a wanted notice, not court-ordered custody."""
+    rec = record(
+        detention("d", "2023-01-01", DetentionGround.EXTRADITION_CUSTODY),
+        event("release", "x", "2023-01-06"),
+    )
+    assert [] == fired(rec, "KZ-CPC-587")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "ICCPR-9 says 'no decision on record ordering detention' but never looks: it fires "
+        "on every transit-zone confinement"
+    ),
+)
+def test_transit_zone_after_detention_order_is_not_flagged_as_without_decision() -> None:
+    """Confinement in the transit zone after a detention order is not 'without a decision'."""
+    rec = record(
+        detention("d", "2023-01-10", DetentionGround.BORDER),
+        event("transit_zone_confinement", "t", "2023-01-10"),
+    )
+    assert [] == fired(rec, "ICCPR-9")
+
+
+def test_category_stated_in_record_prevails_over_catalogue() -> None:
+    """A charge whose record states it is political counts as political, whatever its article."""
+    from proceedings import Charge, OffenceCategory
+
+    stated = Charge(code="RU-CC", article="338", category=OffenceCategory.POLITICAL)
+    rec = record(request("q", "2023-02-01", stated), extradition("a", "2023-03-01"))
+    assert ([(W, CERTAIN, ("a", "q"))], []) == (
+        fired(rec, "KZ-CPC-569-4"),
+        fired(rec, "KZ-CPC-590-MILITARY"),
+    )
