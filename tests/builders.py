@@ -86,8 +86,8 @@ def decision(ident: str, date: str, outcome: AsylumOutcome, where: str = KZ) -> 
     return event("asylum_decision", ident, date, where, outcome=outcome)
 
 
-def appeal(ident: str, date: str, against: str, where: str = KZ) -> Event:
-    return event("appeal_filed", ident, date, where, against=against)
+def appeal(ident: str, date: str, against: str, where: str = KZ, **fields: Any) -> Event:
+    return event("appeal_filed", ident, date, where, against=against, **fields)
 
 
 def appeal_decided(

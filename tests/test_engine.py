@@ -784,26 +784,14 @@ def test_user_rule_plugs_into_both_policies() -> None:
 # -- known engine bugs (see the report to the lead) ---------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "KZ-CPC-587 asserts a 'custody_start' mark, which an extension with no detention on "
-        "record (or after a release) never sets: the engine crashes with AssertionError"
-    ),
-)
 def test_extension_without_detention_on_record_does_not_crash() -> None:
     """A record that begins with an extension of custody is validated without an exception."""
     rec = record(
         event("detention_extended", "o", "2023-01-01"), event("release", "x", "2023-01-05")
     )
-    assert [] == validate(rec).violations
+    assert () == validate(rec).violations
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lifting one interim measure moves the whole interim track to 'lifted'",
-)
 def test_lifting_one_measure_leaves_the_other_in_force() -> None:
     """A CAT measure stands after an HRC measure is lifted: removal is still refused."""
     rec = record(
@@ -817,13 +805,6 @@ def test_lifting_one_measure_leaves_the_other_in_force() -> None:
     assert "CAT-22" in {f.rule_id for f in refused.value.findings}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the interim rules look only at the latest measure: a later ECtHR measure, which "
-        "does not bind Kazakhstan, hides a standing CAT measure"
-    ),
-)
 def test_later_measure_does_not_hide_earlier_one() -> None:
     """A CAT measure still bars removal after an ECtHR measure is also requested."""
     rec = record(
@@ -834,13 +815,6 @@ def test_later_measure_does_not_hide_earlier_one() -> None:
     assert {"CAT-22"} <= rules_at(validate(rec), "r", Severity.VIOLATION)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the 40-day clock starts at the first wanted-person detention and never restarts: "
-        "time at liberty counts after a release and re-arrest"
-    ),
-)
 def test_forty_day_clock_does_not_count_time_at_liberty() -> None:
     """Five days, release, re-arrest two months later: no 40-day breach on the next event."""
     rec = record(
@@ -850,13 +824,9 @@ def test_forty_day_clock_does_not_count_time_at_liberty() -> None:
         detention("d2", "2023-03-01"),
         event("detention_extended", "o2", "2023-03-02"),
     )
-    assert [] == validate(rec).violations
+    assert () == validate(rec).violations
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="deadlines() ignores treaty parties: it lists the Minsk Convention limit in France",
-)
 def test_deadlines_only_for_treaties_in_force() -> None:
     """A person held in France on a wanted notice has no Minsk Convention deadline."""
     proc = Proceeding(PERSON)
@@ -864,13 +834,6 @@ def test_deadlines_only_for_treaties_in_force() -> None:
     assert [] == [d.rule_id for d in proc.deadlines(datetime.date(2023, 1, 20))]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "deadlines() reports the 72-hour limit as expired after a court order continued "
-        "the custody, although KZ-CPC-587 is then satisfied"
-    ),
-)
 def test_deadlines_agree_with_seventy_two_hour_rule() -> None:
     """After the court order on day 2, the 72-hour limit is no longer reported."""
     proc = Proceeding(PERSON)
@@ -881,10 +844,6 @@ def test_deadlines_agree_with_seventy_two_hour_rule() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="allowed() counts retrospective violations as bars, while apply() accepts the event",
-)
 def test_allowed_does_not_bar_a_release_apply_accepts() -> None:
     """After 50 days in custody, allowed() says a release is lawful, as apply() agrees."""
     proc = Proceeding(PERSON)
@@ -903,13 +862,6 @@ def test_detention_ground_is_not_custody_of_wanted_person() -> None:
     assert {} == _forty(proc, datetime.date(2023, 3, 1))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the 40-day check fires on every custody event; only a release or an escape is "
-        "retrospective, so strict mode refuses the detainee's own appeal after day 40"
-    ),
-)
 def test_appeal_against_overlong_custody_is_not_refused() -> None:
     """After 45 days held without a request, the detainee may still appeal the detention."""
     rec = record(

@@ -37,6 +37,7 @@ from builders import (
 )
 from proceedings import (
     AppealOutcome,
+    Appellant,
     AsylumOutcome,
     CaseRecord,
     Certainty,
@@ -736,13 +737,6 @@ def test_decision_in_uncertain_month_is_undetermined() -> None:
     assert [(W, UNDETERMINED, ("a", "c"))] == fired(rec, "KZ-REF-11")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "KZ-REF-11 checks the one-year limit first and returns on an undetermined hit, "
-        "hiding a certain breach of the three-month limit"
-    ),
-)
 def test_certain_three_month_breach_is_not_hidden_by_uncertain_year() -> None:
     """A decision certainly more than three months late is reported as certain.
 
@@ -974,13 +968,6 @@ def test_unverified_rule_gives_unverified_finding() -> None:
 # -- known rule bugs (see the report to the lead) ----------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "PAT-CASE-IN-TRANSIT computes gap<=1 & gap<=-1 & gap>-1, which is never true for "
-        "exact dates: the pattern can only fire as undetermined"
-    ),
-)
 def test_case_opened_on_day_of_removal_is_certain() -> None:
     """A case opened in Russia on the day of the deportation to Russia is certainly the pattern."""
     rec = record(
@@ -990,23 +977,12 @@ def test_case_opened_on_day_of_removal_is_certain() -> None:
     assert [(W, CERTAIN, ("k", "r"))] == fired(rec, "PAT-CASE-IN-TRANSIT")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "PAT-DISGUISED-EXTRADITION: `marked('extradition_request') or "
-        "marked('extradition_custody')` treats index 0 as missing"
-    ),
-)
 def test_disguised_extradition_names_request_at_start_of_record() -> None:
     """The pattern names the extradition request even when it is the record's first event."""
     rec = record(request("q", "2023-01-02"), removal("r", "2023-02-01"))
     assert [(W, CERTAIN, ("r", "q"))] == fired(rec, "PAT-DISGUISED-EXTRADITION")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="KZ-CPC-592 has no branch for the 'refused' state: a surrender after refusal passes",
-)
 def test_surrender_after_extradition_refused_is_a_violation() -> None:
     """Surrendering a person whose extradition was refused breaches the procedure."""
     rec = record(
@@ -1019,13 +995,6 @@ def test_surrender_after_extradition_refused_is_a_violation() -> None:
     assert [(V, CERTAIN, ("r",))] == [(s, c, ids[:1]) for s, c, ids in fired(rec, "KZ-CPC-592")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the expulsion track maps an appeal decision 'suspended' to 'ordered', so after "
-        "10 days from the order a removal passes although execution was suspended"
-    ),
-)
 def test_expulsion_suspended_on_appeal_bars_removal() -> None:
     """A removal after the appeal body suspended the expulsion is a violation."""
     rec = record(
@@ -1037,19 +1006,12 @@ def test_expulsion_suspended_on_appeal_bars_removal() -> None:
     assert [V] == [s for s, _, _ in fired(rec, "KZ-KOAP-APPEAL")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the extradition track reads every appeal as the person's: an appeal against a "
-        "refusal, dismissed, leads to 'approved_final' and a surrender passes"
-    ),
-)
 def test_dismissed_appeal_against_refusal_keeps_extradition_refused() -> None:
     """The prosecutor's appeal against a refusal, dismissed, leaves extradition refused."""
     rec = record(
         request("q", "2023-01-10"),
         extradition("a", "2023-02-01", ExtraditionOutcome.REFUSED),
-        appeal("p", "2023-02-05", "a"),
+        appeal("p", "2023-02-05", "a", appellant=Appellant.AUTHORITY),
         appeal_decided("pd", "2023-03-01", "p", AppealOutcome.DISMISSED),
         removal("r", "2023-03-10", channel=EXTRADITION),
     )
@@ -1080,13 +1042,6 @@ def test_detention_ground_matters_for_72_hours() -> None:
     assert [] == fired(rec, "KZ-CPC-587")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "ICCPR-9 says 'no decision on record ordering detention' but never looks: it fires "
-        "on every transit-zone confinement"
-    ),
-)
 def test_transit_zone_after_detention_order_is_not_flagged_as_without_decision() -> None:
     """Confinement in the transit zone after a detention order is not 'without a decision'."""
     rec = record(

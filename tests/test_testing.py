@@ -1,10 +1,7 @@
 """proceedings.testing: the state machine and the history strategies, and a user's own rulebook.
 
-The machines run here are the library's own test of its default rulebooks.
-Two event types are left out of the main machine until two known engine bugs
-are fixed (both shown by strict xfail tests in test_engine.py):
-``DetentionExtended`` with no custody on record crashes KZ-CPC-587, and
-``InterimMeasureLifted`` lifts every measure, not the one it names.
+The machines run here are the library's own test of its default rulebooks,
+with every event type.
 """
 
 from __future__ import annotations
@@ -26,9 +23,7 @@ from proceedings import (
     CaseRecord,
     Certainty,
     Detention,
-    DetentionExtended,
     InterimBody,
-    InterimMeasureLifted,
     Other,
     Person,
     Proceeding,
@@ -49,24 +44,22 @@ from proceedings.testing import (
     proceeding_machine,
 )
 
-#: Every event type but the two that trigger known engine bugs (see module docstring).
-WITHOUT_KNOWN_BUGS = tuple(
-    cls for cls in EVENT_TYPES if cls not in {DetentionExtended, InterimMeasureLifted}
-)
+#: Every event type.
+ALL_EVENT_TYPES = tuple(EVENT_TYPES)
 
 _MACHINE_SETTINGS = settings(stateful_step_count=50, deadline=None)
 
-TestKazakhstan = proceeding_machine(event_types=WITHOUT_KNOWN_BUGS).TestCase
+TestKazakhstan = proceeding_machine(event_types=ALL_EVENT_TYPES).TestCase
 TestKazakhstan.settings = _MACHINE_SETTINGS
 
 TestKazakhstanLiteralReading = proceeding_machine(
-    event_types=WITHOUT_KNOWN_BUGS, readings={"asylum_appeal_suspensive": "no"}
+    event_types=ALL_EVENT_TYPES, readings={"asylum_appeal_suspensive": "no"}
 ).TestCase
 TestKazakhstanLiteralReading.settings = settings(_MACHINE_SETTINGS, max_examples=15)
 
 TestFrance = proceeding_machine(
     jurisdiction="FR",
-    event_types=WITHOUT_KNOWN_BUGS,
+    event_types=ALL_EVENT_TYPES,
     interim_bodies=tuple(InterimBody),
     start=datetime.date(2024, 1, 8),
 ).TestCase
@@ -105,9 +98,7 @@ NGO_WAIT = Rule(
 NGO = Rulebook(name="ngo", title="Our policy", rules=(NGO_WAIT,))
 WITH_NGO = (*DEFAULT_RULEBOOKS, NGO)
 
-TestWithOwnRulebook = proceeding_machine(
-    rulebooks=WITH_NGO, event_types=WITHOUT_KNOWN_BUGS
-).TestCase
+TestWithOwnRulebook = proceeding_machine(rulebooks=WITH_NGO, event_types=ALL_EVENT_TYPES).TestCase
 TestWithOwnRulebook.settings = settings(_MACHINE_SETTINGS, max_examples=15)
 
 
@@ -170,7 +161,7 @@ def _run(machine: type[RuleBasedStateMachine]) -> None:
 
 def test_machine_catches_a_law_without_protections() -> None:
     """With no rulebooks, the machine finds a removal while a claim or a measure stands."""
-    machine = proceeding_machine(rulebooks=(), event_types=WITHOUT_KNOWN_BUGS)
+    machine = proceeding_machine(rulebooks=(), event_types=ALL_EVENT_TYPES)
     with pytest.raises(AssertionError, match="protections were in force"):
         _run(machine)
 

@@ -40,7 +40,12 @@ def generate() -> dict[str, str]:
 
 
 def main() -> int:
-    for name, text in generate().items():
+    files = generate()
+    for stale in sorted(HERE.iterdir()):
+        if stale.suffix in {".dot", ".mmd"} and stale.name not in files:
+            stale.unlink()
+            print(f"removed {stale}", file=sys.stderr)
+    for name, text in files.items():
         path = HERE / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")

@@ -16,7 +16,14 @@ _ALL = (ANY,)
 #: the root of the appeal chain. ``has_expulsion_penalty``: a conviction
 #: carries expulsion. ``direction``: a border crossing ``in`` to the event's
 #: jurisdiction or ``out`` of it.
-FEATURES = frozenset({"appeal_root", "has_expulsion_penalty", "direction"})
+#: ``measure_body``: the body of an interim measure (or of the one lifted).
+#: ``appellant``: who brought an appeal (for its decision too): ``person``,
+#: ``authority`` or ``unknown``; only the person's appeals (and appeals of
+#: unknown origin) are read as protecting the person.
+FEATURES = frozenset(
+    {"appeal_root", "has_expulsion_penalty", "direction", "measure_body", "appellant"}
+)
+_PERSON = ("person", "unknown")
 
 _ASYLUM_DECISIONS = ("asylum_decision", "asylum_claim_not_registered")
 _EXPULSION_ROOTS = ("expulsion_ordered",)
@@ -26,6 +33,7 @@ _EXPULSION_CHANNELS = (
     "civil_expulsion",
     "deportation",
 )
+_CUSTODY_MARKS = ("custody_start", "custody", "wanted_detention")
 _EXTRADITION_GROUNDS = ("wanted_person", "extradition_custody", "extradition_arrest")
 
 
@@ -102,13 +110,24 @@ CUSTODY = Track(
         "escaped": "Escaped from custody.",
     },
     transitions=(
+        # "wanted_detention" marks a detention on a foreign wanted notice not
+        # yet followed by any court order: the 72-hour clock of KZ CPC art 587.
+        _t(
+            "detention",
+            ("free", "escaped"),
+            "detained",
+            ground=("wanted_person",),
+            marks=("custody_start", "custody", "wanted_detention"),
+        ),
         _t("detention", ("free", "escaped"), "detained", marks=("custody_start", "custody")),
-        _t("detention", ("detained",), ANY, marks=("custody",)),
-        _t("detention_extended", _ALL, "detained", marks=("custody",)),
-        _t("release", _ALL, "free", clears=("custody_start", "custody")),
-        _t("escape", _ALL, "escaped", clears=("custody_start", "custody")),
-        _t("removal", _ALL, "free", clears=("custody_start", "custody")),
-        _t("departure", _ALL, "free", clears=("custody_start", "custody")),
+        _t("detention", ("detained",), ANY, marks=("custody",), clears=("wanted_detention",)),
+        _t(
+            "detention_extended", _ALL, "detained", marks=("custody",), clears=("wanted_detention",)
+        ),
+        _t("release", _ALL, "free", clears=_CUSTODY_MARKS),
+        _t("escape", _ALL, "escaped", clears=_CUSTODY_MARKS),
+        _t("removal", _ALL, "free", clears=_CUSTODY_MARKS),
+        _t("departure", _ALL, "free", clears=_CUSTODY_MARKS),
     ),
     ignores=frozenset(
         {
@@ -176,13 +195,16 @@ ASYLUM = Track(
             _ALL,
             "appeal_pending",
             appeal_root=_ASYLUM_DECISIONS,
+            appellant=_PERSON,
             marks=("asylum_appeal",),
         ),
+        _t("appeal_filed", _ALL, ANY, appeal_root=_ASYLUM_DECISIONS, appellant=("authority",)),
         _t(
             "appeal_decided",
             _ALL,
             "claimed",
             appeal_root=_ASYLUM_DECISIONS,
+            appellant=_PERSON,
             outcome=("upheld", "remanded"),
         ),
         _t(
@@ -190,6 +212,7 @@ ASYLUM = Track(
             _ALL,
             "finally_refused",
             appeal_root=_ASYLUM_DECISIONS,
+            appellant=_PERSON,
             outcome=("dismissed",),
         ),
         _t(
@@ -197,7 +220,26 @@ ASYLUM = Track(
             _ALL,
             "appeal_pending",
             appeal_root=_ASYLUM_DECISIONS,
+            appellant=_PERSON,
             outcome=("suspended",),
+        ),
+        # An authority's appeal against a grant: if it succeeds, the claim is
+        # examined again; otherwise the grant stands.
+        _t(
+            "appeal_decided",
+            _ALL,
+            "claimed",
+            appeal_root=_ASYLUM_DECISIONS,
+            appellant=("authority",),
+            outcome=("upheld", "remanded"),
+        ),
+        _t(
+            "appeal_decided",
+            _ALL,
+            ANY,
+            appeal_root=_ASYLUM_DECISIONS,
+            appellant=("authority",),
+            outcome=("dismissed", "suspended"),
         ),
     ),
     ignores=frozenset(
@@ -268,13 +310,22 @@ EXTRADITION = Track(
             _ALL,
             "appeal_pending",
             appeal_root=("extradition_decided",),
+            appellant=_PERSON,
             marks=("extradition_appeal",),
+        ),
+        _t(
+            "appeal_filed",
+            _ALL,
+            ANY,
+            appeal_root=("extradition_decided",),
+            appellant=("authority",),
         ),
         _t(
             "appeal_decided",
             _ALL,
             "approved_final",
             appeal_root=("extradition_decided",),
+            appellant=_PERSON,
             outcome=("dismissed",),
         ),
         _t(
@@ -282,6 +333,7 @@ EXTRADITION = Track(
             _ALL,
             "refused",
             appeal_root=("extradition_decided",),
+            appellant=_PERSON,
             outcome=("upheld",),
         ),
         _t(
@@ -296,7 +348,26 @@ EXTRADITION = Track(
             _ALL,
             "suspended",
             appeal_root=("extradition_decided",),
+            appellant=_PERSON,
             outcome=("suspended",),
+        ),
+        # A prosecutor's appeal against a refusal: if it succeeds, the request
+        # is decided again; otherwise the refusal stands.
+        _t(
+            "appeal_decided",
+            _ALL,
+            "requested",
+            appeal_root=("extradition_decided",),
+            appellant=("authority",),
+            outcome=("upheld",),
+        ),
+        _t(
+            "appeal_decided",
+            _ALL,
+            ANY,
+            appeal_root=("extradition_decided",),
+            appellant=("authority",),
+            outcome=("dismissed", "suspended"),
         ),
         _t("extradition_suspended", _ALL, "suspended"),
         _t("removal", _ALL, "surrendered", channel=("extradition",)),
@@ -414,6 +485,7 @@ EXPULSION = Track(
         "ordered": "Ordered; not shown to be final.",
         "appeal_pending": "An appeal against the order (or the verdict) is pending.",
         "final": "The order is final (appeal dismissed).",
+        "suspended": "Its execution is suspended by the appeal body.",
         "executed": "Carried out.",
     },
     transitions=(
@@ -457,9 +529,17 @@ EXPULSION = Track(
         _t(
             "appeal_decided",
             ("appeal_pending",),
-            "ordered",
+            "none",
             appeal_root=(*_EXPULSION_ROOTS, "criminal_conviction"),
-            outcome=("remanded", "suspended"),
+            outcome=("remanded",),
+            clears=("expulsion_order",),
+        ),
+        _t(
+            "appeal_decided",
+            ("appeal_pending",),
+            "suspended",
+            appeal_root=(*_EXPULSION_ROOTS, "criminal_conviction"),
+            outcome=("suspended",),
         ),
         _t("removal", _ALL, "executed", channel=_EXPULSION_CHANNELS),
     ),
@@ -492,50 +572,66 @@ EXPULSION = Track(
     ),
 )
 
-INTERIM = Track(
-    name="interim",
-    description="Interim measures of a UN treaty body or the ECtHR against removal.",
-    initial="none",
-    states={
-        "none": "No interim measure.",
-        "in_force": "A measure asks the state not to remove the person.",
-        "lifted": "The measure was lifted.",
-    },
-    transitions=(
-        _t("interim_measure_requested", _ALL, "in_force", marks=("interim_measure",)),
-        _t("interim_measure_lifted", _ALL, "lifted"),
-    ),
-    ignores=frozenset(
-        {
-            "border_crossing",
-            "entry_refused",
-            "transit_zone_confinement",
-            "detention",
-            "detention_extended",
-            "release",
-            "escape",
-            "asylum_claim",
-            "asylum_claim_not_registered",
-            "asylum_decision",
-            "appeal_filed",
-            "appeal_decided",
-            "administrative_offence_charged",
-            "criminal_case_opened",
-            "charge_upgraded",
-            "wanted_listing",
-            "criminal_conviction",
-            "expulsion_ordered",
-            "extradition_requested",
-            "extradition_decided",
-            "extradition_suspended",
-            "removal",
-            "departure",
-            "assurance_given",
-            "document_denied",
-            "other",
-        }
-    ),
+_INTERIM_IGNORES = frozenset(
+    {
+        "border_crossing",
+        "entry_refused",
+        "transit_zone_confinement",
+        "detention",
+        "detention_extended",
+        "release",
+        "escape",
+        "asylum_claim",
+        "asylum_claim_not_registered",
+        "asylum_decision",
+        "appeal_filed",
+        "appeal_decided",
+        "administrative_offence_charged",
+        "criminal_case_opened",
+        "charge_upgraded",
+        "wanted_listing",
+        "criminal_conviction",
+        "expulsion_ordered",
+        "extradition_requested",
+        "extradition_decided",
+        "extradition_suspended",
+        "removal",
+        "departure",
+        "assurance_given",
+        "document_denied",
+        "other",
+    }
 )
+
+
+def _interim_track(body: str, title: str) -> Track:
+    # One region per body: measures of different bodies stand and fall apart.
+    return Track(
+        name=f"interim_{body}",
+        description=f"Interim measures of the {title} against removal.",
+        initial="none",
+        states={
+            "none": "No interim measure of this body.",
+            "in_force": "A measure asks the state not to remove the person.",
+            "lifted": "The measure was lifted.",
+        },
+        transitions=(
+            _t(
+                "interim_measure_requested",
+                _ALL,
+                "in_force",
+                measure_body=(body,),
+                marks=(f"interim_{body}",),
+            ),
+            _t("interim_measure_lifted", _ALL, "lifted", measure_body=(body,)),
+        ),
+        ignores=_INTERIM_IGNORES,
+    )
+
+
+INTERIM_UN_CAT = _interim_track("un_cat", "UN Committee against Torture")
+INTERIM_UN_HRC = _interim_track("un_hrc", "UN Human Rights Committee")
+INTERIM_ECTHR = _interim_track("ecthr", "European Court of Human Rights")
 
 ASSURANCE = Track(
     name="assurance",
@@ -579,6 +675,17 @@ ASSURANCE = Track(
 
 #: The default chart, checked at import.
 CHART = Statechart(
-    (PRESENCE, CUSTODY, ASYLUM, EXTRADITION, CRIMINAL, EXPULSION, INTERIM, ASSURANCE),
+    (
+        PRESENCE,
+        CUSTODY,
+        ASYLUM,
+        EXTRADITION,
+        CRIMINAL,
+        EXPULSION,
+        INTERIM_UN_CAT,
+        INTERIM_UN_HRC,
+        INTERIM_ECTHR,
+        ASSURANCE,
+    ),
     features=FEATURES,
 )

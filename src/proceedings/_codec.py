@@ -30,6 +30,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from . import _model
 from ._checks import CHECK, IDENTIFIER, Check, FieldProblems
 from ._dates import UncertainDate
 from ._errors import InvalidDate, Problem, RecordError
@@ -37,46 +38,26 @@ from ._model import (
     EVENT_TYPE_BY_TAG,
     REFERS_TO,
     Account,
-    AppealLevel,
-    AppealOutcome,
-    AsylumOutcome,
     CaseRecord,
     Charge,
     Citation,
-    CrossingMode,
-    DetentionGround,
-    DocumentKind,
     Event,
     EventRefs,
-    ExpulsionKind,
-    ExtraditionOutcome,
-    InterimBody,
-    OffenceCategory,
     Penalty,
-    PenaltyKind,
     Person,
-    RemovalChannel,
     Source,
-    WantedScope,
     reference_problems,
 )
 
 T = TypeVar("T")
 
-_ENUMS: tuple[type[enum.Enum], ...] = (
-    AppealLevel,
-    AppealOutcome,
-    AsylumOutcome,
-    CrossingMode,
-    DetentionGround,
-    DocumentKind,
-    ExpulsionKind,
-    ExtraditionOutcome,
-    InterimBody,
-    OffenceCategory,
-    PenaltyKind,
-    RemovalChannel,
-    WantedScope,
+# Every vocabulary of the record format: the enums the model module defines.
+_ENUMS: tuple[type[enum.Enum], ...] = tuple(
+    value
+    for value in vars(_model).values()
+    if isinstance(value, type)
+    and issubclass(value, enum.Enum)
+    and value.__module__ == _model.__name__
 )
 
 

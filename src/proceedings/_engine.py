@@ -25,6 +25,7 @@ from ._model import (
     CaseRecord,
     CriminalConviction,
     Event,
+    InterimMeasureLifted,
     PenaltyKind,
     Person,
     Source,
@@ -168,6 +169,18 @@ def features(event: Event, events_by_id: Mapping[str, Event]) -> Any:
                 p.kind is PenaltyKind.EXPULSION
                 for p in (*event.sentence, *event.additional_penalties)
             )
+        if name == "measure_body":
+            measure = event
+            if isinstance(event, InterimMeasureLifted):
+                measure = events_by_id.get(event.measure, event)
+            body = getattr(measure, "body", None)
+            return body.value if body is not None else None
+        if name == "appellant":
+            appeal = event
+            if isinstance(event, AppealDecided):
+                appeal = events_by_id.get(event.appeal, event)
+            who = getattr(appeal, "appellant", None)
+            return who.value if who is not None else None
         if name == "direction":
             to_country = getattr(event, "to_country", None)
             return "in" if to_country == event.jurisdiction else "out"
@@ -504,6 +517,12 @@ def _deadlines(
                 continue
             if rule.jurisdictions is not None and country not in rule.jurisdictions:
                 continue
+            if rule.in_force_on(day) is Truth.FALSE:
+                continue
+            if rule.treaty is not None:
+                party = law.party(rule.treaty, country)
+                if party is None or party.in_force_on(day) is Truth.FALSE:
+                    continue
             start = jstate.mark(dl.start)
             if start is None:
                 continue
@@ -661,6 +680,23 @@ class Proceeding:
             problems = [Problem(path=f"$.{name}", message=msg) for name, msg in exc.problems]
             raise RecordError(problems, source=self._record.id) from None
         index = len(record.events) - 1
+        # Time only moves forward: an event wholly before one already applied
+        # would let a time limit be dodged by back-dating.
+        for earlier in self._record.events:
+            if event.date.latest < earlier.date.earliest:
+                raise RecordError(
+                    [
+                        Problem(
+                            path=f"$.events[{index}].date",
+                            message=(
+                                f"{event.date.text} lies wholly before event {earlier.id!r} "
+                                f"({earlier.date.text}); a proceeding takes events in the "
+                                "order they happened"
+                            ),
+                        )
+                    ],
+                    source=self._record.id,
+                )
         view = tuple(range(len(record.events)))
         by_id = {ev.id: ev for ev in record.events}
         step = _step(record, view, index, self._state, self._law, by_id, None)
@@ -679,7 +715,8 @@ class Proceeding:
         Raises:
             TransitionRefused: It would breach a rule; nothing changed.
             RecordError: It does not fit the record (repeated id, dangling
-                reference, undeclared source).
+                reference, undeclared source, a date wholly before an event
+                already applied).
         """
         record, step = self._try(event)
         barring = tuple(f for f in step.findings if self._bars(f))
@@ -716,7 +753,10 @@ class Proceeding:
                 findings = self.check(event)
             except (RecordError, ValueError):  # pragma: no cover - probes are built valid
                 continue
-            barring = tuple(f for f in findings if f.severity is Severity.VIOLATION)
+            # As in apply(): a retrospective finding does not bar the event.
+            barring = tuple(
+                f for f in findings if f.severity is Severity.VIOLATION and not f.retrospective
+            )
             if not barring:
                 lawful = Truth.TRUE
             elif any(f.certainty is Certainty.CERTAIN for f in barring):

@@ -179,6 +179,17 @@ class AppealLevel(enum.StrEnum):
     """The sources do not say."""
 
 
+class Appellant(enum.StrEnum):
+    """Who brought an appeal."""
+
+    PERSON = "person"
+    """The person (or their lawyers or relatives on their behalf)."""
+    AUTHORITY = "authority"
+    """A prosecutor or another authority, against a decision in the person's favour."""
+    UNKNOWN = "unknown"
+    """Not reported; read as the person's appeal."""
+
+
 class AppealOutcome(enum.StrEnum):
     """What the appeal body did. Read from the appellant's side."""
 
@@ -606,7 +617,9 @@ class AppealFiled(Event):
     Attributes:
         against: The id of the decision appealed against.
         level: The level of the appeal.
-        by: Who filed it (the person, lawyers, relatives).
+        appellant: Whose appeal it is: the person's (the default), or an
+            authority's against a decision in the person's favour.
+        by: Who filed it, in words (the person, lawyers, relatives).
         forum: The court or body it went to.
     """
 
@@ -626,6 +639,7 @@ class AppealFiled(Event):
         optional=False,
     )
     level: AppealLevel = AppealLevel.UNKNOWN
+    appellant: Appellant = Appellant.PERSON
     by: str | None = _opt_text()
     forum: str | None = _opt_text()
 

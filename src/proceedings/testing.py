@@ -1096,14 +1096,15 @@ def _custody_past_forty_days(
     detention = _ev(
         Detention, "m-detention", day, where, ground=DetentionGround.EXTRADITION_CUSTODY
     )
-    request = _ev(
-        ExtraditionRequested,
-        "m-request",
+    # Keeping the person in custody past the limit is the breach (a late
+    # request or a release only reveals it, and strict mode accepts those).
+    extension = _ev(
+        DetentionExtended,
+        "m-extension",
         _days(day, draw(st.integers(41, 90))),
         where,
-        requesting_state=scene.origin,
     )
-    return [detention], request
+    return [detention], extension
 
 
 _CUSTODY_OR_EXTRADITION = (

@@ -43,9 +43,15 @@ def forty_day_check(deadline: Deadline) -> object:
     def check(ctx: Context) -> Iterator[Hit]:
         if not deadline.runs_in(ctx.before):
             return
-        start = ctx.marked(deadline.start)
-        if start is None:  # pragma: no cover - the state is entered only with its mark
+        # Counted from the detention that began this spell of custody, or from
+        # the first detention on the wanted notice if that came later: time at
+        # liberty between two spells does not count.
+        marks = [
+            m for m in (ctx.marked(deadline.start), ctx.marked("custody_start")) if m is not None
+        ]
+        if not marks:  # pragma: no cover - the state is entered only with its mark
             return
+        start = max(marks)
         # The request itself arriving is the event that ends the clock: it is
         # late if it comes after the limit.
         exceeded = deadline.exceeded(ctx.days_since(start))
@@ -60,8 +66,9 @@ def forty_day_check(deadline: Deadline) -> object:
             ),
             related=(start,),
             anchor=start,
-            # Releasing (or losing) the person ends the breach; it is not one.
-            retrospective=ctx.event.type in {"release", "escape"},
+            # Only keeping the person in custody is the breach; any other event
+            # (a release, an appeal, the request arriving late) only reveals it.
+            retrospective=ctx.event.type not in {"detention", "detention_extended"},
         )
 
     return check

@@ -27,6 +27,12 @@ EU_MEMBERS = frozenset(
 APR_APPLIES = datetime.date(2026, 6, 12)
 
 
+def _days(low: int, high: int) -> str:
+    if low == high:
+        return f"{low} day" + ("" if low == 1 else "s")
+    return f"{low} to {high} days"
+
+
 def _right_to_remain(window: bool) -> object:
     def check(ctx: Context) -> Iterator[Hit]:
         ev = ctx.event
@@ -43,8 +49,9 @@ def _right_to_remain(window: bool) -> object:
             if start is None:  # pragma: no cover - the state is entered only with its mark
                 return
             # The national time limit for the remedy is not modelled (FR: one
-            # month to the CNDA, recalled): within 30 days the window was
-            # certainly open; later it depends on the limit and notification.
+            # month to the CNDA, recalled; shorter in accelerated procedures),
+            # so a removal within 30 days of the refusal may have come before
+            # it expired: undetermined, never certain. Later: no finding.
             elapsed = ctx.days_since(start)
             truth = elapsed.at_most(30)
             if truth is Truth.FALSE:
@@ -52,9 +59,9 @@ def _right_to_remain(window: bool) -> object:
             yield Hit(
                 truth=Truth.UNKNOWN,
                 message=(
-                    f"{removal_phrase(ev, capital=True)} {elapsed.min}-{elapsed.max} days after "
+                    f"{removal_phrase(ev, capital=True)} {_days(elapsed.min, elapsed.max)} after "
                     f"the refusal ({ctx.describe(start)}), possibly before the time limit for an "
-                    "appeal had expired"
+                    "appeal had expired (national limits differ; France: one month, recalled)"
                 ),
                 related=(start,),
             )

@@ -91,9 +91,9 @@ def _informal(ctx: Context) -> Iterator[Hit]:
 
 def _interim(body: InterimBody) -> object:
     def check(ctx: Context) -> Iterator[Hit]:
-        if ctx.before["interim"] != "in_force":
+        if ctx.before[f"interim_{body.value}"] != "in_force":
             return
-        index = ctx.marked("interim_measure")
+        index = ctx.marked(f"interim_{body.value}")
         if index is None:  # pragma: no cover - the state is entered only with its mark
             return
         measure = ctx.at(index)
@@ -157,10 +157,12 @@ def _irregular_entry_penalised(ctx: Context) -> Iterator[Hit]:
 
 
 def _transit_zone(ctx: Context) -> Iterator[Hit]:
+    if ctx.before["custody"] == "detained":
+        return  # a detention is on record; its own grounds are what to check
     yield Hit(
         truth=Truth.TRUE,
         message=(
-            "Confined to a transit zone with no decision on record ordering detention: a "
+            "Confined to a transit zone with no detention on record: a "
             "confinement the person cannot end except by leaving for another state is a "
             "deprivation of liberty that needs a legal basis and court review"
         ),

@@ -14,8 +14,6 @@ from .._dates import Truth, days_between
 from .._model import (
     AsylumDecision,
     BorderCrossing,
-    Detention,
-    DetentionGround,
     ExpulsionKind,
     ExpulsionOrdered,
     OffenceCategory,
@@ -100,25 +98,36 @@ def _late_decision(ctx: Context) -> Iterator[Hit]:
     if claim is None:
         return
     start = ctx.at(claim).date
+
     # "Three months" and "one year" are calendar periods; day bounds are
     # compared against the calendar dates they lead to from each bound.
-    for months, text in (
-        (12, "more than one year, the longest extension"),
-        (3, "more than three months"),
-    ):
-        late_min = _add_months(start.latest, months) < ev.date.earliest
-        late_max = _add_months(start.earliest, months) < ev.date.latest
-        if late_min or late_max:
-            truth = Truth.TRUE if late_min else Truth.UNKNOWN
-            yield Hit(
-                truth=truth,
-                message=(
-                    f"Decided {text} after the claim ({ctx.describe(claim)})"
-                    + ("" if months == 12 else "; allowed only where extra checks were needed")
-                ),
-                related=(claim,),
-            )
-            return
+    def late(months: int) -> Truth:
+        if _add_months(start.latest, months) < ev.date.earliest:
+            return Truth.TRUE
+        if _add_months(start.earliest, months) < ev.date.latest:
+            return Truth.UNKNOWN
+        return Truth.FALSE
+
+    year, quarter = late(12), late(3)
+    if year is Truth.TRUE or (year is Truth.UNKNOWN and quarter is not Truth.TRUE):
+        yield Hit(
+            truth=year,
+            message=(
+                f"Decided more than one year after the claim ({ctx.describe(claim)}), beyond "
+                "the longest extension"
+            ),
+            related=(claim,),
+        )
+    elif quarter is not Truth.FALSE:
+        maybe = " (possibly more than a year)" if year is Truth.UNKNOWN else ""
+        yield Hit(
+            truth=quarter,
+            message=(
+                f"Decided more than three months after the claim ({ctx.describe(claim)}){maybe}; "
+                "allowed only where extra checks were needed"
+            ),
+            related=(claim,),
+        )
 
 
 def _add_months(day: datetime.date, months: int) -> datetime.date:
@@ -204,16 +213,11 @@ KZ_REF_APPLY = Rule(
 
 
 def _seventy_two_hours(ctx: Context) -> Iterator[Hit]:
-    if ctx.before["custody"] != "detained":
+    # The mark is set by a detention on a wanted notice and cleared by any
+    # later order or by the end of custody (see the custody track).
+    start = ctx.marked(SEVENTY_TWO_HOURS.start)
+    if start is None:
         return
-    start = ctx.marked("custody_start")
-    if start is None:  # a record may lack the event that sets the mark
-        return
-    first = ctx.at(start)
-    if not (isinstance(first, Detention) and first.ground is DetentionGround.WANTED_PERSON):
-        return
-    if ctx.marked("custody") != start:
-        return  # a later order already continued the custody
     exceeded = SEVENTY_TWO_HOURS.exceeded(ctx.days_since(start))
     if exceeded is Truth.FALSE:
         return
@@ -232,10 +236,10 @@ def _seventy_two_hours(ctx: Context) -> Iterator[Hit]:
 
 SEVENTY_TWO_HOURS = Deadline(
     label="court order for temporary custody (else release)",
-    start="custody_start",
+    start="wanted_detention",
     limit=72,
     unit="hours",
-    running_while={"custody": ("detained",), "extradition": ("wanted",)},
+    running_while={"custody": ("detained",)},
 )
 
 KZ_CPC_587 = Rule(
@@ -292,6 +296,11 @@ def _surrender_before_appeal(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             truth=Truth.TRUE,
             message="Surrendered with no extradition decision of the Prosecutor General on record",
+        )
+    elif state == "refused":
+        yield Hit(
+            truth=Truth.TRUE,
+            message="Surrendered although extradition was refused (or its approval quashed)",
         )
     elif state in {"appeal_pending", "suspended"}:
         what = (
@@ -497,7 +506,13 @@ def _verdict_not_final(ctx: Context) -> Iterator[Hit]:
     assert isinstance(ev, Removal)
     if ev.channel is not RemovalChannel.CRIMINAL_EXPULSION:
         return
-    if ctx.before["criminal"] == "appeal_pending":
+    if ctx.before["expulsion"] == "suspended":
+        yield Hit(
+            truth=Truth.TRUE,
+            message="Expelled under a criminal verdict whose execution was suspended on appeal",
+            related=related(ctx.marked("conviction")),
+        )
+    elif ctx.before["criminal"] == "appeal_pending":
         appeal = ctx.marked("conviction_appeal")
         yield Hit(
             truth=Truth.TRUE,
@@ -558,7 +573,15 @@ def _expelled_before_final(ctx: Context) -> Iterator[Hit]:
     if not (isinstance(ordered, ExpulsionOrdered) and ordered.kind is not ExpulsionKind.CRIMINAL):
         return
     state = ctx.before["expulsion"]
-    if state == "appeal_pending":
+    if state == "suspended":
+        yield Hit(
+            truth=Truth.TRUE,
+            message=(
+                f"Expelled although execution of the ruling ({ctx.describe(order)}) was suspended"
+            ),
+            related=(order,),
+        )
+    elif state == "appeal_pending":
         yield Hit(
             truth=Truth.TRUE,
             message=(

@@ -26,7 +26,9 @@ def _disguised(ctx: Context) -> Iterator[Hit]:
     state = ctx.before["extradition"]
     if state not in EXTRADITION_OPEN:
         return
-    start = ctx.marked("extradition_request") or ctx.marked("extradition_custody")
+    start = ctx.marked("extradition_request")
+    if start is None:
+        start = ctx.marked("extradition_custody")
     yield Hit(
         truth=Truth.TRUE,
         message=(
@@ -65,7 +67,8 @@ def _case_in_transit(ctx: Context) -> Iterator[Hit]:
         if not (isinstance(ev, Removal) and ev.destination == ctx.event.jurisdiction):
             continue
         gap = days_between(ev.date, ctx.event.date)
-        truth = gap.at_most(1) & ~gap.exceeds(-1) & ~gap.at_most(-1)
+        # Opened on the day of the removal or the next (a night flight).
+        truth = gap.at_most(1) & gap.exceeds(-1)
         if truth is Truth.FALSE:
             continue
         yield Hit(
