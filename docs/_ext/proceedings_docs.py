@@ -409,14 +409,7 @@ def statechart_section() -> str:
 
 def _value_text(value: Any) -> str:
     if isinstance(value, proceedings.Charge):
-        parts = [value.code]
-        if value.article:
-            parts.append(f"art {value.article}")
-        if value.part:
-            parts.append(f"part {value.part}")
-        text = " ".join(parts)
-        if value.label:
-            text += f" ({value.label})"
+        text = str(value)
         if value.category:
             text += f", {value.category.value}"
         return text

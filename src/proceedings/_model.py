@@ -318,6 +318,16 @@ class Charge(_Checked):
     label: str | None = _opt_text()
     category: OffenceCategory | None = None
 
+    def __str__(self) -> str:
+        """``RU-CC art 338 part 3 (desertion)``."""
+        parts = [self.code]
+        if self.article:
+            parts.append(f"art {self.article}")
+        if self.part:
+            parts.append(f"part {self.part}")
+        text = " ".join(parts)
+        return f"{text} ({self.label})" if self.label else text
+
     def _object_problems(self) -> list[tuple[str, str]]:
         if self.article is None and self.label is None:
             return [("article", "a charge needs an article or a label")]

@@ -109,13 +109,3 @@ def request_charges(ctx: Context) -> tuple[Charge, ...]:
 
 def related(*indices: int | None) -> tuple[int, ...]:
     return tuple(i for i in indices if i is not None)
-
-
-def charge_text(charge: Charge) -> str:
-    parts = [charge.code]
-    if charge.article:
-        parts.append(f"art {charge.article}")
-    if charge.part:
-        parts.append(f"part {charge.part}")
-    text = " ".join(parts)
-    return f"{text} ({charge.label})" if charge.label else text

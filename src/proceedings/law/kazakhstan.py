@@ -25,7 +25,6 @@ from .._rules import Context, Deadline, Hit, Offence, Rule, Rulebook
 from ._common import (
     APPEAL_SUSPENSIVE,
     APPEAL_SUSPENSIVE_READING,
-    charge_text,
     pending_claim,
     related,
     removal_phrase,
@@ -430,7 +429,7 @@ def _military(ctx: Context) -> Iterator[Hit]:
         return
     charges = request_charges(ctx)
     if charges and all(ctx.category(c) is OffenceCategory.MILITARY for c in charges):
-        listed = "; ".join(charge_text(c) for c in charges)
+        listed = "; ".join(str(c) for c in charges)
         yield Hit(
             truth=Truth.TRUE,
             message=f"Extradition approved for purely military offences: {listed}",
@@ -469,7 +468,7 @@ def _persecution(ctx: Context) -> Iterator[Hit]:
         return
     political = [c for c in request_charges(ctx) if ctx.category(c) is OffenceCategory.POLITICAL]
     if political:
-        listed = "; ".join(charge_text(c) for c in political)
+        listed = "; ".join(str(c) for c in political)
         yield Hit(
             truth=Truth.TRUE,
             message=(
