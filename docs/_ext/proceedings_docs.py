@@ -487,8 +487,12 @@ def _quotes_cell(record: CaseRecord, event: Event) -> str:
 
 
 def _finding_item(record: CaseRecord, f: Finding) -> str:
+    gaps = [
+        "rule text" if gap == "rule" else f"{gap.split(':')[2]} party date ({gap.split(':')[1]})"
+        for gap in f.unverified
+    ]
     head = f"* **{rule_ref(f.rule_id)}**, {f.severity.value}, {f.certainty.value}" + (
-        "" if f.verified else ", **unverified**"
+        f", **unverified**: {', '.join(gaps)}" if gaps else ""
     )
     if f.accounts:
         head += "; accounts: " + ", ".join(f"`{a}`" for a in f.accounts)
@@ -702,7 +706,8 @@ def _story(record: CaseRecord, report: Report) -> str:
         + (found or "nothing")
         + "."
         + (
-            " Rules it cites that are **unverified**: "
+            " Findings that rest on something **unverified** (the rule's text, or the "
+            "date a state became party to a treaty): "
             + ", ".join(sorted({rule_ref(f.rule_id) for f in report.findings if not f.verified}))
             + "."
             if any(not f.verified for f in report.findings)

@@ -59,7 +59,7 @@ PRESENCE = Track(
         "irregular": "In the territory after an irregular crossing.",
         "at_border": "Refused entry; held at the border.",
         "transit_zone": "Airside in a transit zone, neither admitted nor removed.",
-        "removed": "Made to leave by some channel (see the removal track of rules).",
+        "removed": "Made to leave, by any channel (the removal event says which).",
         "departed": "Left of their own accord.",
     },
     transitions=(
