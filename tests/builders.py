@@ -102,8 +102,9 @@ def removal(
     channel: RemovalChannel = RemovalChannel.DEPORTATION,
     destination: str = "RU",
     where: str = KZ,
+    **fields: Any,
 ) -> Event:
-    return event("removal", ident, date, where, channel=channel, destination=destination)
+    return event("removal", ident, date, where, channel=channel, destination=destination, **fields)
 
 
 def detention(

@@ -65,12 +65,14 @@ EXPECTED: dict[str, set[tuple[str, str, str, tuple[str, ...]]]] = {
     "activist-ammosov": set(),
     "activist-narskaya": set(),
     "activist-kozak": set(),
-    # Kachkurkin (§10): administrative expulsion decided and executed within hours;
-    # a treason case opened in Russia during the flight. Every event is dated "late
-    # January 2026", so same-day facts are undetermined, not certain.
+    # Kachkurkin (§10): administrative expulsion decided and executed "within a few
+    # hours" (the record ties detention, order and removal to one day), so before any
+    # appeal period could run: certain. A treason case opened in Russia during the
+    # night flight; only "late January 2026" is known of its date, so whether it fell
+    # within a day of the removal is undetermined.
     "kachkurkin": {
-        ("KZ-KOAP-APPEAL", "deportation", U, ()),
-        ("PAT-SAME-DAY-REMOVAL", "deportation", U, ()),
+        ("KZ-KOAP-APPEAL", "deportation", C, ()),
+        ("PAT-SAME-DAY-REMOVAL", "deportation", C, ()),
         ("PAT-CASE-IN-TRANSIT", "treason-case", U, ()),
     },
     # Bazhukov (§11): transferred to the Priozersk base and later handed by police to

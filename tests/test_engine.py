@@ -66,6 +66,7 @@ from proceedings import (
     Truth,
     UncertainDate,
     replay,
+    structure,
     validate,
 )
 from proceedings._chart import CHART
@@ -1031,3 +1032,58 @@ def test_state_by_jurisdiction() -> None:
     assert "claimed" == proc.state.as_dict()[KZ]["asylum"]
     with pytest.raises(KeyError):
         proc.state["FR"]
+
+
+# -- events tied to the same day ---------------------------------------------------------------
+
+
+def test_same_day_as_makes_a_vague_interval_certain() -> None:
+    """An order and a removal both dated 'late January' but tied to one day are 0 days apart."""
+    vague = "2026-01-15/2026-01-31"
+    untied = record(
+        event("expulsion_ordered", "o", vague, kind="administrative"),
+        removal("r", vague, channel=RemovalChannel.ADMINISTRATIVE_EXPULSION),
+    )
+    tied = record(
+        event("expulsion_ordered", "o", vague, kind="administrative"),
+        removal("r", vague, channel=RemovalChannel.ADMINISTRATIVE_EXPULSION, same_day_as="o"),
+    )
+    assert {"KZ-KOAP-APPEAL": Certainty.UNDETERMINED} == {
+        f.rule_id: f.certainty for f in validate(untied).violations
+    }
+    assert {"KZ-KOAP-APPEAL": Certainty.CERTAIN} == {
+        f.rule_id: f.certainty for f in validate(tied).violations
+    }
+
+
+def test_same_day_as_follows_a_chain() -> None:
+    """A tie to an event that is itself tied to a third puts all three on one day."""
+    vague = "2026-01-15/2026-01-31"
+    rec = record(
+        detention("d", vague, ground=DetentionGround.ADMINISTRATIVE),
+        event("expulsion_ordered", "o", vague, kind="administrative", same_day_as="d"),
+        removal("r", vague, channel=RemovalChannel.ADMINISTRATIVE_EXPULSION, same_day_as="o"),
+    )
+    found = {f.rule_id: f.certainty for f in validate(rec).findings}
+    assert Certainty.CERTAIN == found["PAT-SAME-DAY-REMOVAL"]
+
+
+def test_same_day_as_with_disjoint_dates_is_refused() -> None:
+    """Two events whose dates cannot overlap cannot be tied to one day."""
+    data = {
+        "id": "c",
+        "person": {"id": "p", "nationalities": ["RU"]},
+        "events": [
+            {"type": "release", "id": "o", "date": "2026-01-10", "jurisdiction": "KZ"},
+            {
+                "type": "release",
+                "id": "r",
+                "date": "2026-01-20",
+                "jurisdiction": "KZ",
+                "same_day_as": "o",
+            },
+        ],
+    }
+    with pytest.raises(RecordError) as caught:
+        structure(data)
+    assert ["$.events[1].same_day_as"] == [p.path for p in caught.value.problems]

@@ -10,6 +10,7 @@ Nothing here knows the law; the engine reads these objects, never the reverse.
 
 from __future__ import annotations
 
+import datetime
 import enum
 from typing import Any, ClassVar
 
@@ -447,6 +448,9 @@ class Event(_Checked):
             (ISO 3166-1 alpha-2).
         account: The account it belongs to where sources conflict; ``None``
             means every account.
+        same_day_as: An earlier event that happened on the same day, where the
+            sources say so ("within hours") but give only a vague date for
+            both: time limits between the two are then measured as 0 days.
         sources: Citations of the record's sources, each with a short quote.
         note: Anything a reader needs (an inference, a doubt).
     """
@@ -459,6 +463,7 @@ class Event(_Checked):
     account: str | None = _opt_ident()
     sources: tuple[Citation, ...] = ()
     note: str | None = _opt_text()
+    same_day_as: str | None = _ref()
 
 
 @attrs.frozen(kw_only=True)
@@ -1043,6 +1048,7 @@ class EventRefs:
     account: str | None
     citations: tuple[str | None, ...]
     refs: tuple[tuple[str, str], ...]
+    dates: tuple[datetime.date, datetime.date] | None = None
 
     @classmethod
     def of(cls, ev: Event) -> EventRefs:
@@ -1051,6 +1057,7 @@ class EventRefs:
             type=ev.type,
             account=ev.account,
             citations=tuple(c.source for c in ev.sources),
+            dates=(ev.date.earliest, ev.date.latest),
             refs=tuple(
                 (f.name, value)
                 for f in _ref_fields(type(ev))
@@ -1147,8 +1154,26 @@ def reference_problems(
                         f"event {target_id!r} is a {target.type}; expected {' or '.join(allowed)}",
                     )
                 )
-            elif target.account is not None and target.account != ev.account:
+            elif (
+                target.account is not None
+                and target.account != ev.account
+                # An undeclared account is already reported: one problem, one report.
+                and (ev.account is None or ev.account in accounts)
+            ):
                 problems.append(
                     (path, f"event {target_id!r} belongs to account {target.account!r} only")
                 )
+            elif name == "same_day_as" and not _may_share_a_day(ev, target):
+                problems.append(
+                    (
+                        path,
+                        f"event {target_id!r} cannot have happened on the same day: dates disjoint",
+                    )
+                )
     return problems
+
+
+def _may_share_a_day(a: EventRefs, b: EventRefs) -> bool:
+    if a.dates is None or b.dates is None:
+        return True
+    return a.dates[0] <= b.dates[1] and b.dates[0] <= a.dates[1]

@@ -443,7 +443,28 @@ class Context:
 
     def days_since(self, index: int) -> DayRange:
         """Whole days from the event at ``index`` to this event."""
-        return days_between(self.at(index).date, self.event.date)
+        return self.days_between(index, self.index)
+
+    def days_between(self, start: int, end: int) -> DayRange:
+        """Whole days from one event to another (by index).
+
+        Events the record ties to the same day (``same_day_as``, directly or
+        through a chain) are 0 days apart, whatever their written dates.
+        """
+        if self._day_anchor(start) == self._day_anchor(end):
+            return DayRange(0, 0)
+        return days_between(self.at(start).date, self.at(end).date)
+
+    def _day_anchor(self, index: int) -> str:
+        ev = self.at(index)
+        seen = {ev.id}
+        while ev.same_day_as is not None and ev.same_day_as not in seen:
+            seen.add(ev.same_day_as)
+            try:
+                ev = self.record.event(ev.same_day_as)
+            except KeyError:  # pragma: no cover - references are checked on load
+                break
+        return ev.id
 
     def reading(self, name: str) -> str:
         return self.law.reading(name)

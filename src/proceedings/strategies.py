@@ -398,6 +398,10 @@ def _one_event(draw: st.DrawFn, choices: tuple[type[Event], ...], context: _Cont
                 kwargs[field.name] = None
         else:
             kwargs[field.name] = draw(strategies[field.name])
+    if kwargs.get("same_day_as") is not None:
+        # Events tied to one day must have dates that can overlap: share one.
+        target = next(ev for ev in context.earlier if ev.id == kwargs["same_day_as"])
+        kwargs["date"] = target.date
     if (fixup := _FIXUPS.get(cls)) is not None:
         fixup(draw, kwargs)
     result: Event = cls(**kwargs)
@@ -544,8 +548,12 @@ def _records(
         # Sorted by earliest day, no event can lie wholly before the one listed
         # before it: its latest day is at least its own earliest day, which is
         # at least the earlier event's earliest day.
+        # Re-dating would break same-day ties, so chronological records have none.
         dates = sorted((ev.date for ev in happened), key=lambda d: (d.earliest, d.latest))
-        happened = tuple(attrs.evolve(ev, date=d) for ev, d in zip(happened, dates, strict=True))
+        happened = tuple(
+            attrs.evolve(ev, date=d, same_day_as=None)
+            for ev, d in zip(happened, dates, strict=True)
+        )
     fixed: dict[str, Any] = {
         "sources": tuple(sources),
         "events": happened,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._dates import Truth, UncertainDate, days_between
+from .._dates import Truth, UncertainDate
 from .._model import (
     BorderCrossing,
     CriminalConviction,
@@ -141,7 +141,7 @@ def _irregular_entry_penalised(ctx: Context) -> Iterator[Hit]:
     if crossing is None or claim is None:
         return
     limit = 5 if ctx.reading(PROMPTNESS) == "five_days" else 1
-    prompt = days_between(ctx.at(crossing).date, ctx.at(claim).date).at_most(limit)
+    prompt = ctx.days_between(crossing, claim).at_most(limit)
     if prompt is Truth.FALSE:
         return
     yield Hit(

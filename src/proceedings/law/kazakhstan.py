@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from .._dates import Truth, days_between
+from .._dates import Truth
 from .._model import (
     AsylumDecision,
     BorderCrossing,
@@ -174,7 +174,7 @@ def _late_claim(ctx: Context) -> Iterator[Hit]:
             arrival = i
     if arrival is None:
         return
-    late = days_between(ctx.at(arrival).date, ctx.event.date).exceeds(5)
+    late = ctx.days_since(arrival).exceeds(5)
     if late is Truth.FALSE:
         return
     yield Hit(

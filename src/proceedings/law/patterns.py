@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._dates import Truth, days_between
+from .._dates import Truth
 from .._model import Removal, RemovalChannel
 from .._report import CitationRef, Severity
 from .._rules import Context, Hit, Rule, Rulebook
@@ -66,7 +66,7 @@ def _case_in_transit(ctx: Context) -> Iterator[Hit]:
         ev = ctx.at(i)
         if not (isinstance(ev, Removal) and ev.destination == ctx.event.jurisdiction):
             continue
-        gap = days_between(ev.date, ctx.event.date)
+        gap = ctx.days_since(i)
         # Opened on the day of the removal or the next (a night flight).
         truth = gap.at_most(1) & gap.exceeds(-1)
         if truth is Truth.FALSE:
