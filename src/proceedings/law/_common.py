@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .._dates import DayRange, Truth
 from .._model import Charge, ExtraditionRequested, Removal
+from .._report import CitationRef
 from .._rules import Context, Reading
 
 #: Reading name: does a pending appeal against an asylum refusal protect?
@@ -55,6 +56,14 @@ PROMPTNESS_READING = Reading(
     ),
 )
 
+
+#: CAT General Comment No. 4, para 4: every form of removal is "deportation".
+CAT_GC4_PARA_4 = CitationRef(
+    instrument="CAT General Comment No. 4 (2017)",
+    paragraph="4",
+    url="https://uhr.humanrights.go.kr/pub/uhrstd/322",
+    text_date="2017-12-06",
+)
 
 #: States of the extradition track in which an extradition case is open.
 EXTRADITION_OPEN = frozenset(

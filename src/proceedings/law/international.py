@@ -24,6 +24,7 @@ from .._rules import Context, Hit, Party, Rule, Rulebook
 from ._common import (
     APPEAL_SUSPENSIVE,
     APPEAL_SUSPENSIVE_READING,
+    CAT_GC4_PARA_4,
     PROMPTNESS,
     PROMPTNESS_READING,
     pending_claim,
@@ -181,12 +182,7 @@ R_REF_33 = Rule(
             paragraph="1",
             url="https://ja.scribd.com/document/340673923/Refugees",
         ),
-        CitationRef(
-            instrument="CAT General Comment No. 4 (2017)",
-            paragraph="4",
-            url="https://uhr.humanrights.go.kr/pub/uhrstd/322",
-            text_date="2017-12-06",
-        ),
+        CAT_GC4_PARA_4,
     ),
     severity=Severity.VIOLATION,
     on=frozenset({"removal"}),
@@ -207,12 +203,7 @@ CAT_GC4 = Rule(
     title="Rendition and forcible transfer are deportation: no removal outside a procedure",
     citations=(
         CitationRef(instrument=CAT, article="3", paragraph="1"),
-        CitationRef(
-            instrument="CAT General Comment No. 4 (2017)",
-            paragraph="4",
-            url="https://uhr.humanrights.go.kr/pub/uhrstd/322",
-            text_date="2017-12-06",
-        ),
+        CAT_GC4_PARA_4,
     ),
     severity=Severity.VIOLATION,
     on=frozenset({"removal"}),

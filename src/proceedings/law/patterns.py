@@ -8,14 +8,10 @@ from .._dates import Truth
 from .._model import Removal, RemovalChannel
 from .._report import CitationRef, Severity
 from .._rules import Context, Hit, Rule, Rulebook
-from ._common import EXTRADITION_OPEN, pending_claim, related, removal_phrase
+from ._common import CAT_GC4_PARA_4, EXTRADITION_OPEN, pending_claim, related, removal_phrase
+from .kazakhstan import CPC
 
-_GC4 = CitationRef(
-    instrument="CAT General Comment No. 4 (2017)",
-    paragraph="4",
-    url="https://uhr.humanrights.go.kr/pub/uhrstd/322",
-    text_date="2017-12-06",
-)
+_GC4 = CAT_GC4_PARA_4
 
 
 def _disguised(ctx: Context) -> Iterator[Hit]:
@@ -45,10 +41,7 @@ PAT_DISGUISED_EXTRADITION = Rule(
     title="Removal by another channel while an extradition case is open",
     citations=(
         _GC4,
-        CitationRef(
-            instrument="Criminal Procedure Code of the Republic of Kazakhstan (No. 231-V, 2014)",
-            article="592",
-        ),
+        CitationRef(instrument=CPC, article="592"),
     ),
     severity=Severity.WARNING,
     on=frozenset({"removal"}),
