@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import cattrs
 import pytest
 from hypothesis import event, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+import proceedings
 from proceedings import (
     EVENT_TYPES,
     AppealDecided,
@@ -34,17 +36,21 @@ from proceedings import (
 )
 from proceedings import strategies as pst
 from proceedings._checks import Check
-from proceedings._codec import (
+from proceedings._codec import dumps_line
+from proceedings._countries import ISO_3166_ALPHA2
+from proceedings.codec import (
     dump,
+    dump_jsonl,
     dumps,
-    dumps_line,
-    iter_jsonl,
+    json_lines,
+    line_of,
     load,
+    load_jsonl,
     loads,
+    make_converter,
     structure,
     unstructure,
 )
-from proceedings._countries import ISO_3166_ALPHA2
 
 TAGS = sorted(cls.type for cls in EVENT_TYPES)
 
@@ -110,7 +116,7 @@ def test_a_json_lines_line_round_trips(case: CaseRecord) -> None:
     """A record written as one line is one line, and streams back as the same record."""
     line = dumps_line(case)
 
-    assert (1, [case]) == (line.count("\n"), list(iter_jsonl([line])))
+    assert (1, [case]) == (line.count("\n"), list(load_jsonl([line])))
 
 
 def test_load_and_dump_use_files(tmp_path: Path) -> None:
@@ -121,11 +127,84 @@ def test_load_and_dump_use_files(tmp_path: Path) -> None:
         dump(case, fp)
     bad.write_text('{"id": 5, "person": {"id": "p"}}', encoding="utf-8")
 
-    with pytest.raises(RecordError) as info:
-        load(bad)
+    with pytest.raises(RecordError) as info, bad.open("rb") as fp:
+        load(fp)
+    with good.open(encoding="utf-8") as text, good.open("rb") as binary:
+        read = (load(text), load(binary))
 
-    assert (dumps(case), case) == (good.read_text(encoding="utf-8"), load(good))
+    assert (dumps(case), (case, case)) == (good.read_text(encoding="utf-8"), read)
     assert (str(bad), ("$.id",)) == (info.value.source, tuple(p.path for p in info.value.problems))
+
+
+def test_load_names_the_source_it_is_given() -> None:
+    """``source=`` names the input in errors, for a stream that has no file name."""
+    with pytest.raises(RecordError) as info:
+        load(io.StringIO('{"id": 5}'), source="inbox")
+
+    assert "inbox" == info.value.source
+
+
+def test_load_of_a_path_still_works_with_a_warning(tmp_path: Path) -> None:
+    """The old ``load(path)`` reads the file, and warns that it is deprecated."""
+    path = tmp_path / "good.json"
+    case = structure(record(events=[detention()]))
+    path.write_text(dumps(case), encoding="utf-8")
+
+    with pytest.warns(DeprecationWarning, match="pass an open file"):
+        assert case == load(path)
+    with pytest.warns(DeprecationWarning, match="deprecated"):
+        assert case == load(str(path))
+
+
+@given(st.lists(pst.records(max_events=2), max_size=3))
+def test_dump_jsonl_streams_back_with_load_jsonl(cases: list[CaseRecord]) -> None:
+    """``dump_jsonl`` writes one line per record, and ``load_jsonl`` reads the same records."""
+    out = io.StringIO()
+    dump_jsonl(cases, out)
+    out.seek(0)
+
+    assert (len(cases), cases) == (out.getvalue().count("\n"), list(load_jsonl(out)))
+
+
+def test_load_jsonl_takes_the_source_from_the_file(tmp_path: Path) -> None:
+    """A bad line of an open file names the file, unless ``source`` says otherwise."""
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"id": 5}\n', encoding="utf-8")
+
+    with path.open(encoding="utf-8") as fp:
+        (error,) = load_jsonl(fp)
+    with path.open(encoding="utf-8") as fp:
+        (named,) = load_jsonl(fp, source="corpus")
+
+    assert isinstance(error, RecordError)
+    assert isinstance(named, RecordError)
+    assert (str(path), "corpus") == (error.source, named.source)
+
+
+def test_the_old_names_still_work_with_a_warning() -> None:
+    """``iter_jsonl``, ``proceedings.structure`` and ``unstructure`` warn and still work."""
+    line = dumps_line(structure(record()))
+
+    with pytest.warns(DeprecationWarning, match="load_jsonl"):
+        old = list(proceedings.iter_jsonl([line]))
+    with pytest.warns(DeprecationWarning, match="proceedings.codec.structure"):
+        old_structure = proceedings.structure
+    with pytest.warns(DeprecationWarning, match="proceedings.codec.unstructure"):
+        old_unstructure = proceedings.unstructure
+
+    assert list(load_jsonl([line])) == old
+    assert (structure, unstructure) == (old_structure, old_unstructure)
+    assert not {"iter_jsonl", "structure", "unstructure"} & set(proceedings.__all__)
+
+
+def test_make_converter_is_the_strict_converter() -> None:
+    """A converter from ``make_converter`` builds records and refuses what ``structure`` does."""
+    converter = make_converter()
+    data = record(events=[detention()])
+
+    assert structure(data) == converter.structure(data, CaseRecord)
+    with pytest.raises(cattrs.ClassValidationError, match="While structuring CaseRecord"):
+        converter.structure({**data, "id": 5}, CaseRecord)
 
 
 def test_defaults_are_left_out_and_the_event_tag_comes_first() -> None:
@@ -173,7 +252,7 @@ def as_line(kind: str, item: Any) -> str:
 
 
 @given(corpora())
-def test_iter_jsonl_yields_records_and_errors_in_order(corpus: list[tuple[str, Any]]) -> None:
+def test_load_jsonl_yields_records_and_errors_in_order(corpus: list[tuple[str, Any]]) -> None:
     """Each non-blank line yields its record or an error with its line number, and goes on."""
     lines = [as_line(kind, item) for kind, item in corpus]
     expected: list[Any] = []
@@ -189,13 +268,13 @@ def test_iter_jsonl_yields_records_and_errors_in_order(corpus: list[tuple[str, A
         ("error", out.problems[0].line, [p.path for p in out.problems])
         if isinstance(out, RecordError)
         else out
-        for out in iter_jsonl(lines, source="corpus.jsonl")
+        for out in load_jsonl(lines, source="corpus.jsonl")
     ]
 
     assert expected == actual
 
 
-def test_iter_jsonl_puts_the_line_on_repeated_keys() -> None:
+def test_load_jsonl_puts_the_line_on_repeated_keys() -> None:
     """A key given twice on line 2 is reported with line 2."""
     good = dumps_line(structure(record()))
     expected = [
@@ -206,13 +285,13 @@ def test_iter_jsonl_puts_the_line_on_repeated_keys() -> None:
         )
     ]
 
-    out = list(iter_jsonl([good, '{"id": "a", "id": "b", "person": {"id": "p"}}']))
+    out = list(load_jsonl([good, '{"id": "a", "id": "b", "person": {"id": "p"}}']))
 
     assert isinstance(out[1], RecordError)
     assert expected == list(out[1].problems)
 
 
-def test_iter_jsonl_reads_a_binary_file(tmp_path: Path) -> None:
+def test_load_jsonl_reads_a_binary_file(tmp_path: Path) -> None:
     """A file opened in binary mode streams too; every problem of a line carries its number."""
     path = tmp_path / "corpus.jsonl"
     good = dumps_line(structure(record()))
@@ -227,7 +306,7 @@ def test_iter_jsonl_reads_a_binary_file(tmp_path: Path) -> None:
     )
 
     with path.open("rb") as fp:
-        out = list(iter_jsonl(fp, source=str(path)))
+        out = list(load_jsonl(fp, source=str(path)))
     error = out[1]
 
     assert isinstance(error, RecordError)
@@ -689,7 +768,7 @@ def test_reference_problems_come_with_structural_ones() -> None:
 
 def test_a_json_lines_syntax_error_has_the_column_of_its_line() -> None:
     """A line cut short reports the column where the value was expected, on that line."""
-    *_, error = list(iter_jsonl(['{"id": "r1"}\n', '{"id": \n']))
+    *_, error = list(load_jsonl(['{"id": "r1"}\n', '{"id": \n']))
 
     assert isinstance(error, RecordError)
     assert ("invalid JSON: Expecting value (line 2, column 8)", 2) == (
@@ -834,3 +913,43 @@ def test_dump_writes_to_any_text_stream() -> None:
     dump(case, out)
 
     assert dumps(case) == out.getvalue()
+
+
+# -- locating JSON paths ---------------------------------------------------------------
+
+
+def test_json_lines_locates_values() -> None:
+    """json_lines maps JSON paths to the line where each value starts."""
+    text = '{\n  "a": 1,\n  "events": [\n    {"id": "x"},\n    {\n      "id": "y"\n    }\n  ]\n}'
+    lines = json_lines(text)
+    assert {
+        "$": 1,
+        "$.a": 2,
+        "$.events": 3,
+        "$.events[0]": 4,
+        "$.events[0].id": 4,
+        "$.events[1]": 5,
+        "$.events[1].id": 6,
+    } == lines
+
+
+def test_json_lines_handles_odd_keys_and_escapes() -> None:
+    """Keys that are not identifiers use bracket notation; escaped quotes do not confuse it."""
+    text = '{"odd key": "a \\" b",\n"x": [true,\nnull]}'
+    assert {"$": 1, '$["odd key"]': 1, "$.x": 2, "$.x[0]": 2, "$.x[1]": 3} == json_lines(text)
+
+
+def test_json_lines_stops_quietly_on_broken_json() -> None:
+    """A broken document gives the lines found so far, without raising."""
+    assert {"$": 1, "$.a": 2} == json_lines('{\n"a": [\n}}}}')
+
+
+def test_line_of_falls_back_to_the_nearest_ancestor() -> None:
+    """A path that is not in the document is placed at its nearest ancestor that is."""
+    lines = json_lines('{\n  "events": [\n    {"id": "x"}\n  ]\n}')
+
+    assert (3, 2, 1) == (
+        line_of("$.events[0].date", lines),
+        line_of("$.events[7]", lines),
+        line_of("$.person.name", lines),
+    )

@@ -3,13 +3,17 @@
 Case records of detention, asylum, expulsion and extradition are typed,
 validated against the law (audit) or kept to it (strict). This module is the
 map of the public API; everything else is private or lives in the public
-submodules ``proceedings.law``, ``proceedings.schema``,
+submodules ``proceedings.codec``, ``proceedings.corpus``,
+``proceedings.law``, ``proceedings.render``, ``proceedings.schema``,
 ``proceedings.strategies`` and ``proceedings.testing``.
 
 This library is a model of the law, not legal advice.
 """
 
-from ._codec import dump, dumps, iter_jsonl, load, loads, structure, unstructure
+from typing import Any
+
+from ._codec import dump, dump_jsonl, dumps, load, load_jsonl, loads
+from ._codec import iter_jsonl as iter_jsonl  # deprecated: warns when called
 from ._dates import DayRange, Truth, UncertainDate, days_between
 from ._engine import (
     RECORD_CHECKS,
@@ -164,15 +168,34 @@ __all__ = [
     "days_between",
     "deadlines",
     "dump",
+    "dump_jsonl",
     "dumps",
-    "iter_jsonl",
     "load",
+    "load_jsonl",
     "loads",
     "replay",
-    "structure",
-    "unstructure",
     "validate",
 ]
+
+# Old names kept for one release (``iter_jsonl``, imported above, warns when
+# called): ``{name: (module, name there, what to use instead)}``.
+_DEPRECATED = {
+    "structure": ("proceedings._codec", "structure", "proceedings.codec.structure"),
+    "unstructure": ("proceedings._codec", "unstructure", "proceedings.codec.unstructure"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _DEPRECATED:
+        import importlib  # noqa: PLC0415
+        import warnings  # noqa: PLC0415
+
+        module, attr, instead = _DEPRECATED[name]
+        warnings.warn(
+            f"proceedings.{name} is deprecated; use {instead}", DeprecationWarning, stacklevel=2
+        )
+        return getattr(importlib.import_module(module), attr)
+    raise AttributeError(f"module 'proceedings' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:

@@ -16,7 +16,9 @@ import enum
 import json
 import math
 import os
-from collections.abc import Callable, Iterable, Iterator
+import re
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, TypeVar, get_args, get_origin
 
@@ -278,6 +280,18 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     return conv
 
 
+def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
+    """A new strict converter for the record format, to extend or to use directly.
+
+    It is the converter :func:`structure` and :func:`unstructure` use: no
+    coercion, no unknown keys, defaults left out when writing. With
+    ``detailed_validation`` (the default) a failure is a cattrs exception
+    group naming every problem; :func:`structure` turns that into a
+    :class:`~proceedings.RecordError` with JSON paths.
+    """
+    return _make_converter(detailed=detailed_validation)
+
+
 _FAST = _make_converter(detailed=False)
 _DETAILED = _make_converter(detailed=True)
 
@@ -515,15 +529,36 @@ def loads(text: str | bytes, *, source: str | None = None) -> CaseRecord:
     return structure(parse_json(text, source=source), CaseRecord, source=source)
 
 
-def load(path: str | os.PathLike[str]) -> CaseRecord:
-    """Read one case record from a JSON file.
+def _name_of(fp: object) -> str | None:
+    name = getattr(fp, "name", None)
+    return name if isinstance(name, str) else None
+
+
+def load(
+    fp: IO[str] | IO[bytes] | str | os.PathLike[str], *, source: str | None = None
+) -> CaseRecord:
+    """Read one case record from an open JSON file, as :func:`json.load` does.
+
+    Args:
+        fp: A file opened for reading, text or binary (binary is faster and
+            accepts a byte-order mark). A path is still accepted, with a
+            :class:`DeprecationWarning`, for one release.
+        source: The name errors give; the file's ``name`` by default.
 
     Raises:
         RecordError: The file does not hold a valid record (named in the error).
-        OSError: The file cannot be read.
+        OSError: A path that cannot be read.
     """
-    p = Path(path)
-    return loads(p.read_bytes(), source=str(p))
+    if isinstance(fp, str | os.PathLike):
+        warnings.warn(
+            "proceedings.load(path) is deprecated: pass an open file, as in "
+            "'with open(path, \"rb\") as fp: proceedings.load(fp)'",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        p = Path(fp)
+        return loads(p.read_bytes(), source=str(p) if source is None else source)
+    return loads(fp.read(), source=_name_of(fp) if source is None else source)
 
 
 def dumps(record: CaseRecord) -> str:
@@ -544,8 +579,17 @@ def dumps_line(record: CaseRecord) -> str:
     return json.dumps(unstructure(record), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def iter_jsonl(
-    lines: Iterable[str | bytes], *, source: str | None = None
+def dump_jsonl(records: Iterable[CaseRecord], fp: IO[str]) -> None:
+    """Write records to a text file as JSON Lines, one record per line.
+
+    ``load_jsonl`` reads them back; records stream, so memory stays flat.
+    """
+    for record in records:
+        fp.write(dumps_line(record))
+
+
+def load_jsonl(
+    fp: Iterable[str | bytes], *, source: str | None = None
 ) -> Iterator[CaseRecord | RecordError]:
     """Stream a JSON Lines corpus one record at a time.
 
@@ -553,10 +597,16 @@ def iter_jsonl(
     :class:`RecordError` whose problems carry the line number, and the next
     line is read. Blank lines are skipped. Memory stays flat.
 
+    Args:
+        fp: A file opened for reading (text or binary), or any iterable of lines.
+        source: The name errors give; the file's ``name`` by default.
+
     Yields:
         Each record, or the error for its line, in file order.
     """
-    for number, raw in enumerate(lines, start=1):
+    if source is None:
+        source = _name_of(fp)
+    for number, raw in enumerate(fp, start=1):
         if not raw.strip():
             continue
         # Without its line break, a syntax error's column is on the right line.
@@ -566,3 +616,84 @@ def iter_jsonl(
             yield structure(data, CaseRecord, source=source)
         except RecordError as err:
             yield RecordError([attrs.evolve(p, line=number) for p in err.problems], source=source)
+
+
+def iter_jsonl(
+    lines: Iterable[str | bytes], *, source: str | None = None
+) -> Iterator[CaseRecord | RecordError]:
+    """Deprecated: :func:`load_jsonl` under its old name (it does not read ``name``)."""
+    warnings.warn(
+        "proceedings.iter_jsonl is deprecated; use proceedings.load_jsonl",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    # The old function never took the source from the file's name: a generator has none.
+    return load_jsonl((line for line in lines), source=source)
+
+
+# -- where a JSON path is in a document ------------------------------------------
+
+_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\]:,]|-?\d[\d.eE+\-]*|true|false|null|\n', re.DOTALL)
+
+
+def json_lines(text: str) -> dict[str, int]:
+    """The line on which each value of a JSON document starts, by JSON path.
+
+    A small tolerant scanner: it stops quietly where the document breaks, so
+    that it can locate the problems of a record that does not fit the format.
+    Paths are spelt as in :class:`~proceedings.Problem` (``$.events[3].date``,
+    ``$["odd key"]``).
+    """
+    found: dict[str, int] = {}
+    line = 1
+    # Each open container: [path, is_array, index or key, expecting_key].
+    stack: list[list[Any]] = []
+
+    def here() -> str:
+        if not stack:
+            return "$"
+        path, is_array, at, _ = stack[-1]
+        return f"{path}[{at}]" if is_array else _key_path(path, str(at))
+
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token == "\n":
+            line += 1
+            continue
+        top = stack[-1] if stack else None
+        if token in "{[":
+            path = here()
+            found.setdefault(path, line)
+            stack.append([path, token == "[", 0 if token == "[" else None, token == "{"])
+        elif token in "}]":
+            if not stack:
+                break
+            stack.pop()
+        elif token == ",":
+            if top is not None:
+                if top[1]:
+                    top[2] += 1
+                else:
+                    top[3] = True
+        elif token == ":":
+            continue
+        elif top is not None and not top[1] and top[3]:
+            try:
+                top[2] = json.loads(token)
+            except ValueError:
+                break
+            top[3] = False
+        else:
+            found.setdefault(here(), line)
+    return found
+
+
+def line_of(path: str, lines: Mapping[str, int]) -> int | None:
+    """The line of ``path`` in :func:`json_lines`' map, or of its nearest ancestor there."""
+    while True:
+        if path in lines:
+            return lines[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        if cut <= 0:
+            return lines.get("$")
+        path = path[:cut]
