@@ -1,0 +1,689 @@
+"""Validate a corpus of case records: files, directories and JSON Lines, in parallel.
+
+:func:`validate_corpus` reads every input it is given, validates each record
+against a :class:`~proceedings.law.Law` and yields one :class:`Outcome` per
+record (or per input that holds none), in input order, however many worker
+processes do the work. Memory stays flat: inputs are streamed, and only a
+few batches of records are in flight at a time.
+
+>>> from proceedings.corpus import validate_corpus
+>>> outcomes = list(validate_corpus(["examples/cases/kasimov.json"]))
+>>> [(o.report.record_id, o.problems) for o in outcomes if o.report is not None]
+[('kasimov', ())]
+
+A bad input does not stop the run: its outcome has no report and lists its
+problems, each with its file, line and JSON path.
+"""
+
+from __future__ import annotations
+
+import collections
+import concurrent.futures
+import json
+import multiprocessing
+import os
+import pickle
+import signal
+import sys
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import IO
+
+import attrs
+
+from . import law as _law_module
+from ._chart import CHART
+from ._codec import json_lines, line_of, parse_json, structure
+from ._dates import UncertainDate
+from ._engine import deadlines, validate
+from ._errors import RecordError, UnknownName
+from ._model import CaseRecord
+from ._paths import event_path
+from ._report import DeadlineStatus, Report, Severity
+from ._rules import Law, Rulebook
+from .law import DEFAULT_LAW
+
+__all__ = [
+    "Input",
+    "InputProblem",
+    "Outcome",
+    "RecordContext",
+    "Summary",
+    "Tally",
+    "iter_inputs",
+    "validate_corpus",
+]
+
+_RECORD_SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+#: Records sent to a worker at once, and the most bytes in one batch.
+_BATCH_ITEMS = 64
+_BATCH_BYTES = 1 << 20
+#: Severities from most to least serious, as counted.
+_SEVERITIES = (Severity.VIOLATION, Severity.WARNING, Severity.NOTE)
+
+
+# -- values ----------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Input:
+    """A file to read (standard input when ``path`` is ``None``), or why there is none.
+
+    Attributes:
+        source: The name to show, as the user gave it (``<stdin>`` for ``-``).
+        path: The file, or ``None`` for standard input or an input in error.
+        mode: ``"json"`` (one record), ``"jsonl"`` (one record per line) or
+            ``"auto"`` (decided by the first line).
+        error: Why the input cannot be read, if it cannot.
+    """
+
+    source: str
+    path: Path | None = None
+    mode: str = "auto"
+    error: str | None = None
+
+    @property
+    def size(self) -> int:
+        """The file's size in bytes (0 for standard input or an input in error)."""
+        try:
+            return self.path.stat().st_size if self.path is not None else 0
+        except OSError:
+            return 0
+
+
+@attrs.frozen(kw_only=True)
+class InputProblem:
+    """Why an input, or one record in it, was not validated.
+
+    Attributes:
+        source: The input, as shown.
+        line: The line in the file, where known.
+        path: The JSON path of the problem (``$.events[3].date``), where there is one.
+        message: What is wrong, for a person.
+    """
+
+    source: str | None
+    line: int | None = None
+    path: str | None = None
+    message: str
+
+    @property
+    def text(self) -> str:
+        """``path: message``, or the message alone."""
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+    def __str__(self) -> str:
+        where = self.source or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+        return f"{where}: {self.text}"
+
+
+@attrs.frozen(kw_only=True)
+class RecordContext:
+    """What a renderer may know about a record besides its report.
+
+    Attributes:
+        title: A human title (the record's title or the person's name).
+        line: The line of a JSON Lines corpus the record was on.
+        event_types: Each event's type, by index in the record.
+        event_lines: Each event's first line in the source file, by index
+            (``None`` where unknown).
+    """
+
+    title: str | None = None
+    line: int | None = None
+    event_types: tuple[str, ...] = ()
+    event_lines: tuple[int | None, ...] = ()
+
+    @property
+    def events(self) -> int:
+        """How many events the record has."""
+        return len(self.event_types)
+
+    def event_line(self, index: int) -> int | None:
+        """The source line of event ``index``: the record's line in a JSON Lines corpus."""
+        if self.line is not None:
+            return self.line
+        return self.event_lines[index] if 0 <= index < len(self.event_lines) else None
+
+    def event_type(self, index: int) -> str | None:
+        """The type of event ``index``, if known."""
+        return self.event_types[index] if 0 <= index < len(self.event_types) else None
+
+
+@attrs.frozen(kw_only=True)
+class Outcome:
+    """What came of one record, or of an input that holds none.
+
+    Attributes:
+        source: The input, as shown.
+        line: The record's line in a JSON Lines input.
+        size: The bytes of input it took (for progress).
+        report: The report, if the record was validated.
+        context: Title, event types and lines, for renderers.
+        as_of: The date time limits were computed for, if asked.
+        deadlines: The time limits as of ``as_of``.
+        problems: Why it was not validated (none if it was).
+        internal: A bug in ``proceedings`` while validating it: the
+            exception and its traceback.
+        rendered: What ``render`` made of it, if ``validate_corpus`` was
+            given one.
+    """
+
+    source: str | None
+    line: int | None = None
+    size: int = 0
+    report: Report | None = None
+    context: RecordContext | None = None
+    as_of: str | None = None
+    deadlines: tuple[DeadlineStatus, ...] = ()
+    problems: tuple[InputProblem, ...] = ()
+    internal: str | None = None
+    rendered: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """The record was validated (whatever it was found to breach)."""
+        return self.report is not None
+
+
+@attrs.frozen(kw_only=True)
+class Summary:
+    """The totals of a run, as formats write them at the end.
+
+    Attributes:
+        records: Records validated.
+        events: Their events.
+        findings: Findings by severity value, every severity present.
+        not_validated: Inputs (records or files) not validated.
+        problems: Every problem, internal errors included, in input order.
+        internal_errors: How many of the problems are bugs in ``proceedings``.
+        seconds: How long the run took, if measured.
+    """
+
+    records: int = 0
+    events: int = 0
+    findings: Mapping[str, int] = attrs.field(factory=lambda: {s.value: 0 for s in _SEVERITIES})
+    not_validated: int = 0
+    problems: tuple[InputProblem, ...] = ()
+    internal_errors: int = 0
+    seconds: float | None = None
+
+    @property
+    def violations(self) -> int:
+        """How many violations were found."""
+        return self.findings.get(Severity.VIOLATION.value, 0)
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form: ``records``, ``events``, ``findings``, ``inputs_not_validated``,
+        ``problems`` (input problems, internal errors not counted) and ``internal_errors``."""
+        return {
+            "records": self.records,
+            "events": self.events,
+            "findings": dict(self.findings),
+            "inputs_not_validated": self.not_validated,
+            "problems": len(self.problems) - self.internal_errors,
+            "internal_errors": self.internal_errors,
+        }
+
+
+class Tally:
+    """Adds outcomes up into a :class:`Summary` as they arrive."""
+
+    def __init__(self) -> None:
+        self.records = self.events = self.not_validated = self.internal = 0
+        self.findings = {s.value: 0 for s in _SEVERITIES}
+        self.problems: list[InputProblem] = []
+
+    def add(self, outcome: Outcome) -> None:
+        """Count one outcome in."""
+        if outcome.problems or outcome.internal is not None:
+            self.not_validated += 1
+        self.problems += outcome.problems
+        if outcome.internal is not None:
+            self.internal += 1
+            first = outcome.internal.split("\n", 1)[0]
+            where = outcome.source or "<input>"
+            where += "" if outcome.line is None else f":{outcome.line}"
+            self.problems.append(
+                InputProblem(
+                    source=outcome.source,
+                    line=outcome.line,
+                    message=f"internal error while validating {where}: {first}",
+                )
+            )
+        if outcome.report is not None:
+            self.records += 1
+            self.events += outcome.context.events if outcome.context is not None else 0
+            for f in outcome.report.findings:
+                self.findings[f.severity.value] += 1
+
+    def summary(self, seconds: float | None = None) -> Summary:
+        """The totals so far."""
+        return Summary(
+            records=self.records,
+            events=self.events,
+            findings=dict(self.findings),
+            not_validated=self.not_validated,
+            problems=tuple(self.problems),
+            internal_errors=self.internal,
+            seconds=seconds,
+        )
+
+
+# -- inputs ------------------------------------------------------------------------------
+
+
+def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Input]:
+    """The inputs named, directories expanded, in a stable order.
+
+    ``-`` is standard input; a directory gives its ``*.json`` and ``*.jsonl``
+    files, sorted, searched recursively. A name that does not exist, or a
+    directory without records, is an :class:`Input` with an ``error``.
+    """
+    for arg in paths:
+        name = os.fspath(arg)
+        if name == "-":
+            yield Input("<stdin>")
+            continue
+        path = Path(name)
+        if path.is_dir():
+            files = sorted(
+                p for p in path.rglob("*") if p.suffix in {".json", ".jsonl"} and p.is_file()
+            )
+            if not files:
+                yield Input(name, error="no .json or .jsonl files in this directory")
+            for f in files:
+                yield Input(str(f), f, _RECORD_SUFFIXES[f.suffix])
+        elif path.exists():
+            yield Input(name, path, _RECORD_SUFFIXES.get(path.suffix.lower(), "auto"))
+        else:
+            yield Input(name, error="no such file or directory")
+
+
+@attrs.frozen
+class _Item:
+    """One unit of work: a JSON document, a JSON Lines line, or an input error."""
+
+    kind: str  # "doc", "line" or "error"
+    source: str
+    line: int | None
+    payload: bytes = b""
+    message: str = ""
+
+
+def _looks_like_jsonl(first: bytes) -> bool:
+    """Whether the first non-blank line of an input is a whole JSON value by itself."""
+    try:
+        json.loads(first)
+    except ValueError:
+        return False
+    return True
+
+
+def _read_stream(fh: IO[bytes], source: str, mode: str) -> Iterator[_Item]:
+    """The records of an open binary stream, as a document or as lines."""
+    if mode == "auto":
+        buffered: list[bytes] = []
+        for raw in fh:
+            buffered.append(raw)
+            if raw.strip():
+                break
+        first = buffered[-1] if buffered else b""
+        if first.strip() and _looks_like_jsonl(first):
+            yield from _lines(iter(buffered), source, fh)
+            return
+        yield from _document(b"".join(buffered) + fh.read(), source)
+        return
+    if mode == "jsonl":
+        yield from _lines(iter(()), source, fh)
+        return
+    yield from _document(fh.read(), source)
+
+
+def _document(data: bytes, source: str) -> Iterator[_Item]:
+    if not data.strip():
+        yield _Item("error", source, 1, message="the file is empty; it holds no record")
+    else:
+        yield _Item("doc", source, None, data)
+
+
+def _lines(head: Iterator[bytes], source: str, fh: IO[bytes]) -> Iterator[_Item]:
+    any_record = False
+    number = 0
+    for stream in (head, fh):
+        for raw in stream:
+            number += 1
+            if raw.strip():
+                any_record = True
+                yield _Item("line", source, number, raw)
+    if not any_record:
+        yield _Item("error", source, 1, message="the file is empty; it holds no record")
+
+
+def _items(inputs: Iterable[Input], stdin: IO[bytes]) -> Iterator[_Item]:
+    for source in inputs:
+        if source.error is not None:
+            yield _Item("error", source.source, None, message=source.error)
+        elif source.path is None:
+            yield from _read_stream(stdin, source.source, source.mode)
+        else:
+            try:
+                with source.path.open("rb") as fh:
+                    yield from _read_stream(fh, source.source, source.mode)
+            except OSError as exc:
+                message = f"cannot read: {exc.strerror or exc}"
+                yield _Item("error", source.source, None, message=message)
+
+
+def _batches(items: Iterable[_Item]) -> Iterator[list[_Item]]:
+    batch: list[_Item] = []
+    size = 0
+    for item in items:
+        batch.append(item)
+        size += len(item.payload)
+        if len(batch) >= _BATCH_ITEMS or size >= _BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+# -- reading one record ------------------------------------------------------------------
+
+
+def _read_record(item: _Item) -> tuple[CaseRecord, str] | list[InputProblem]:
+    """A record and its text, or its problems."""
+    # A byte-order mark may open a file (so a document, or the first line of a corpus).
+    bom = item.kind == "doc" or item.line == 1
+    try:
+        text = item.payload.decode("utf-8-sig" if bom else "utf-8")
+    except UnicodeDecodeError as exc:
+        before = item.payload[: exc.start]
+        line = item.line if item.kind == "line" else before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        message = (
+            f"not UTF-8 text: byte 0x{item.payload[exc.start]:02X} at column {column} "
+            "cannot be decoded; save the file as UTF-8"
+        )
+        return [InputProblem(source=item.source, line=line, path="$", message=message)]
+    line = item.line if item.kind == "line" else None
+    if line is not None:
+        text = text.rstrip("\r\n")
+    try:
+        data = parse_json(text, source=item.source, line=line)
+        if isinstance(data, list):
+            message = (
+                "expected a case record object, got an array; a .json file holds one "
+                "record: put several in a .jsonl file, one record per line"
+            )
+            return [InputProblem(source=item.source, line=item.line or 1, path="$", message=message)]
+        record = structure(data, CaseRecord)
+    except RecordError as err:
+        lines = json_lines(text) if item.kind == "doc" else {}
+        return [
+            InputProblem(
+                source=item.source,
+                line=p.line if p.line is not None else (item.line or line_of(p.path, lines)),
+                path=p.path,
+                message=p.message,
+            )
+            for p in err.problems
+        ]
+    return record, text
+
+
+def read_record(data: bytes, *, source: str) -> CaseRecord | list[InputProblem]:
+    """One record from the bytes of a JSON document, or its problems with their lines."""
+    read = _read_record(_Item("doc", source, None, data))
+    return read if isinstance(read, list) else read[0]
+
+
+# -- validating --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Job:
+    """What every worker needs to know; small and picklable."""
+
+    law: _PortableLaw
+    accounts: tuple[str, ...] | None
+    as_of: str | None
+    event_lines: bool
+    render: Callable[[Outcome], str] | None
+
+
+class _Validator:
+    """Validates records into outcomes (in this process or in a worker)."""
+
+    def __init__(self, job: _Job) -> None:
+        self.job = job
+        self.law = job.law.rebuild()
+        self.as_of = UncertainDate.parse(job.as_of) if job.as_of is not None else None
+
+    def run(self, batch: Sequence[_Item]) -> list[Outcome]:
+        return [self.one(item) for item in batch]
+
+    def one(self, item: _Item) -> Outcome:
+        base = Outcome(source=item.source, line=item.line, size=len(item.payload))
+        if item.kind == "error":
+            path = "$" if item.line is not None else None
+            problem = InputProblem(
+                source=item.source, line=item.line, path=path, message=item.message
+            )
+            return attrs.evolve(base, problems=(problem,))
+        try:
+            outcome = self._validate(item, base)
+            render = self.job.render
+            if render is not None and outcome.report is not None:
+                # Rendered here, in the worker: the context need not travel back.
+                outcome = attrs.evolve(outcome, rendered=render(outcome))
+        except Exception as exc:
+            return attrs.evolve(
+                base, internal=f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}"
+            )
+        return outcome
+
+    def _validate(self, item: _Item, base: Outcome) -> Outcome:
+        read = _read_record(item)
+        if isinstance(read, list):
+            return attrs.evolve(base, problems=tuple(read))
+        record, text = read
+        job = self.job
+        try:
+            report = validate(record, law=self.law, accounts=job.accounts, source=item.source)
+        except UnknownName as exc:
+            if exc.kind != "account":
+                raise
+            known = ", ".join(a.name for a in record.accounts) or "none"
+            message = f"record {record.id!r} has no account {exc.name!r} (its accounts: {known})"
+            problem = InputProblem(
+                source=item.source, line=item.line, path="$.accounts", message=message
+            )
+            return attrs.evolve(base, problems=(problem,))
+        event_lines: tuple[int | None, ...] = ()
+        if item.kind == "doc" and job.event_lines:
+            lines = json_lines(text)
+            event_lines = tuple(lines.get(event_path(i)) for i in range(len(record.events)))
+        context = RecordContext(
+            title=record.title or record.person.name,
+            line=item.line,
+            event_types=tuple(ev.type for ev in record.events),
+            event_lines=event_lines,
+        )
+        limits: tuple[DeadlineStatus, ...] = ()
+        if self.as_of is not None:
+            limits = tuple(
+                deadlines(record, as_of=self.as_of, law=self.law, accounts=job.accounts)
+            )
+        return attrs.evolve(
+            base, report=report, context=context, as_of=job.as_of, deadlines=limits
+        )
+
+
+# -- the law, sent to worker processes ---------------------------------------------------
+
+
+@attrs.frozen
+class _PortableLaw:
+    """A law as worker processes can receive it.
+
+    Rule checks are often closures, which pickle cannot send: the library's
+    own rulebooks travel by name and are looked up again in the worker; a
+    rulebook of the user's travels as itself, so it must pickle.
+    """
+
+    rulebooks: tuple[str | Rulebook, ...]
+    readings: tuple[tuple[str, str], ...]
+    verified_only: bool
+    chart: object | None  # None: the default chart
+
+    @classmethod
+    def of(cls, law: Law, *, check: bool) -> _PortableLaw:
+        known = _library_rulebooks()
+        books: list[str | Rulebook] = []
+        for book in law.rulebooks:
+            if known.get(book.name) is book:
+                books.append(book.name)
+                continue
+            if check:
+                try:
+                    pickle.dumps(book)
+                except Exception as exc:
+                    raise ValueError(
+                        f"rulebook {book.name!r} cannot be sent to worker processes ({exc}); "
+                        "define its checks at module level, or validate with jobs=1"
+                    ) from None
+            books.append(book)
+        return cls(
+            rulebooks=tuple(books),
+            readings=tuple(law.readings.items()),
+            verified_only=law.verified_only,
+            chart=None if law.chart is CHART else law.chart,
+        )
+
+    def rebuild(self) -> Law:
+        known = _library_rulebooks()
+        books = tuple(known[b] if isinstance(b, str) else b for b in self.rulebooks)
+        chart = CHART if self.chart is None else self.chart
+        return Law(
+            rulebooks=books,
+            readings=dict(self.readings),
+            verified_only=self.verified_only,
+            chart=chart,  # type: ignore[arg-type]
+        )
+
+
+def _library_rulebooks() -> dict[str, Rulebook]:
+    return {
+        value.name: value
+        for value in vars(_law_module).values()
+        if isinstance(value, Rulebook)
+    }
+
+
+#: The validator of a worker process, built once by its initializer.
+_WORKER: dict[str, _Validator] = {}
+
+
+def _init_worker(job: _Job) -> None:
+    # Ctrl-C is for the main process, which stops the workers in order.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER["validator"] = _Validator(job)
+
+
+def _run_in_worker(batch: list[_Item]) -> list[Outcome]:
+    return _WORKER["validator"].run(batch)
+
+
+def _ordered(batches: Iterable[list[_Item]], job: _Job, jobs: int) -> Iterator[list[Outcome]]:
+    """Each batch's outcomes, in input order; at most a few batches in flight."""
+    if jobs <= 1:
+        local = _Validator(job)
+        for batch in batches:
+            yield local.run(batch)
+        return
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    with concurrent.futures.ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(job,)
+    ) as pool:
+        pending: collections.deque[concurrent.futures.Future[list[Outcome]]]
+        pending = collections.deque()
+        for batch in batches:
+            pending.append(pool.submit(_run_in_worker, batch))
+            # Keep memory flat: never read far ahead of what has been written.
+            while len(pending) >= 3 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def validate_corpus(
+    paths: Iterable[str | os.PathLike[str] | Input],
+    *,
+    law: Law = DEFAULT_LAW,
+    accounts: Sequence[str] | None = None,
+    as_of: str | UncertainDate | None = None,
+    jobs: int = 1,
+    event_lines: bool = True,
+    render: Callable[[Outcome], str] | None = None,
+    stdin: IO[bytes] | None = None,
+) -> Iterator[Outcome]:
+    """Validate every record of every input, in input order.
+
+    Args:
+        paths: Files (``.json``: one record; ``.jsonl``: one per line; other
+            names are sniffed), directories (their ``*.json`` and ``*.jsonl``
+            files), ``-`` for standard input, or :class:`Input` values from
+            :func:`iter_inputs`.
+        law: The law to validate against.
+        accounts: Only these accounts of records that have them; a record
+            without one of them is an input problem.
+        as_of: Also compute each record's time limits on this date.
+        jobs: Worker processes; ``0`` for one per CPU, ``1`` to work in this
+            process. With more than one, the law's own rulebooks must pickle
+            (the library's do, by name).
+        event_lines: Find each event's line in a JSON document (it costs a
+            second scan of the text; a JSON Lines record is on its line).
+        render: A function applied to each validated outcome where it was
+            validated (in the worker), its text put in
+            :attr:`Outcome.rendered`; with ``jobs``, it must pickle. The
+            formats of :mod:`proceedings.render` have one.
+        stdin: The stream ``-`` reads (standard input by default).
+
+    Yields:
+        One outcome per record, or per input that could not be read, in the
+        order of the inputs and of the records in them.
+
+    Raises:
+        InvalidDate: ``as_of`` is not a date.
+        ValueError: ``jobs`` is negative, or a rulebook cannot be sent to
+            worker processes.
+    """
+    if jobs < 0:
+        raise ValueError(f"jobs must be 0 (one per CPU) or more, not {jobs}")
+    workers = jobs or os.cpu_count() or 1
+    day = as_of.text if isinstance(as_of, UncertainDate) else as_of
+    if day is not None:
+        UncertainDate.parse(day)  # a bad date fails here, not once per record
+    job = _Job(
+        law=_PortableLaw.of(law, check=workers > 1),
+        accounts=tuple(accounts) if accounts else None,
+        as_of=day,
+        event_lines=event_lines,
+        render=render,
+    )
+    return _run(paths, job, workers, sys.stdin.buffer if stdin is None else stdin)
+
+
+def _run(
+    paths: Iterable[str | os.PathLike[str] | Input], job: _Job, workers: int, stdin: IO[bytes]
+) -> Iterator[Outcome]:
+    inputs = (
+        given for p in paths for given in ([p] if isinstance(p, Input) else iter_inputs([p]))
+    )
+    for outcomes in _ordered(_batches(_items(inputs, stdin)), job, workers):
+        yield from outcomes

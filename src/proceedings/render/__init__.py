@@ -1,0 +1,214 @@
+"""Output: validation results in every format, rules as text and JSON, diagrams.
+
+A format is a :class:`Format`: it starts a document, writes each record's
+outcome as it arrives, and finishes with the totals, so memory stays flat
+however large the corpus. :data:`FORMATS` holds them by name; the command
+line's ``--format`` choices are its keys.
+
+>>> import io, proceedings
+>>> from proceedings import render
+>>> with open("examples/cases/kasimov.json", "rb") as fp:
+...     report = proceedings.validate(proceedings.load(fp))
+>>> out = io.StringIO()
+>>> summary = render.write_reports([report], "sarif", out)
+>>> summary.records, out.getvalue().startswith("{")
+(1, True)
+
+Adding a format is one file: a class with the four members of
+:class:`Format` (see the how-to "Add an output format"), registered in
+:data:`FORMATS`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Mapping
+from typing import IO, Protocol
+
+from .._report import Report
+from .._rules import Law
+from .._timeline import Change, Span, Timeline, TimelineEvent, timeline
+from ..corpus import Outcome, Summary, Tally
+from ..law import DEFAULT_LAW
+from ._common import LEGEND, SEVERITIES, counts_phrase, severity_counts, summary_text, when_phrase
+from ._diagrams import chart_to_dot, chart_to_mermaid, timeline_to_dot, timeline_to_mermaid
+from ._json import (
+    REPORT_FORMAT_VERSION,
+    JsonFormat,
+    deadline_to_dict,
+    finding_to_dict,
+    outcome_to_dict,
+    problem_to_dict,
+    report_to_dict,
+)
+from ._jsonl import JsonLinesFormat, finding_lines
+from ._rules import explain_text, rule_to_dict, rules_text
+from ._sarif import (
+    SARIF_SCHEMA,
+    SARIF_VERSION,
+    SarifFormat,
+    artifact_uri,
+    sarif_log,
+    sarif_notification,
+    sarif_result,
+    sarif_rule,
+    sarif_rules,
+)
+from ._text import TextFormat, render_deadlines_text, render_finding_text, render_report_text
+
+__all__ = [
+    "FORMATS",
+    "LEGEND",
+    "REPORT_FORMAT_VERSION",
+    "SARIF_SCHEMA",
+    "SARIF_VERSION",
+    "SEVERITIES",
+    "Change",
+    "Format",
+    "FormatFactory",
+    "JsonFormat",
+    "JsonLinesFormat",
+    "SarifFormat",
+    "Span",
+    "TextFormat",
+    "Timeline",
+    "TimelineEvent",
+    "artifact_uri",
+    "chart_to_dot",
+    "chart_to_mermaid",
+    "counts_phrase",
+    "deadline_to_dict",
+    "explain_text",
+    "finding_lines",
+    "finding_to_dict",
+    "outcome_to_dict",
+    "problem_to_dict",
+    "render_deadlines_text",
+    "render_finding_text",
+    "render_report_text",
+    "report_to_dict",
+    "rule_to_dict",
+    "rules_text",
+    "sarif_log",
+    "sarif_notification",
+    "sarif_result",
+    "sarif_rule",
+    "sarif_rules",
+    "severity_counts",
+    "summary_text",
+    "timeline",
+    "timeline_to_dot",
+    "timeline_to_mermaid",
+    "when_phrase",
+    "write_outcomes",
+    "write_reports",
+]
+
+
+class Format(Protocol):
+    """An output format for validation outcomes, written as they arrive.
+
+    A run calls :meth:`start` once, :meth:`write` for each outcome in input
+    order, and :meth:`finish` once with the totals. :meth:`render` is pure
+    (it reads neither the output nor the format's state), so that
+    :func:`~proceedings.corpus.validate_corpus` can run it in its worker
+    processes and send back only text.
+
+    Attributes:
+        name: The name in :data:`FORMATS` and on the command line.
+        event_lines: Whether it shows events' lines in the file (the corpus
+            then finds them, at the cost of a second scan of each document).
+        writes_summary: Whether :meth:`finish` writes the summary line into
+            the output (if not, the command line prints it on standard error).
+    """
+
+    name: str
+    event_lines: bool
+    writes_summary: bool
+
+    def render(self, outcome: Outcome) -> str:
+        """The text that stands for one outcome (``""`` for none)."""
+
+    def start(self, out: IO[str]) -> None:
+        """Write what comes before the first outcome."""
+
+    def write(self, out: IO[str], outcome: Outcome) -> None:
+        """Write one outcome: its :attr:`~proceedings.corpus.Outcome.rendered` text if it
+        was rendered already, else what :meth:`render` gives."""
+
+    def finish(self, out: IO[str], summary: Summary) -> None:
+        """Write what comes after the last outcome; ``summary`` has the input problems."""
+
+
+class FormatFactory(Protocol):
+    """What :data:`FORMATS` holds: a callable (usually the format's class) making a format."""
+
+    def __call__(
+        self, *, law: Law = DEFAULT_LAW, color: bool = False, width: int | None = 100
+    ) -> Format: ...
+
+
+#: The output formats of ``validate``, by name.
+FORMATS: Mapping[str, FormatFactory] = {
+    "text": TextFormat,
+    "json": JsonFormat,
+    "jsonl": JsonLinesFormat,
+    "sarif": SarifFormat,
+}
+
+
+def write_outcomes(
+    outcomes: Iterable[Outcome],
+    fmt: Format,
+    out: IO[str],
+    *,
+    each: Callable[[Outcome], object] | None = None,
+) -> Summary:
+    """Write outcomes (from :func:`~proceedings.corpus.validate_corpus`) in a format.
+
+    Args:
+        outcomes: The outcomes, in the order to write them.
+        fmt: The format.
+        out: A text stream.
+        each: Called with each outcome before it is written (to report its
+            problems, or show progress).
+
+    Returns:
+        The totals, as the format's end was written with them.
+    """
+    started = time.perf_counter()
+    tally = Tally()
+    fmt.start(out)
+    for outcome in outcomes:
+        if each is not None:
+            each(outcome)
+        tally.add(outcome)
+        fmt.write(out, outcome)
+    summary = tally.summary(time.perf_counter() - started)
+    fmt.finish(out, summary)
+    return summary
+
+
+def write_reports(
+    reports: Iterable[Report], fmt: str | Format, out: IO[str], *, law: Law = DEFAULT_LAW
+) -> Summary:
+    """Write reports in a format, as ``proceedings validate`` would for their records.
+
+    Without the records, the text has no event types or lines.
+
+    Args:
+        reports: The reports, e.g. from :func:`proceedings.validate`.
+        fmt: A name in :data:`FORMATS`, or a format.
+        out: A text stream.
+        law: The law the reports were made under (rule titles, SARIF rules).
+
+    Raises:
+        KeyError: An unknown format name.
+    """
+    chosen = FORMATS[fmt](law=law) if isinstance(fmt, str) else fmt
+    outcomes = (Outcome(source=r.source, report=r) for r in reports)
+    return write_outcomes(outcomes, chosen, out)
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
