@@ -3,8 +3,8 @@
 Builds a corpus of N records by re-identifying the bundled example cases
 (each copy gets a new record id), then measures, separately:
 
-- decoding alone (``iter_jsonl``): records per second;
-- decoding and validating (``iter_jsonl`` + ``validate``): records per second;
+- decoding alone (``load_jsonl``): records per second;
+- decoding and validating (``load_jsonl`` + ``validate``): records per second;
 - peak traced memory while streaming the whole corpus (it must stay flat: the
   peak for N records should be about the peak for N/10).
 
@@ -43,7 +43,7 @@ def corpus_lines(n: int) -> Iterator[str]:
 def _stream(path: Path, *, check: bool) -> tuple[int, int, int]:
     records = events = findings = 0
     with path.open("rb") as fh:
-        for item in proceedings.iter_jsonl(fh, source=str(path)):
+        for item in proceedings.load_jsonl(fh):
             if isinstance(item, proceedings.RecordError):
                 raise SystemExit(f"bad record in corpus: {item}")
             records += 1

@@ -18,6 +18,11 @@ import proceedings
 CASES = Path(__file__).resolve().parent.parent / "examples" / "cases"
 PATHS = sorted(CASES.glob("*.json"))
 
+
+def _load(path: Path) -> proceedings.CaseRecord:
+    with path.open("rb") as fp:
+        return proceedings.load(fp)
+
 C, U = "certain", "undetermined"
 Z26, Z27 = "crossed-26-sep", "crossed-27-sep"
 
@@ -127,26 +132,26 @@ def _summary(report: proceedings.Report) -> set[tuple[str, str, str, tuple[str, 
 
 def test_every_seed_person_has_a_record() -> None:
     """There is exactly one record per person or group named in the expectations."""
-    assert sorted(EXPECTED) == sorted(proceedings.load(p).id for p in PATHS)
+    assert sorted(EXPECTED) == sorted(_load(p).id for p in PATHS)
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
 def test_record_is_canonical(path: Path) -> None:
     """Each example loads and its file is byte for byte its canonical JSON."""
-    record = proceedings.load(path)
+    record = _load(path)
     assert path.read_text(encoding="utf-8") == proceedings.dumps(record)
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
 def test_expected_findings(path: Path) -> None:
     """Validation yields exactly the findings the law leads one to expect."""
-    record = proceedings.load(path)
+    record = _load(path)
     assert EXPECTED[record.id] == _summary(proceedings.validate(record))
 
 
 def test_zhilin_literal_reading_drops_the_appeal_protection() -> None:
     """Under asylum_appeal_suspensive=no, a pending appeal protects nobody in Kazakhstan."""
-    record = proceedings.load(CASES / "zhilin.json")
+    record = _load(CASES / "zhilin.json")
     report = proceedings.validate(record, readings={"asylum_appeal_suspensive": "no"})
     assert {"R-REF-33", "KZ-REF-AS-STATUS"}.isdisjoint(report.rule_ids())
     assert "PAT-DISGUISED-EXTRADITION" in report.rule_ids()
@@ -159,7 +164,7 @@ def test_every_quote_is_in_its_seed_file() -> None:
         pytest.skip("shared/seeds is not beside this checkout")
     missing = []
     for path in PATHS:
-        record = proceedings.load(path)
+        record = _load(path)
         files = {s.id: s.file for s in record.sources if s.file}
         for event in record.events:
             for cit in event.sources:

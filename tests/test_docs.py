@@ -31,6 +31,7 @@ import pytest
 
 import proceedings
 import proceedings.law
+from proceedings.codec import structure
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -143,9 +144,9 @@ def test_every_code_block_runs(page: Path, monkeypatch: pytest.MonkeyPatch) -> N
         elif language == "json":
             data = json.loads(code)
             if isinstance(data, dict) and "person" in data:
-                proceedings.structure(data, proceedings.CaseRecord, source=where)
+                structure(data, proceedings.CaseRecord, source=where)
             elif isinstance(data, dict) and "type" in data and "jurisdiction" in data:
-                proceedings.structure(data, proceedings.Event, source=where)
+                structure(data, proceedings.Event, source=where)
 
 
 def test_code_block_scanner_sees_nested_and_unmarked_blocks() -> None:
@@ -190,6 +191,9 @@ def _documented(page: str) -> set[str]:
     ("module", "page"),
     [
         ("proceedings", "api.md"),
+        ("proceedings.codec", "codec.md"),
+        ("proceedings.corpus", "corpus.md"),
+        ("proceedings.render", "render.md"),
         ("proceedings.law", "law.md"),
         ("proceedings.schema", "schema.md"),
         ("proceedings.strategies", "strategies.md"),

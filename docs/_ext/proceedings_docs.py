@@ -34,7 +34,7 @@ import attrs
 import proceedings
 from proceedings import CaseRecord, Event, Finding, Report, UncertainDate
 from proceedings._chart import CHART
-from proceedings._diagrams import timeline_model, timeline_to_dot
+from proceedings.render import timeline, timeline_to_dot
 from proceedings._statechart import diagram_model
 from proceedings.law import DEFAULT_RULEBOOKS, Law, Rule, Rulebook
 
@@ -566,7 +566,7 @@ def _timeline_diagrams(record: CaseRecord) -> str:
     """The library's timeline diagram (DOT), once per account."""
     out = []
     for account in [a.name for a in record.accounts] or [None]:
-        dot = timeline_to_dot(timeline_model(record, account=account))
+        dot = timeline_to_dot(timeline(record, account=account))
         caption = "Events in order, with the state changes each one caused" + (
             f", under account {account}." if account else "."
         )
@@ -828,7 +828,8 @@ def generate(cases: Path = CASES_SOURCE) -> list[str]:
     for path in sorted(cases.glob("*.json")):
         origin = path.relative_to(ROOT).as_posix()
         try:
-            record = proceedings.load(path)
+            with path.open("rb") as fp:
+                record = proceedings.load(fp)
         except proceedings.RecordError as exc:
             problems.append(str(exc))
             continue

@@ -18,13 +18,14 @@ import math
 import os
 import re
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
 from cattrs.errors import (
+    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
@@ -36,6 +37,8 @@ from . import _model
 from ._checks import CHECK, IDENTIFIER, Check, FieldProblems
 from ._dates import UncertainDate
 from ._errors import InvalidDate, Problem, RecordError
+from ._findings import Certainty, Finding, Severity, Unverified
+from ._findings import Citation as LawCitation
 from ._model import (
     EVENT_TYPE_BY_TAG,
     REFERS_TO,
@@ -50,6 +53,7 @@ from ._model import (
     Source,
     reference_problems,
 )
+from ._report import Report
 
 T = TypeVar("T")
 
@@ -277,7 +281,156 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv.register_unstructure_hook(
         CaseRecord, make_dict_unstructure_fn(CaseRecord, conv, _cattrs_omit_if_default=True)
     )
+    _report_hooks(conv)
     return conv
+
+
+# -- reports and findings --------------------------------------------------------
+#
+# Their JSON is format version 1 of the report (see proceedings.render): every
+# key always present, events as paths, gaps as "rule" / "party:TREATY:STATE".
+# It is written by hand (the keys' order is part of the form) and read back
+# by the same strict hooks as a record.
+
+#: The keys of a finding and of a report, in the order they are written.
+_FINDING_KEYS = (
+    "rule_id",
+    "severity",
+    "certainty",
+    "message",
+    "date",
+    "events",
+    "event_ids",
+    "accounts",
+    "verified",
+    "unverified",
+    "retrospective",
+    "citations",
+)
+_REPORT_KEYS = ("record_id", "source", "line", "events", "accounts", "counts", "findings")
+#: Keys a report's JSON has that are derived, not read back.
+_DERIVED = ("line", "events", "counts")
+_EVENT_PATH = re.compile(r"^\$\.events\[(0|[1-9][0-9]*)\]$")
+
+
+class _EventPath:
+    """Stands for ``"$.events[N]"`` in a hook's type: structured to the index ``N``."""
+
+
+def _structure_event_path(value: Any, _: type) -> int:
+    match = _EVENT_PATH.match(value) if isinstance(value, str) else None
+    if match is None:
+        shown = repr(value) if isinstance(value, str) else _json_type(value)
+        raise _Refused(f"expected the path of an event such as '$.events[3]', got {shown}")
+    return int(match[1])
+
+
+def _structure_unverified(value: Any, _: type) -> Unverified:
+    if not isinstance(value, str):
+        raise _Refused(f"expected 'rule' or 'party:TREATY:STATE', got {_json_type(value)}")
+    try:
+        return Unverified.from_key(value)
+    except ValueError as exc:
+        raise _Refused(str(exc)) from None
+
+
+def _law_citation_dict(c: LawCitation) -> dict[str, Any]:
+    return {
+        "instrument": c.instrument,
+        "article": c.article,
+        "paragraph": c.paragraph,
+        "url": c.url,
+        "text_date": c.text_date,
+    }
+
+
+def _finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "rule_id": f.rule_id,
+        "severity": f.severity.value,
+        "certainty": f.certainty.value,
+        "message": f.message,
+        "date": f.date,
+        "events": list(f.paths),
+        "event_ids": list(f.event_ids),
+        "accounts": list(f.accounts),
+        "verified": f.verified,
+        "unverified": [u.key for u in f.unverified],
+        "retrospective": f.retrospective,
+        "citations": [_law_citation_dict(c) for c in f.citations],
+    }
+
+
+def _report_dict(r: Report) -> dict[str, Any]:
+    counts = {s.value: 0 for s in (Severity.VIOLATION, Severity.WARNING, Severity.NOTE)}
+    for f in r.findings:
+        counts[f.severity.value] += 1
+    return {
+        "record_id": r.record_id,
+        "source": r.source,
+        "line": None,
+        "events": None,
+        "accounts": list(r.accounts),
+        "counts": counts,
+        "findings": [_finding_dict(f) for f in r.findings],
+    }
+
+
+def _at(key: str, exc: Exception, cls: type) -> ClassValidationError:
+    """``exc`` as the problem of member ``key`` of a ``cls`` object."""
+    exc.__notes__ = [AttributeValidationNote(f"Structuring {key}", key, bool)]
+    return ClassValidationError(f"While structuring {cls.__name__}", [exc], cls)
+
+
+def _finding_hook(conv: cattrs.Converter) -> Callable[[Any, Any], Finding]:
+    indices = _tuple_factory(conv)(tuple[_EventPath, ...])
+    inner = make_dict_structure_fn(
+        Finding, conv, event_indices=override(rename="events", struct_hook=indices)
+    )
+
+    def structure(value: Any, t: Any) -> Finding:
+        if not isinstance(value, dict):
+            raise _Refused(f"expected a finding object, got {_json_type(value)}")
+        # "verified" is derived from "unverified": read, it must agree.
+        finding: Finding = inner({k: v for k, v in value.items() if k != "verified"}, t)
+        if "verified" in value:
+            verified = value["verified"]
+            if not isinstance(verified, bool):
+                raise _at("verified", _Refused(f"expected true or false, got {_json_type(verified)}"), Finding)
+            if verified is not finding.verified:
+                gaps = "lists nothing" if finding.verified else "is not empty"
+                message = f"verified is {str(verified).lower()}, but 'unverified' {gaps}"
+                raise _at("verified", _Refused(message), Finding)
+        return finding
+
+    return structure
+
+
+def _report_hook(conv: cattrs.Converter) -> Callable[[Any, Any], Report]:
+    inner = make_dict_structure_fn(Report, conv)
+
+    def structure(value: Any, t: Any) -> Report:
+        if not isinstance(value, dict):
+            raise _Refused(f"expected a report object, got {_json_type(value)}")
+        report: Report = inner({k: v for k, v in value.items() if k not in _DERIVED}, t)
+        return report
+
+    return structure
+
+
+def _report_hooks(conv: cattrs.Converter) -> None:
+    for enum_cls in (Severity, Certainty):
+        conv.register_structure_hook(enum_cls, _enum_hook(enum_cls))
+        conv.register_unstructure_hook(enum_cls, lambda e: e.value)
+    conv.register_structure_hook(_EventPath, _structure_event_path)
+    conv.register_structure_hook(Unverified, _structure_unverified)
+    conv.register_unstructure_hook(Unverified, lambda u: u.key)
+    conv.register_structure_hook(LawCitation, _class_hook(LawCitation, conv))
+    conv.register_unstructure_hook(LawCitation, _law_citation_dict)
+    conv.register_structure_hook(Finding, _finding_hook(conv))
+    conv.register_unstructure_hook(Finding, _finding_dict)
+    conv.register_structure_hook(Report, _report_hook(conv))
+    conv.register_unstructure_hook(Report, _report_dict)
 
 
 def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
@@ -323,7 +476,7 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
             found += _problems(sub, path)
         return found
     if isinstance(exc, ForbiddenExtraKeysError):
-        allowed = ", ".join(a.name for a in attrs.fields(exc.cl))
+        allowed = ", ".join(_JSON_KEYS.get(exc.cl) or [a.name for a in attrs.fields(exc.cl)])
         if issubclass(exc.cl, Event):
             allowed = "type, " + allowed
         return [
@@ -344,6 +497,9 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
     if isinstance(exc, TypeError) and "missing" in str(exc):  # pragma: no cover - defensive
         return [Problem(path=path, message="required field is missing")]
     return [Problem(path=path, message=f"{type(exc).__name__}: {exc}")]
+
+
+_JSON_KEYS: dict[type, tuple[str, ...]] = {Finding: _FINDING_KEYS, Report: _REPORT_KEYS}
 
 
 def _describe(cls: type) -> str:
@@ -630,70 +786,3 @@ def iter_jsonl(
     # The old function never took the source from the file's name: a generator has none.
     return load_jsonl((line for line in lines), source=source)
 
-
-# -- where a JSON path is in a document ------------------------------------------
-
-_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\]:,]|-?\d[\d.eE+\-]*|true|false|null|\n', re.DOTALL)
-
-
-def json_lines(text: str) -> dict[str, int]:
-    """The line on which each value of a JSON document starts, by JSON path.
-
-    A small tolerant scanner: it stops quietly where the document breaks, so
-    that it can locate the problems of a record that does not fit the format.
-    Paths are spelt as in :class:`~proceedings.Problem` (``$.events[3].date``,
-    ``$["odd key"]``).
-    """
-    found: dict[str, int] = {}
-    line = 1
-    # Each open container: [path, is_array, index or key, expecting_key].
-    stack: list[list[Any]] = []
-
-    def here() -> str:
-        if not stack:
-            return "$"
-        path, is_array, at, _ = stack[-1]
-        return f"{path}[{at}]" if is_array else _key_path(path, str(at))
-
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        if token == "\n":
-            line += 1
-            continue
-        top = stack[-1] if stack else None
-        if token in "{[":
-            path = here()
-            found.setdefault(path, line)
-            stack.append([path, token == "[", 0 if token == "[" else None, token == "{"])
-        elif token in "}]":
-            if not stack:
-                break
-            stack.pop()
-        elif token == ",":
-            if top is not None:
-                if top[1]:
-                    top[2] += 1
-                else:
-                    top[3] = True
-        elif token == ":":
-            continue
-        elif top is not None and not top[1] and top[3]:
-            try:
-                top[2] = json.loads(token)
-            except ValueError:
-                break
-            top[3] = False
-        else:
-            found.setdefault(here(), line)
-    return found
-
-
-def line_of(path: str, lines: Mapping[str, int]) -> int | None:
-    """The line of ``path`` in :func:`json_lines`' map, or of its nearest ancestor there."""
-    while True:
-        if path in lines:
-            return lines[path]
-        cut = max(path.rfind("."), path.rfind("["))
-        if cut <= 0:
-            return lines.get("$")
-        path = path[:cut]

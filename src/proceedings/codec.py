@@ -19,8 +19,6 @@ from ._codec import (
     dump,
     dump_jsonl,
     dumps,
-    json_lines,
-    line_of,
     load,
     load_jsonl,
     loads,
@@ -29,6 +27,7 @@ from ._codec import (
     structure,
     unstructure,
 )
+from ._locate import json_lines, line_of
 
 __all__ = [
     "dump",

@@ -34,7 +34,8 @@ import attrs
 
 from . import law as _law_module
 from ._chart import CHART
-from ._codec import json_lines, line_of, parse_json, structure
+from ._codec import parse_json, structure
+from ._locate import json_lines, line_of
 from ._dates import UncertainDate
 from ._engine import deadlines, validate
 from ._errors import RecordError, UnknownName
@@ -52,6 +53,7 @@ __all__ = [
     "Summary",
     "Tally",
     "iter_inputs",
+    "read_record",
     "validate_corpus",
 ]
 
