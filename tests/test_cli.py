@@ -26,8 +26,7 @@ import pytest
 from click.testing import CliRunner
 
 import proceedings
-from proceedings import cli
-from proceedings.cli import json_lines
+from proceedings import cli, corpus
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -645,15 +644,15 @@ def test_rules_catalogue_and_filter() -> None:
 
 
 def test_rules_as_json() -> None:
-    """``rules --format json`` is a list of rules and record checks with unique ids."""
+    """``rules --format json`` is a list of rules, record checks included, with unique ids."""
     data = json.loads(run("rules", "--format", "json").stdout)
     ids = [r["id"] for r in data]
     assert len(ids) == len(set(ids))
-    assert {"rule", "record_check"} == {r["kind"] for r in data}
+    assert {"law", "record"} == {r["kind"] for r in data}
     kz = json.loads(run("rules", "--format", "json", "--jurisdiction", "KZ").stdout)
     assert all(r["jurisdictions"] is None or "KZ" in r["jurisdictions"] for r in kz)
-    assert len([r for r in kz if r["kind"] == "rule"]) < len(
-        [r for r in data if r["kind"] == "rule"]
+    assert len([r for r in kz if r["kind"] == "law"]) < len(
+        [r for r in data if r["kind"] == "law"]
     )
 
 
@@ -685,7 +684,7 @@ def test_explain_a_record_check(check: str) -> None:
     done = run("explain", check)
     assert 0 == done.returncode
     assert done.stdout.startswith(check.upper())
-    assert "record check, made by the engine" in done.stdout
+    assert "record check: about the record, not about the law" in done.stdout
 
 
 def test_explain_unknown_rule_suggests() -> None:
@@ -739,7 +738,7 @@ def test_internal_error_in_a_record_is_reported_and_the_run_goes_on(
             raise RuntimeError("boom")
         return real(record, **kwargs)
 
-    monkeypatch.setattr(cli, "validate", flaky)
+    monkeypatch.setattr(corpus, "validate", flaky)
     result = CliRunner().invoke(
         cli.main, ["validate", str(EXAMPLES / "kasimov.json"), str(EXAMPLES / "sparrow.json")]
     )
@@ -759,37 +758,8 @@ def test_internal_error_anywhere_exits_2_without_traceback(
     def broken(paths: Any) -> Any:
         raise ZeroDivisionError("no")
 
-    monkeypatch.setattr(cli, "_expand", broken)
+    monkeypatch.setattr(cli, "iter_inputs", broken)
     result = CliRunner().invoke(cli.main, ["validate", "x.json"])
     assert 2 == result.exit_code
     assert "internal error: ZeroDivisionError: no" in result.output
     assert TRACEBACK not in result.output
-
-
-# -- locating JSON paths -------------------------------------------------------------------
-
-
-def test_json_lines_locates_values() -> None:
-    """json_lines maps JSON paths to the line where each value starts."""
-    text = '{\n  "a": 1,\n  "events": [\n    {"id": "x"},\n    {\n      "id": "y"\n    }\n  ]\n}'
-    lines = json_lines(text)
-    assert {
-        "$": 1,
-        "$.a": 2,
-        "$.events": 3,
-        "$.events[0]": 4,
-        "$.events[0].id": 4,
-        "$.events[1]": 5,
-        "$.events[1].id": 6,
-    } == lines
-
-
-def test_json_lines_handles_odd_keys_and_escapes() -> None:
-    """Keys that are not identifiers use bracket notation; escaped quotes do not confuse it."""
-    text = '{"odd key": "a \\" b",\n"x": [true,\nnull]}'
-    assert {"$": 1, '$["odd key"]': 1, "$.x": 2, "$.x[0]": 2, "$.x[1]": 3} == json_lines(text)
-
-
-def test_json_lines_stops_quietly_on_broken_json() -> None:
-    """A broken document gives the lines found so far, without raising."""
-    assert {"$": 1, "$.a": 2} == json_lines('{\n"a": [\n}}}}')

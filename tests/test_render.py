@@ -1,4 +1,4 @@
-"""Tests for the renderers (``proceedings._render``) and diagrams (``proceedings._diagrams``).
+"""Tests for the renderers and diagrams of ``proceedings.render``.
 
 These are pure functions of reports, findings and models: the tests build
 those directly, so that a change in the law does not change what is tested.
@@ -6,6 +6,7 @@ those directly, so that a change in the law does not change what is tested.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -18,42 +19,53 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from proceedings import Certainty, CitationRef, Finding, Report, Severity, load
+from proceedings import (
+    CaseRecord,
+    Certainty,
+    Finding,
+    RecordError,
+    Report,
+    Severity,
+    UnknownName,
+    Unverified,
+    load,
+)
 from proceedings._chart import CHART
-from proceedings._diagrams import (
+from proceedings._statechart import diagram_model
+from proceedings.codec import structure
+from proceedings.corpus import RecordContext
+from proceedings.law import DEFAULT_RULEBOOKS, RECORD, all_rules
+from proceedings.law import Citation as CitationRef
+from proceedings.render import (
+    FORMATS,
+    artifact_uri,
     chart_to_dot,
     chart_to_mermaid,
-    spans_by_track,
-    timeline_model,
-    timeline_to_dot,
-    timeline_to_mermaid,
-    track_names,
-)
-from proceedings._render import (
-    RECORD_CHECKS,
-    RecordContext,
-    artifact_uri,
-    event_index,
-    finding_from_dict,
     finding_lines,
     finding_to_dict,
-    record_check,
     render_finding_text,
     render_report_text,
-    report_from_dict,
     report_to_dict,
     sarif_log,
     sarif_notification,
+    sarif_rule,
     sarif_rules,
+    timeline,
+    timeline_to_dot,
+    timeline_to_mermaid,
     when_phrase,
+    write_reports,
 )
-from proceedings._statechart import diagram_model
-from proceedings.law import DEFAULT_RULEBOOKS, all_rules
 
 HERE = Path(__file__).parent
 EXAMPLES = HERE.parent / "examples" / "cases"
 SARIF_SUBSET = json.loads((HERE / "data" / "sarif-2.1.0-subset.json").read_text("utf-8"))
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _zhilin() -> CaseRecord:
+    with (EXAMPLES / "zhilin.json").open("rb") as fp:
+        return load(fp)
 
 CAT = CitationRef(
     instrument="Convention against Torture (1984)",
@@ -68,7 +80,7 @@ VIOLATION = Finding(
     severity=Severity.VIOLATION,
     certainty=Certainty.CERTAIN,
     message="Surrendered before the appeal window closed",
-    events=("$.events[2]", "$.events[1]"),
+    event_indices=(2, 1),
     event_ids=("surrender", "decision"),
     accounts=("lawyer", "prosecutor"),
     citations=(CPC, CAT),
@@ -79,10 +91,10 @@ NOTE = Finding(
     severity=Severity.NOTE,
     certainty=Certainty.UNDETERMINED,
     message="release 'r' is not expected while the custody track is 'free'",
-    events=("$.events[0]",),
+    event_indices=(0,),
     event_ids=("r",),
     accounts=("lawyer",),
-    verified=False,
+    unverified=(Unverified.RULE,),
     date="2022-12",
 )
 REPORT = Report(
@@ -100,7 +112,9 @@ CONTEXT = RecordContext(
 # -- strategies for round trips ---------------------------------------------------------
 
 _texts = st.text(max_size=30)
-_paths = st.integers(0, 50).map(lambda i: f"$.events[{i}]")
+_gaps = st.just(Unverified.RULE) | st.builds(
+    Unverified.party, st.sampled_from(["cat", "iccpr"]), st.sampled_from(["KZ", "RU"])
+)
 citations = st.builds(
     CitationRef,
     instrument=_texts.filter(bool),
@@ -115,11 +129,11 @@ findings = st.builds(
     severity=st.sampled_from(Severity),
     certainty=st.sampled_from(Certainty),
     message=_texts,
-    events=st.lists(_paths, max_size=3).map(tuple),
+    event_indices=st.lists(st.integers(0, 50), max_size=3).map(tuple),
     event_ids=st.lists(_texts, max_size=3).map(tuple),
     accounts=st.lists(_texts, max_size=2).map(tuple),
     citations=st.lists(citations, max_size=3).map(tuple),
-    verified=st.booleans(),
+    unverified=st.lists(_gaps, max_size=2, unique=True).map(tuple),
     date=st.none() | _texts,
 )
 reports = st.builds(
@@ -184,22 +198,22 @@ def test_report_to_dict_without_context_has_null_line_and_events() -> None:
 
 @given(reports)
 def test_report_round_trips_through_json(report: Report) -> None:
-    """report_from_dict(json(report_to_dict(r))) == r for any report."""
+    """The codec reads back what report_to_dict writes: structure(json(report_to_dict(r))) == r."""
     text = json.dumps(report_to_dict(report), ensure_ascii=False)
-    assert report == report_from_dict(json.loads(text))
+    assert report == structure(json.loads(text), Report)
 
 
 @given(findings)
 def test_finding_round_trips(finding: Finding) -> None:
-    """finding_from_dict inverts finding_to_dict."""
-    assert finding == finding_from_dict(finding_to_dict(finding))
+    """The codec's structure inverts finding_to_dict."""
+    assert finding == structure(finding_to_dict(finding), Finding)
 
 
 def test_finding_from_dict_refuses_an_unknown_severity() -> None:
     """A severity that does not exist is an error, not a silent default."""
     data = finding_to_dict(VIOLATION) | {"severity": "catastrophe"}
     with pytest.raises(ValueError, match="catastrophe"):
-        finding_from_dict(data)
+        structure(data, Finding)
 
 
 def test_finding_lines_one_json_object_per_finding() -> None:
@@ -311,20 +325,44 @@ def test_when_phrase(date: str, expected: str) -> None:
     assert expected == when_phrase(date)
 
 
-def test_event_index() -> None:
-    """Only ``$.events[i]`` has an event index."""
-    assert (3, None, None) == (
-        event_index("$.events[3]"),
-        event_index("$.events[3].date"),
-        event_index("$.person"),
-    )
+@pytest.mark.parametrize(
+    ("change", "path", "fragment"),
+    [
+        ({"events": ["$.events[3].date"]}, "$.events[0]", "the path of an event"),
+        ({"events": ["$.person"]}, "$.events[0]", "the path of an event"),
+        ({"unverified": ["party:cat"]}, "$.unverified[0]", "party:TREATY:STATE"),
+        ({"verified": True}, "$.verified", "'unverified' is not empty"),
+        ({"verified": "yes"}, "$.verified", "expected true or false"),
+        ({"severity": 3}, "$.severity", "not a valid severity"),
+        ({"colour": "red"}, "$.colour", "unknown field 'colour' for finding; expected: rule_id"),
+    ],
+)
+def test_a_finding_read_back_is_checked_strictly(
+    change: dict[str, Any], path: str, fragment: str
+) -> None:
+    """Bad finding JSON is refused with the path of each problem, never coerced or ignored."""
+    with pytest.raises(RecordError) as info:
+        structure(finding_to_dict(NOTE) | change, Finding)
+
+    assert [path] == [p.path for p in info.value.problems]
+    assert fragment in info.value.problems[0].message
+
+
+def test_a_report_read_back_ignores_only_what_is_derived() -> None:
+    """``line``, ``events`` and ``counts`` are written for readers, and not read back."""
+    data = report_to_dict(REPORT, context=CONTEXT)
+    with pytest.raises(RecordError) as info:
+        structure(data | {"extra": 1}, Report)
+
+    assert REPORT == structure(data, Report)
+    assert ["$.extra"] == [p.path for p in info.value.problems]
 
 
 def test_context_line_of_a_jsonl_record_is_its_line() -> None:
     """In a JSON Lines corpus every event is on the record's line."""
     ctx = RecordContext(line=42, event_types=("a",), event_lines=(3,))
-    assert 42 == ctx.event_line("$.events[0]")
-    assert RecordContext(event_lines=(3,)).event_line("$.events[5]") is None
+    assert 42 == ctx.event_line(0)
+    assert RecordContext(event_lines=(3,)).event_line(5) is None
 
 
 # -- SARIF -------------------------------------------------------------------------------------
@@ -408,12 +446,60 @@ def test_artifact_uri(source: str | None, expected: str) -> None:
     assert expected == artifact_uri(source)
 
 
-def test_record_checks_are_described() -> None:
-    """The record-level checks have a title and a description, and can be found by id."""
-    assert ["REC-DATE-ORDER", "REC-SEQUENCE"] == [c.id for c in RECORD_CHECKS]
-    assert record_check("REC-SEQUENCE").severity is Severity.NOTE
-    with pytest.raises(KeyError):
-        record_check("REC-NOPE")
+def test_record_checks_are_rules_described_by_what_they_check() -> None:
+    """A record check's SARIF descriptor is a rule's, of kind "record", with its description."""
+    described = [sarif_rule(r) for r in RECORD.rules]
+
+    assert ["REC-DATE-ORDER", "REC-SEQUENCE"] == [d["id"] for d in described]
+    assert {("record", "note")} == {
+        (d["properties"]["kind"], d["defaultConfiguration"]["level"]) for d in described
+    }
+    assert [r.description for r in RECORD.rules] == [
+        d["fullDescription"]["text"] for d in described
+    ]
+
+
+# -- formats ---------------------------------------------------------------------------------
+
+
+def test_the_formats_are_registered_by_name() -> None:
+    """FORMATS has the four formats of ``validate --format``, each named as it is registered."""
+    assert ["text", "json", "jsonl", "sarif"] == list(FORMATS)
+    assert all(FORMATS[name]().name == name for name in FORMATS)
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_every_format_writes_reports_from_python(name: str) -> None:
+    """write_reports writes reports in any format, and says how many it wrote."""
+    out = io.StringIO()
+    summary = write_reports([REPORT, Report(record_id="clean")], name, out)
+
+    assert (2, {"violation": 1, "warning": 0, "note": 1}) == (summary.records, summary.findings)
+    assert "KZ-CPC-592" in out.getvalue()
+
+
+def test_the_json_format_reads_back_with_the_codec() -> None:
+    """The reports of the json format's document are Reports again through the codec."""
+    out = io.StringIO()
+    write_reports([REPORT], "json", out)
+    document = json.loads(out.getvalue())
+
+    assert ("proceedings-report", 1) == (document["format"], document["version"])
+    assert [REPORT] == [structure(r, Report) for r in document["reports"]]
+
+
+def test_the_sarif_format_is_the_log_sarif_log_builds() -> None:
+    """Streamed SARIF is, once parsed, the log that sarif_log builds from the same reports."""
+    out = io.StringIO()
+    write_reports([REPORT], FORMATS["sarif"](), out)
+
+    expected = sarif_log([(REPORT, None)], rules=all_rules(), tool_version=_version(out))
+    assert expected == json.loads(out.getvalue())
+
+
+def _version(out: io.StringIO) -> str:
+    version: str = json.loads(out.getvalue())["runs"][0]["tool"]["driver"]["version"]
+    return version
 
 
 # -- diagrams ------------------------------------------------------------------------------
@@ -449,15 +535,15 @@ def test_dot_chart_has_a_cluster_per_track() -> None:
     """The DOT statechart has one cluster per track and balanced braces."""
     text = chart_to_dot(MODEL)
     assert text.startswith("digraph statechart {")
-    assert track_names(MODEL) == re.findall(r'subgraph "cluster_(\w+)"', text)
+    assert [t.name for t in CHART.tracks] == re.findall(r'subgraph "cluster_(\w+)"', text)
     assert text.count("{") == text.count("}")
 
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
 def test_dot_outputs_are_accepted_by_graphviz() -> None:
     """Graphviz parses the statechart and a timeline without complaint."""
-    timeline = timeline_model(load(EXAMPLES / "zhilin.json"))
-    for text in (chart_to_dot(MODEL), timeline_to_dot(timeline)):
+    model = timeline(_zhilin())
+    for text in (chart_to_dot(MODEL), timeline_to_dot(model)):
         done = subprocess.run(
             ["dot", "-Tsvg"], input=text, capture_output=True, text=True, check=False
         )
@@ -466,46 +552,47 @@ def test_dot_outputs_are_accepted_by_graphviz() -> None:
 
 def test_timeline_model_follows_the_first_account() -> None:
     """A record with accounts is drawn for its first account unless told otherwise."""
-    record = load(EXAMPLES / "zhilin.json")
-    model = timeline_model(record)
-    assert record.accounts[0].name == model["account"]
-    ids = [e["id"] for e in model["events"]]
+    record = _zhilin()
+    model = timeline(record)
+    assert record.accounts[0].name == model.account
+    ids = [e.id for e in model.events]
     assert "crossing-27-sep" not in ids
-    other = timeline_model(record, account=record.accounts[1].name)
-    assert "crossing-27-sep" in [e["id"] for e in other["events"]]
+    other = timeline(record, account=record.accounts[1].name)
+    assert "crossing-27-sep" in [e.id for e in other.events]
 
 
 def test_timeline_model_spans_follow_state_changes() -> None:
     """Spans record each non-initial state a track entered, in order."""
-    model = timeline_model(load(EXAMPLES / "zhilin.json"))
-    spans = spans_by_track(model["spans"])
+    model = timeline(_zhilin())
+    spans = model.states()
     assert ["irregular", "removed"] == spans[("KZ", "presence")]
     assert ["claimed", "refused", "appeal_pending"] == spans[("KZ", "asylum")]
-    for span in model["spans"]:
-        assert span["start"] <= span["end"]
+    for span in model.spans:
+        assert span.start <= span.end
 
 
 def test_timeline_model_refuses_an_unknown_account() -> None:
     """Asking for an account the record does not have is an error."""
-    with pytest.raises(ValueError, match="no account"):
-        timeline_model(load(EXAMPLES / "zhilin.json"), account="nope")
+    with pytest.raises(UnknownName, match="no account") as info:
+        timeline(_zhilin(), account="nope")
+    assert ("account", "nope") == (info.value.kind, info.value.name)
 
 
 def test_timeline_mermaid_is_a_gantt_with_every_event() -> None:
     """The Mermaid timeline is a gantt chart with a task per event and per span."""
-    model = timeline_model(load(EXAMPLES / "zhilin.json"))
+    model = timeline(_zhilin())
     text = timeline_to_mermaid(model)
     assert text.startswith("gantt\n")
     tasks = re.findall(r"^    [^:\n]+ : (?:milestone, )?(\w+), ", text, flags=re.M)
-    assert len(model["events"]) + len(model["spans"]) == len(tasks)
+    assert len(model.events) + len(model.spans) == len(tasks)
     title = text.splitlines()[1]
     assert ":" not in title
 
 
 def test_timeline_dot_lists_state_changes() -> None:
     """The DOT timeline has a node per event, chained in order, labelled with the changes."""
-    model = timeline_model(load(EXAMPLES / "zhilin.json"))
+    model = timeline(_zhilin())
     text = timeline_to_dot(model)
-    assert len(model["events"]) == len(re.findall(r'^    "e\d+" \[label=', text, flags=re.M))
-    assert len(model["events"]) - 1 == text.count(" -> ")
+    assert len(model.events) == len(re.findall(r'^    "e\d+" \[label=', text, flags=re.M))
+    assert len(model.events) - 1 == text.count(" -> ")
     assert "asylum: claimed → refused" in text

@@ -216,7 +216,3 @@ def timeline_to_dot(model: Timeline, *, tracks: Sequence[str] | None = None) -> 
     lines.append("}")
     return "\n".join(lines) + "\n"
 
-
-def track_names(model: Mapping[str, Any]) -> list[str]:
-    """The track names of a statechart model, in order."""
-    return [t["name"] for t in model["tracks"]]

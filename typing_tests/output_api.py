@@ -1,0 +1,77 @@
+"""Type-checked, never run: the codec, corpus and render API as a user's code sees it."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import IO
+
+import proceedings
+from proceedings import CaseRecord, RecordError, Report
+from proceedings.codec import json_lines, line_of, make_converter, parse_json, structure
+from proceedings.corpus import Input, InputProblem, Outcome, Summary, iter_inputs, validate_corpus
+from proceedings.law import DEFAULT_LAW, Law
+from proceedings.render import (
+    FORMATS,
+    Format,
+    Timeline,
+    report_to_dict,
+    timeline,
+    timeline_to_mermaid,
+    write_outcomes,
+    write_reports,
+)
+
+
+def read(path: str) -> CaseRecord:
+    with open(path, "rb") as fp:
+        return proceedings.load(fp)
+
+
+def stream(fp: IO[str]) -> list[CaseRecord]:
+    found: list[CaseRecord] = []
+    for item in proceedings.load_jsonl(fp):
+        if isinstance(item, RecordError):
+            continue
+        found.append(item)
+    proceedings.dump_jsonl(found, io.StringIO())
+    return found
+
+
+def round_trip(report: Report) -> Report:
+    again: Report = structure(report_to_dict(report), Report)
+    return again
+
+
+def locate(text: str) -> int | None:
+    data: object = parse_json(text)
+    converter = make_converter()
+    converter.structure(data, CaseRecord)
+    return line_of("$.events[0].date", json_lines(text))
+
+
+def corpus(paths: list[str], law: Law = DEFAULT_LAW) -> tuple[int, list[InputProblem]]:
+    inputs: list[Input] = list(iter_inputs(paths))
+    outcomes: Iterator[Outcome] = validate_corpus(inputs, law=law, jobs=2, as_of="2023-01-10")
+    problems: list[InputProblem] = []
+    violations = 0
+    for outcome in outcomes:
+        problems += outcome.problems
+        if outcome.report is not None:
+            violations += len(outcome.report.violations)
+    return violations, problems
+
+
+def write(paths: list[str], out: IO[str]) -> Summary:
+    fmt: Format = FORMATS["sarif"](law=DEFAULT_LAW)
+    summary: Summary = write_outcomes(validate_corpus(paths, render=fmt.render), fmt, out)
+    return summary
+
+
+def write_some(reports: list[Report], out: IO[str]) -> int:
+    return write_reports(reports, "json", out).records
+
+
+def draw(record: CaseRecord) -> str:
+    model: Timeline = timeline(record, account=None)
+    return timeline_to_mermaid(model, tracks=["asylum"])
