@@ -23,6 +23,7 @@ def _load(path: Path) -> proceedings.CaseRecord:
     with path.open("rb") as fp:
         return proceedings.load(fp)
 
+
 C, U = "certain", "undetermined"
 Z26, Z27 = "crossed-26-sep", "crossed-27-sep"
 

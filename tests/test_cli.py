@@ -651,9 +651,7 @@ def test_rules_as_json() -> None:
     assert {"law", "record"} == {r["kind"] for r in data}
     kz = json.loads(run("rules", "--format", "json", "--jurisdiction", "KZ").stdout)
     assert all(r["jurisdictions"] is None or "KZ" in r["jurisdictions"] for r in kz)
-    assert len([r for r in kz if r["kind"] == "law"]) < len(
-        [r for r in data if r["kind"] == "law"]
-    )
+    assert len([r for r in kz if r["kind"] == "law"]) < len([r for r in data if r["kind"] == "law"])
 
 
 def test_explain_a_rule() -> None:

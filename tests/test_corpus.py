@@ -64,9 +64,12 @@ def test_a_bad_line_is_an_outcome_with_its_problems_and_the_rest_goes_on(tmp_pat
     assert ["r0", "r1", "r2", "r3", "r4"] == [r.record_id for r in _reports(outcomes)]
     broken = outcomes[2]
     assert broken.report is None
-    assert InputProblem(
-        source=str(path), line=3, path="$.person.id", message="expected a string, got a number"
-    ) in broken.problems
+    assert (
+        InputProblem(
+            source=str(path), line=3, path="$.person.id", message="expected a string, got a number"
+        )
+        in broken.problems
+    )
 
 
 def test_workers_give_the_same_outcomes_in_the_same_order(tmp_path: Path) -> None:
@@ -139,7 +142,7 @@ def test_a_rulebook_of_ones_own_goes_to_the_workers_if_it_pickles() -> None:
 
 
 def _fields(rule: Rule) -> dict[str, object]:
-    import attrs  # noqa: PLC0415
+    import attrs
 
     return attrs.asdict(rule, recurse=False)
 

@@ -34,9 +34,9 @@ import attrs
 import proceedings
 from proceedings import CaseRecord, Event, Finding, Report, UncertainDate
 from proceedings._chart import CHART
-from proceedings.render import timeline, timeline_to_dot
 from proceedings._statechart import diagram_model
 from proceedings.law import DEFAULT_RULEBOOKS, Law, Rule, Rulebook
+from proceedings.render import timeline, timeline_to_dot
 
 DOCS = Path(__file__).resolve().parent.parent
 ROOT = DOCS.parent

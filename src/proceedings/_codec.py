@@ -396,7 +396,11 @@ def _finding_hook(conv: cattrs.Converter) -> Callable[[Any, Any], Finding]:
         if "verified" in value:
             verified = value["verified"]
             if not isinstance(verified, bool):
-                raise _at("verified", _Refused(f"expected true or false, got {_json_type(verified)}"), Finding)
+                raise _at(
+                    "verified",
+                    _Refused(f"expected true or false, got {_json_type(verified)}"),
+                    Finding,
+                )
             if verified is not finding.verified:
                 gaps = "lists nothing" if finding.verified else "is not empty"
                 message = f"verified is {str(verified).lower()}, but 'unverified' {gaps}"
@@ -471,7 +475,8 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
             if isinstance(note, IterableValidationNote):
                 found += _problems(sub, f"{path}[{note.index}]")
             else:
-                found += _problems(sub, _key_path(path, note.name))
+                cl = getattr(exc, "cl", None)
+                found += _problems(sub, _key_path(path, _RENAMED.get((cl, note.name), note.name)))
         for sub in without:
             found += _problems(sub, path)
         return found
@@ -487,7 +492,7 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
             for key in sorted(exc.extra_fields)
         ]
     if isinstance(exc, FieldProblems):
-        return [Problem(path=_subpath(path, name), message=msg) for name, msg in exc.problems]
+        return [Problem(path=_subpath(path, name), message=msg) for name, msg in exc.fields]
     if isinstance(exc, KeyError):
         return [Problem(path=path, message="required field is missing")]
     if isinstance(exc, InvalidDate):
@@ -500,6 +505,8 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
 
 
 _JSON_KEYS: dict[type, tuple[str, ...]] = {Finding: _FINDING_KEYS, Report: _REPORT_KEYS}
+#: Attributes whose JSON key differs: ``{(class, attribute): key}``.
+_RENAMED: dict[tuple[type | None, str], str] = {(Finding, "event_indices"): "events"}
 
 
 def _describe(cls: type) -> str:
@@ -785,4 +792,3 @@ def iter_jsonl(
     )
     # The old function never took the source from the file's name: a generator has none.
     return load_jsonl((line for line in lines), source=source)
-

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._codec import _key_path
+
 _TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\]:,]|-?\d[\d.eE+\-]*|true|false|null|\n', re.DOTALL)
 
 

@@ -413,7 +413,7 @@ def rules_command(jurisdiction: str | None, rulebooks: tuple[str, ...], fmt: str
         (book, rule)
         for book in chosen
         for rule in book.rules
-        if country is None or rule.can_apply(country, DEFAULT_LAW)
+        if country is None or rule.may_apply_in(country, DEFAULT_LAW)
     ]
     if fmt == "json":
         data = [render.rule_to_dict(r, rulebook=b, law=DEFAULT_LAW) for b, r in selected]

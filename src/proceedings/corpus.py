@@ -35,13 +35,14 @@ import attrs
 from . import law as _law_module
 from ._chart import CHART
 from ._codec import parse_json, structure
-from ._locate import json_lines, line_of
 from ._dates import UncertainDate
 from ._engine import deadlines, validate
 from ._errors import RecordError, UnknownName
+from ._findings import Severity
+from ._locate import json_lines, line_of
 from ._model import CaseRecord
 from ._paths import event_path
-from ._report import DeadlineStatus, Report, Severity
+from ._report import DeadlineStatus, Report
 from ._rules import Law, Rulebook
 from .law import DEFAULT_LAW
 
@@ -421,7 +422,9 @@ def _read_record(item: _Item) -> tuple[CaseRecord, str] | list[InputProblem]:
                 "expected a case record object, got an array; a .json file holds one "
                 "record: put several in a .jsonl file, one record per line"
             )
-            return [InputProblem(source=item.source, line=item.line or 1, path="$", message=message)]
+            return [
+                InputProblem(source=item.source, line=item.line or 1, path="$", message=message)
+            ]
         record = structure(data, CaseRecord)
     except RecordError as err:
         lines = json_lines(text) if item.kind == "doc" else {}
@@ -517,12 +520,8 @@ class _Validator:
         )
         limits: tuple[DeadlineStatus, ...] = ()
         if self.as_of is not None:
-            limits = tuple(
-                deadlines(record, as_of=self.as_of, law=self.law, accounts=job.accounts)
-            )
-        return attrs.evolve(
-            base, report=report, context=context, as_of=job.as_of, deadlines=limits
-        )
+            limits = tuple(deadlines(record, as_of=self.as_of, law=self.law, accounts=job.accounts))
+        return attrs.evolve(base, report=report, context=context, as_of=job.as_of, deadlines=limits)
 
 
 # -- the law, sent to worker processes ---------------------------------------------------
@@ -580,9 +579,7 @@ class _PortableLaw:
 
 def _library_rulebooks() -> dict[str, Rulebook]:
     return {
-        value.name: value
-        for value in vars(_law_module).values()
-        if isinstance(value, Rulebook)
+        value.name: value for value in vars(_law_module).values() if isinstance(value, Rulebook)
     }
 
 
@@ -684,8 +681,6 @@ def validate_corpus(
 def _run(
     paths: Iterable[str | os.PathLike[str] | Input], job: _Job, workers: int, stdin: IO[bytes]
 ) -> Iterator[Outcome]:
-    inputs = (
-        given for p in paths for given in ([p] if isinstance(p, Input) else iter_inputs([p]))
-    )
+    inputs = (given for p in paths for given in ([p] if isinstance(p, Input) else iter_inputs([p])))
     for outcomes in _ordered(_batches(_items(inputs, stdin)), job, workers):
         yield from outcomes

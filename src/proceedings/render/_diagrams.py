@@ -215,4 +215,3 @@ def timeline_to_dot(model: Timeline, *, tracks: Sequence[str] | None = None) -> 
         previous = node
     lines.append("}")
     return "\n".join(lines) + "\n"
-
