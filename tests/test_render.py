@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from proceedings import Certainty, CitationRef, Finding, Report, Severity, load
+from proceedings import Certainty, Finding, Report, Severity, Unverified, load
 from proceedings._chart import CHART
 from proceedings._diagrams import (
     chart_to_dot,
@@ -49,6 +49,7 @@ from proceedings._render import (
 )
 from proceedings._statechart import diagram_model
 from proceedings.law import DEFAULT_RULEBOOKS, all_rules
+from proceedings.law import Citation as CitationRef
 
 HERE = Path(__file__).parent
 EXAMPLES = HERE.parent / "examples" / "cases"
@@ -68,7 +69,7 @@ VIOLATION = Finding(
     severity=Severity.VIOLATION,
     certainty=Certainty.CERTAIN,
     message="Surrendered before the appeal window closed",
-    events=("$.events[2]", "$.events[1]"),
+    event_indices=(2, 1),
     event_ids=("surrender", "decision"),
     accounts=("lawyer", "prosecutor"),
     citations=(CPC, CAT),
@@ -79,10 +80,10 @@ NOTE = Finding(
     severity=Severity.NOTE,
     certainty=Certainty.UNDETERMINED,
     message="release 'r' is not expected while the custody track is 'free'",
-    events=("$.events[0]",),
+    event_indices=(0,),
     event_ids=("r",),
     accounts=("lawyer",),
-    verified=False,
+    unverified=(Unverified.RULE,),
     date="2022-12",
 )
 REPORT = Report(
@@ -100,7 +101,9 @@ CONTEXT = RecordContext(
 # -- strategies for round trips ---------------------------------------------------------
 
 _texts = st.text(max_size=30)
-_paths = st.integers(0, 50).map(lambda i: f"$.events[{i}]")
+_gaps = st.just(Unverified.RULE) | st.builds(
+    Unverified.party, st.sampled_from(["cat", "iccpr"]), st.sampled_from(["KZ", "RU"])
+)
 citations = st.builds(
     CitationRef,
     instrument=_texts.filter(bool),
@@ -115,11 +118,11 @@ findings = st.builds(
     severity=st.sampled_from(Severity),
     certainty=st.sampled_from(Certainty),
     message=_texts,
-    events=st.lists(_paths, max_size=3).map(tuple),
+    event_indices=st.lists(st.integers(0, 50), max_size=3).map(tuple),
     event_ids=st.lists(_texts, max_size=3).map(tuple),
     accounts=st.lists(_texts, max_size=2).map(tuple),
     citations=st.lists(citations, max_size=3).map(tuple),
-    verified=st.booleans(),
+    unverified=st.lists(_gaps, max_size=2, unique=True).map(tuple),
     date=st.none() | _texts,
 )
 reports = st.builds(

@@ -9,20 +9,12 @@ submodules ``proceedings.law``, ``proceedings.schema``,
 This library is a model of the law, not legal advice.
 """
 
+import warnings
+from typing import Any
+
 from ._codec import dump, dumps, iter_jsonl, load, loads, structure, unstructure
 from ._dates import DayRange, Truth, UncertainDate, days_between
-from ._engine import (
-    RECORD_CHECKS,
-    DeadlineStatus,
-    Permission,
-    Proceeding,
-    RecordCheck,
-    State,
-    Step,
-    deadlines,
-    replay,
-    validate,
-)
+from ._engine import State, Step, deadlines, replay, validate
 from ._errors import (
     InvalidDate,
     InvalidDefinition,
@@ -30,7 +22,9 @@ from ._errors import (
     ProceedingsError,
     RecordError,
     TransitionRefused,
+    UnknownName,
 )
+from ._findings import Certainty, Finding, Severity, Unverified
 from ._model import (
     EVENT_TYPES,
     FORMAT_VERSION,
@@ -85,7 +79,9 @@ from ._model import (
     WantedListing,
     WantedScope,
 )
-from ._report import Certainty, CitationRef, Finding, Report, Severity
+from ._proceeding import Permission, Proceeding
+from ._report import DeadlineStatus, Report
+from ._rules import Law
 
 __all__ = [
     "Account",
@@ -106,7 +102,6 @@ __all__ = [
     "Charge",
     "ChargeUpgraded",
     "Citation",
-    "CitationRef",
     "CriminalCaseOpened",
     "CriminalConviction",
     "CrossingMode",
@@ -135,6 +130,7 @@ __all__ = [
     "InterimMeasureRequested",
     "InvalidDate",
     "InvalidDefinition",
+    "Law",
     "OffenceCategory",
     "Other",
     "Penalty",
@@ -144,8 +140,6 @@ __all__ = [
     "Problem",
     "Proceeding",
     "ProceedingsError",
-    "RECORD_CHECKS",
-    "RecordCheck",
     "RecordError",
     "Release",
     "Removal",
@@ -159,6 +153,8 @@ __all__ = [
     "TransitionRefused",
     "Truth",
     "UncertainDate",
+    "UnknownName",
+    "Unverified",
     "WantedListing",
     "WantedScope",
     "days_between",
@@ -173,6 +169,27 @@ __all__ = [
     "unstructure",
     "validate",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # Names of 0.1 that moved; they still work for one release.
+    if name == "CitationRef":
+        from ._findings import Citation  # noqa: PLC0415
+
+        _warn(name, "proceedings.law.Citation")
+        return Citation
+    if name == "RECORD_CHECKS":
+        from .law.record import RECORD  # noqa: PLC0415
+
+        _warn(name, "proceedings.law.RECORD.rules (record checks are rules)")
+        return RECORD.rules
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _warn(name: str, instead: str) -> None:
+    warnings.warn(
+        f"proceedings.{name} is deprecated; use {instead}", DeprecationWarning, stacklevel=3
+    )
 
 
 def __dir__() -> list[str]:

@@ -320,7 +320,7 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
             for key in sorted(exc.extra_fields)
         ]
     if isinstance(exc, FieldProblems):
-        return [Problem(path=_subpath(path, name), message=msg) for name, msg in exc.problems]
+        return [Problem(path=_subpath(path, name), message=msg) for name, msg in exc.fields]
     if isinstance(exc, KeyError):
         return [Problem(path=path, message="required field is missing")]
     if isinstance(exc, InvalidDate):

@@ -25,9 +25,13 @@ from typing import Any
 import attrs
 
 from ._dates import Truth
-from ._engine import RECORD_CHECKS, DeadlineStatus, RecordCheck
-from ._report import Certainty, CitationRef, Finding, Report, Severity
+from ._findings import Certainty, Finding, Severity, Unverified
+from ._findings import Citation as CitationRef
+from ._report import DeadlineStatus, Report
 from ._rules import Rule
+from .law.record import RECORD
+
+RECORD_CHECKS = RECORD.rules
 
 #: The ``$schema`` written into SARIF logs.
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -46,7 +50,7 @@ _SARIF_LEVEL = {Severity.VIOLATION: "error", Severity.WARNING: "warning", Severi
 # -- the record-level checks -------------------------------------------------------
 
 
-def record_check(check_id: str) -> RecordCheck:
+def record_check(check_id: str) -> Rule:
     """The record-level check with this id.
 
     Raises:
@@ -159,11 +163,11 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "certainty": finding.certainty.value,
         "message": finding.message,
         "date": finding.date,
-        "events": list(finding.events),
+        "events": list(finding.paths),
         "event_ids": list(finding.event_ids),
         "accounts": list(finding.accounts),
         "verified": finding.verified,
-        "unverified": list(finding.unverified),
+        "unverified": [u.key for u in finding.unverified],
         "retrospective": finding.retrospective,
         "citations": [citation_to_dict(c) for c in finding.citations],
     }
@@ -223,6 +227,13 @@ def _citation_from_dict(data: Mapping[str, Any]) -> CitationRef:
     )
 
 
+def _index_of(path: str) -> int:
+    index = event_index(path)
+    if index is None:
+        raise ValueError(f"{path!r} is not the path of an event ($.events[N])")
+    return index
+
+
 def finding_from_dict(data: Mapping[str, Any]) -> Finding:
     """The finding that :func:`finding_to_dict` wrote (extra keys are ignored).
 
@@ -236,11 +247,10 @@ def finding_from_dict(data: Mapping[str, Any]) -> Finding:
         certainty=Certainty(data["certainty"]),
         message=data["message"],
         date=data.get("date"),
-        events=tuple(data.get("events", ())),
+        event_indices=tuple(_index_of(path) for path in data.get("events", ())),
         event_ids=tuple(data.get("event_ids", ())),
         accounts=tuple(data.get("accounts", ())),
-        verified=bool(data.get("verified", True)),
-        unverified=tuple(data.get("unverified", ())),
+        unverified=tuple(Unverified.from_key(k) for k in data.get("unverified", ())),
         retrospective=bool(data.get("retrospective", False)),
         citations=tuple(_citation_from_dict(c) for c in data.get("citations", ())),
     )
@@ -271,7 +281,7 @@ def finding_lines(report: Report, *, context: RecordContext | None = None) -> li
     """
     out = []
     for f in report.findings:
-        line = context.event_line(f.events[0]) if context is not None and f.events else None
+        line = context.event_line(f.paths[0]) if context is not None and f.paths else None
         data = {
             "kind": "finding",
             "record_id": report.record_id,
@@ -392,14 +402,14 @@ def render_finding_text(
         lines = [head + "  " + wrapped[0][shown:], *wrapped[1:]]
     else:
         lines = [head]
-    if finding.events:
+    if finding.paths:
         first_id = finding.event_ids[0] if finding.event_ids else None
         when = f"{when_phrase(finding.date)}: " if finding.date else ""
-        lines += _wrap(when + _event_phrase(finding.events[0], first_id, context), width, pad)
+        lines += _wrap(when + _event_phrase(finding.paths[0], first_id, context), width, pad)
     lines += _wrap(finding.message[:1].upper() + finding.message[1:], width, pad)
     others = [
         _event_phrase(path, finding.event_ids[i] if i < len(finding.event_ids) else None, context)
-        for i, path in enumerate(finding.events)
+        for i, path in enumerate(finding.paths)
         if i > 0
     ]
     if others:
@@ -408,15 +418,7 @@ def render_finding_text(
     if finding.certainty is Certainty.UNDETERMINED:
         caveats.append("undetermined: it holds for some of the possible dates, not all")
     # A finding built by hand may say only verified=False: that is the rule.
-    gaps = finding.unverified or (() if finding.verified else ("rule",))
-    for gap in gaps:
-        if gap == "rule":
-            caveats.append("the rule's source text has not been verified")
-        else:
-            _, treaty, state = gap.split(":", 2)
-            caveats.append(
-                f"the date {state} became party to {treaty.replace('_', ' ')} has not been verified"
-            )
+    caveats += [gap.phrase() for gap in finding.unverified]
     if caveats:
         lines += [paint(part, "dim") for part in _wrap("(" + "; ".join(caveats) + ")", width, pad)]
     for i, citation in enumerate(finding.citations):
@@ -563,9 +565,9 @@ def _help_uri(citations: Sequence[CitationRef]) -> str | None:
     return None
 
 
-def sarif_rule(rule: Rule | RecordCheck) -> dict[str, Any]:
+def sarif_rule(rule: Rule) -> dict[str, Any]:
     """A ``reportingDescriptor`` for a rule or record check (id stable across runs)."""
-    if isinstance(rule, RecordCheck):
+    if rule.kind == "record":
         return {
             "id": rule.id,
             "shortDescription": {"text": rule.title},
@@ -596,7 +598,8 @@ def sarif_rule(rule: Rule | RecordCheck) -> dict[str, Any]:
 
 def sarif_rules(rules: Iterable[Rule]) -> list[dict[str, Any]]:
     """The ``driver.rules`` array: the record checks, then each rule, in the given order."""
-    return [*(sarif_rule(c) for c in RECORD_CHECKS), *(sarif_rule(r) for r in rules)]
+    others = [r for r in rules if r.kind != "record"]
+    return [*(sarif_rule(c) for c in RECORD_CHECKS), *(sarif_rule(r) for r in others)]
 
 
 def artifact_uri(source: str | None) -> str:
@@ -639,7 +642,7 @@ def sarif_result(
         context: Event lines, if known.
     """
     physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(report.source)}}
-    line = context.event_line(finding.events[0]) if context is not None and finding.events else None
+    line = context.event_line(finding.paths[0]) if context is not None and finding.paths else None
     if line is None and context is not None:
         line = context.line
     if line is not None:
@@ -650,7 +653,7 @@ def sarif_result(
             "fullyQualifiedName": f"{report.record_id}/{path}",
             "kind": "object",
         }
-        for i, path in enumerate(finding.events)
+        for i, path in enumerate(finding.paths)
     ] or [{"name": report.record_id, "fullyQualifiedName": report.record_id, "kind": "object"}]
     result: dict[str, Any] = {
         "ruleId": finding.rule_id,

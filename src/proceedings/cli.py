@@ -56,8 +56,9 @@ import click
 
 from ._codec import parse_json, structure
 from ._dates import UncertainDate
-from ._engine import RECORD_CHECKS, RecordCheck, deadlines, validate
-from ._errors import InvalidDate, InvalidDefinition, RecordError
+from ._engine import deadlines, validate
+from ._errors import InvalidDate, InvalidDefinition, RecordError, UnknownName
+from ._findings import Severity
 from ._model import CaseRecord
 from ._render import (
     LEGEND,
@@ -76,9 +77,12 @@ from ._render import (
     sarif_result,
     sarif_rules,
 )
-from ._report import Severity
 from ._rules import Law, Rule, Rulebook
 from .law import DEFAULT_RULEBOOKS
+from .law.record import RECORD
+
+RECORD_CHECKS = RECORD.rules
+_LAW_BOOKS = tuple(b for b in DEFAULT_RULEBOOKS if b is not RECORD)
 
 _FORMATS = ("text", "json", "jsonl", "sarif")
 _RECORD_SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -172,8 +176,8 @@ def main() -> None:
 
 
 def _choose_rulebooks(names: Sequence[str]) -> tuple[Rulebook, ...]:
-    """The default rulebooks named (all if none), in the library's order."""
-    known = {b.name: b for b in DEFAULT_RULEBOOKS}
+    """The default rulebooks named (all if none), in the library's order; record checks always."""
+    known = {b.name: b for b in _LAW_BOOKS}
     for name in names:
         if name not in known:
             raise click.BadParameter(
@@ -182,7 +186,7 @@ def _choose_rulebooks(names: Sequence[str]) -> tuple[Rulebook, ...]:
             )
     if not names:
         return DEFAULT_RULEBOOKS
-    return tuple(b for b in DEFAULT_RULEBOOKS if b.name in names)
+    return (RECORD, *(b for b in _LAW_BOOKS if b.name in names))
 
 
 def _parse_readings(values: Sequence[str]) -> dict[str, str]:
@@ -200,10 +204,10 @@ def _parse_readings(values: Sequence[str]) -> dict[str, str]:
 
 def _law(rulebooks: tuple[Rulebook, ...], readings: Mapping[str, str], verified_only: bool) -> Law:
     try:
-        return Law(rulebooks=rulebooks, chosen=dict(readings), include_unverified=not verified_only)
+        return Law(rulebooks=rulebooks, readings=readings, verified_only=verified_only)
     except InvalidDefinition as exc:
         raise click.BadParameter(str(exc), param_hint="'--rulebook'") from None
-    except ValueError as exc:
+    except UnknownName as exc:
         raise click.BadParameter(str(exc), param_hint="'--reading'") from None
 
 
@@ -521,18 +525,7 @@ class _Validator:
             )
             outcome["errors"].append(_problem(item.source, item.line, "$.accounts", message))
             return
-        report = validate(
-            record,
-            rulebooks=self.rulebooks,
-            readings=self.readings,
-            accounts=options.accounts,
-            include_unverified=not options.verified_only,
-            source=item.source,
-        )
-        if options.verified_only:
-            # A verified rule still gives an unverified finding where the date a
-            # state became party to its treaty is unverified: drop those too.
-            report = attrs.evolve(report, findings=tuple(f for f in report.findings if f.verified))
+        report = validate(record, law=self.law, accounts=options.accounts, source=item.source)
         event_lines: tuple[int | None, ...] = ()
         if item.kind == "doc" and options.fmt != "json":
             lines = json_lines(text)
@@ -597,12 +590,7 @@ class _Validator:
             return None, None
         return (
             deadlines(
-                record,
-                self.as_of,
-                rulebooks=self.rulebooks,
-                readings=self.readings,
-                accounts=self.options.accounts or None,
-                include_unverified=not self.options.verified_only,
+                record, as_of=self.as_of, law=self.law, accounts=self.options.accounts or None
             ),
             None,
         )
@@ -1045,7 +1033,7 @@ def _applies_in(rule: Rule, country: str, law: Law) -> bool:
 
 def rule_to_dict(rule: Rule, *, rulebook: Rulebook, law: Law) -> dict[str, Any]:
     """A rule as JSON, with its readings and deadline spelt out."""
-    readings = law.readings
+    readings = law.declared_readings
     start, end = rule.in_force
     return {
         "kind": "rule",
@@ -1105,7 +1093,7 @@ def rule_to_dict(rule: Rule, *, rulebook: Rulebook, law: Law) -> dict[str, Any]:
     }
 
 
-def check_to_dict(check: RecordCheck) -> dict[str, Any]:
+def check_to_dict(check: Rule) -> dict[str, Any]:
     """A record-level check as JSON (the same keys as a rule where they apply)."""
     return {
         "kind": "record_check",
@@ -1148,6 +1136,7 @@ def rules_command(jurisdiction: str | None, rulebooks: tuple[str, ...], fmt: str
     selected = [
         (book, rule)
         for book in chosen
+        if book is not RECORD
         for rule in book.rules
         if country is None or _applies_in(rule, country, law)
     ]
@@ -1279,7 +1268,7 @@ def explain_command(rule_id: str, fmt: str) -> None:
     """Explain a rule: its citations, verification, readings, time limit and an example."""
     law = _default_law()
     by_id: dict[str, dict[str, Any]] = {}
-    for book in DEFAULT_RULEBOOKS:
+    for book in _LAW_BOOKS:
         for rule in book.rules:
             by_id[rule.id] = rule_to_dict(rule, rulebook=book, law=law)
     for check in RECORD_CHECKS:
