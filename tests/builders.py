@@ -49,6 +49,7 @@ from proceedings import (
     validate,
 )
 from proceedings._model import EVENT_TYPE_BY_TAG, REFERS_TO
+from proceedings.law import DEFAULT_RULEBOOKS, Law
 
 KZ = "KZ"
 PERSON = Person(id="p", nationalities=("RU",))
@@ -144,10 +145,16 @@ def of_rule(report: Report, rule_id: str) -> list[tuple[Severity, Certainty, tup
     return [(f.severity, f.certainty, f.event_ids) for f in report.findings if f.rule_id == rule_id]
 
 
+def law(**kwargs: Any) -> Law:
+    """A Law of the default rulebooks (unless ``rulebooks=``), with the options given."""
+    kwargs.setdefault("rulebooks", DEFAULT_RULEBOOKS)
+    return Law(**kwargs)
+
+
 def fired(
     rec: CaseRecord, rule_id: str, **kwargs: Any
 ) -> list[tuple[Severity, Certainty, tuple[str, ...]]]:
-    return of_rule(validate(rec, **kwargs), rule_id)
+    return of_rule(validate(rec, law=law(**kwargs)), rule_id)
 
 
 def rules_at(report: Report, event_id: str, severity: Severity | None = None) -> set[str]:

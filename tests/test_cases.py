@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import proceedings
+from proceedings.law import DEFAULT_RULEBOOKS, Law
 
 CASES = Path(__file__).resolve().parent.parent / "examples" / "cases"
 PATHS = sorted(CASES.glob("*.json"))
@@ -153,9 +154,10 @@ def test_expected_findings(path: Path) -> None:
 def test_zhilin_literal_reading_drops_the_appeal_protection() -> None:
     """Under asylum_appeal_suspensive=no, a pending appeal protects nobody in Kazakhstan."""
     record = _load(CASES / "zhilin.json")
-    report = proceedings.validate(record, readings={"asylum_appeal_suspensive": "no"})
-    assert {"R-REF-33", "KZ-REF-AS-STATUS"}.isdisjoint(report.rule_ids())
-    assert "PAT-DISGUISED-EXTRADITION" in report.rule_ids()
+    literal = Law(rulebooks=DEFAULT_RULEBOOKS, readings={"asylum_appeal_suspensive": "no"})
+    report = proceedings.validate(record, law=literal)
+    assert {"R-REF-33", "KZ-REF-AS-STATUS"}.isdisjoint(report.rule_ids)
+    assert "PAT-DISGUISED-EXTRADITION" in report.rule_ids
 
 
 def test_every_quote_is_in_its_seed_file() -> None:

@@ -30,6 +30,7 @@ from builders import (
     event,
     extradition,
     histories,
+    law,
     measure,
     record,
     removal,
@@ -69,12 +70,12 @@ from proceedings import (
     structure,
     validate,
 )
+from proceedings import deadlines as proceedings_deadlines
 from proceedings._chart import CHART
 from proceedings._model import EVENT_TYPE_BY_TAG
 from proceedings._probes import probes
-from proceedings._report import CitationRef
 from proceedings._statechart import Statechart, Track, Transition, diagram_model
-from proceedings.law import DEFAULT_RULEBOOKS, Hit, Reading, Rule, Rulebook
+from proceedings.law import DEFAULT_LAW, DEFAULT_RULEBOOKS, Citation, Hit, Reading, Rule, Rulebook
 from proceedings.testing import lawful_histories, near_lawful_mutations
 
 SUSPENSIVE = "asylum_appeal_suspensive"
@@ -169,7 +170,7 @@ def test_removal_while_asylum_seeker_matches_oracle(rec: CaseRecord, option: str
         for i, ev in _removals(rec)
         if asylum_status(rec.events[:i]) in protected
     }
-    report = validate(rec, readings={SUSPENSIVE: option})
+    report = validate(rec, law=law(readings={SUSPENSIVE: option}))
     assert expected == _found_at(report, "KZ-REF-AS-STATUS")
 
 
@@ -192,7 +193,7 @@ def test_non_refoulement_matches_oracle(rec: CaseRecord, option: str) -> None:
         for i, ev in _removals(rec)
         if asylum_status(rec.events[:i]) in protected
     }
-    report = validate(rec, readings={SUSPENSIVE: option})
+    report = validate(rec, law=law(readings={SUSPENSIVE: option}))
     assert expected == _found_at(report, "R-REF-33")
 
 
@@ -221,7 +222,7 @@ def _current(findings: Sequence[Finding]) -> list[Finding]:
 
 def _keys(findings: Sequence[Finding]) -> set[tuple[str, tuple[str, ...], Severity, Certainty]]:
     return {
-        (f.rule_id, f.events, f.severity, f.certainty)
+        (f.rule_id, f.paths, f.severity, f.certainty)
         for f in findings
         if f.rule_id != "REC-DATE-ORDER"
     }
@@ -256,7 +257,7 @@ def test_strict_refuses_exactly_what_audit_reports(rec: CaseRecord) -> None:
     if first is not None:
         k, refused = first
         prefix = attrs.evolve(rec, events=rec.events[: k + 1])
-        at_k = [f for f in _current(validate(prefix).findings) if f.events[0] == f"$.events[{k}]"]
+        at_k = [f for f in _current(validate(prefix).findings) if f.paths[0] == f"$.events[{k}]"]
         assert {f.rule_id for f in refused.findings} == {f.rule_id for f in at_k}
         assert rec.events[:k] == proc.record.events
 
@@ -295,7 +296,7 @@ def test_allowed_agrees_with_apply(rec: CaseRecord, days: int) -> None:
     proc = Proceeding.from_record(rec)
     last = max((ev.date.latest for ev in rec.events), default=datetime.date(2023, 3, 1))
     on = last + datetime.timedelta(days=days)
-    permissions = proc.allowed(on=on, jurisdiction=KZ)
+    permissions = proc.allowed(as_of=on, jurisdiction=KZ)
     tried = list(probes(proc.record, KZ, UncertainDate.from_date(on)))
     assert len(tried) == len(permissions)
     for permission, (event_type, variant, probe) in zip(permissions, tried, strict=True):
@@ -324,7 +325,7 @@ def _signature(report: Report, ids: dict[str, str] | None = None) -> list[tuple[
             f.rule_id,
             f.severity,
             f.certainty,
-            f.events,
+            f.paths,
             tuple(mapping.get(i, i) for i in f.event_ids),
         )
         for f in report.findings
@@ -408,15 +409,19 @@ def _track(**changes: Any) -> Track:
             Transition(on="detention", source=("free",), target="held"),
             Transition(on="release", source=("held",), target="free"),
         ),
-        "ignores": _OTHERS,
     }
     base.update(changes)
     return Track(**base)
 
 
+def _chart(*tracks: Track, inert: frozenset[str] = _OTHERS) -> Statechart:
+    # A chart of demo tracks: every event type they do not drive is inert.
+    return Statechart(tracks or (_track(),), inert=inert)
+
+
 def test_well_formed_track_is_accepted() -> None:
     """A track with every state reachable, a way out of each, every event handled, builds."""
-    chart = Statechart((_track(),))
+    chart = _chart()
     assert (
         "held"
         == chart.fire(chart.initial(), detention("d", "2023-01-01"), 0, lambda n: None)[0]["demo"]
@@ -435,17 +440,11 @@ def test_well_formed_track_is_accepted() -> None:
         pytest.param(
             {
                 "transitions": (Transition(on="detention", source=("free",), target="held"),),
-                "ignores": _OTHERS | {"release"},
+                "inert": _OTHERS | {"release"},
             },
             "trap states",
             ("held",),
             id="trap",
-        ),
-        pytest.param(
-            {"ignores": _OTHERS - {"removal", "escape"}},
-            "neither handled nor ignored",
-            ("escape", "removal"),
-            id="unhandled-event",
         ),
         pytest.param(
             {
@@ -463,11 +462,17 @@ def test_well_formed_track_is_accepted() -> None:
         pytest.param(
             {"initial": "nowhere"},
             "initial state is not declared",
-            ("nowhere",),
+            ("nowhere", "free", "held"),
             id="undeclared-initial",
         ),
         pytest.param(
-            {"ignores": _OTHERS | {"teleport"}},
+            {
+                "transitions": (
+                    Transition(on="detention", source=("free",), target="held"),
+                    Transition(on="release", source=("held",), target="free"),
+                    Transition(on="teleport", source=("held",), target="free"),
+                )
+            },
             "unknown event types",
             ("teleport",),
             id="unknown-event-type",
@@ -478,8 +483,9 @@ def test_malformed_track_is_refused(
     changes: dict[str, Any], message: str, ids: tuple[str, ...]
 ) -> None:
     """A malformed track raises InvalidDefinition naming the track, the problem and the ids."""
+    inert = changes.pop("inert", _OTHERS)
     with pytest.raises(InvalidDefinition) as error:
-        Statechart((_track(**changes),))
+        _chart(_track(**changes), inert=inert)
     assert (ids, True, True) == (
         error.value.ids,
         message in str(error.value),
@@ -497,13 +503,13 @@ def test_condition_on_a_field_of_the_event_is_accepted() -> None:
             Transition(on="release", source=("held",), target="free"),
         )
     )
-    assert ("demo",) == tuple(t.name for t in Statechart((track,)).tracks)
+    assert ("demo",) == tuple(t.name for t in _chart(track).tracks)
 
 
 def test_duplicate_track_names_are_refused() -> None:
     """Two tracks with one name are refused, naming it."""
     with pytest.raises(InvalidDefinition) as error:
-        Statechart((_track(), _track()))
+        _chart(_track(), _track())
     assert ("demo",) == error.value.ids
 
 
@@ -511,7 +517,7 @@ def _rule(rule_id: str, **changes: Any) -> Rule:
     base: dict[str, Any] = {
         "id": rule_id,
         "title": "A demo rule",
-        "citations": (CitationRef(instrument="Demo Act", article="1"),),
+        "citations": (Citation(instrument="Demo Act", article="1"),),
         "severity": Severity.WARNING,
         "on": frozenset({"removal"}),
         "check": lambda ctx: iter(()),
@@ -533,7 +539,7 @@ def test_rule_ids_repeating_across_rulebooks_are_refused() -> None:
     """A user rulebook reusing a default rule id is refused when composed."""
     clash = Rulebook(name="mine", title="Mine", rules=(_rule("R-REF-33"),))
     with pytest.raises(InvalidDefinition) as error:
-        validate(record(), rulebooks=(*DEFAULT_RULEBOOKS, clash))
+        validate(record(), law=law(rulebooks=(*DEFAULT_RULEBOOKS, clash)))
     assert ("R-REF-33",) == error.value.ids
 
 
@@ -556,14 +562,14 @@ def test_malformed_rule_is_refused(changes: dict[str, Any], problem: str) -> Non
 
 def test_unknown_reading_option_is_refused() -> None:
     """validate(readings=...) with an unknown option says which options exist."""
-    with pytest.raises(ValueError, match="has no option 'perhaps'; options: yes, no"):
-        validate(record(), readings={SUSPENSIVE: "perhaps"})
+    with pytest.raises(ValueError, match="has no option 'perhaps'; known: yes, no"):
+        validate(record(), law=law(readings={SUSPENSIVE: "perhaps"}))
 
 
 def test_unknown_reading_is_refused() -> None:
     """validate(readings=...) with an unknown reading lists the known ones."""
-    with pytest.raises(ValueError, match="unknown reading 'lenient'; known readings: "):
-        validate(record(), readings={"lenient": "yes"})
+    with pytest.raises(ValueError, match="unknown reading 'lenient'; known: "):
+        validate(record(), law=law(readings={"lenient": "yes"}))
 
 
 def test_reading_default_must_be_an_option() -> None:
@@ -577,7 +583,7 @@ def test_rule_using_undeclared_reading_is_refused() -> None:
     """Composing a rule that consults a reading no rulebook declares is refused, naming it."""
     book = Rulebook(name="mine", title="Mine", rules=(_rule("DEMO-3", readings=("mood",)),))
     with pytest.raises(InvalidDefinition) as error:
-        validate(record(), rulebooks=(*DEFAULT_RULEBOOKS, book))
+        validate(record(), law=law(rulebooks=(*DEFAULT_RULEBOOKS, book)))
     assert ("mood",) == error.value.ids
 
 
@@ -587,7 +593,7 @@ def test_rule_using_undeclared_reading_is_refused() -> None:
 def _removals_allowed(proc: Proceeding, on: str) -> dict[str, tuple[Truth, frozenset[str]]]:
     return {
         p.variant or "": (p.lawful, frozenset(f.rule_id for f in p.barred_by))
-        for p in proc.allowed(on=UncertainDate.from_date(datetime.date.fromisoformat(on)))
+        for p in proc.allowed(as_of=UncertainDate.from_date(datetime.date.fromisoformat(on)))
         if p.event_type == "removal"
     }
 
@@ -623,14 +629,14 @@ def test_removal_lawful_once_claim_finally_refused() -> None:
 
 def test_allowed_needs_a_jurisdiction() -> None:
     """allowed() on an empty proceeding without a jurisdiction raises ValueError."""
-    with pytest.raises(ValueError, match="give a jurisdiction"):
-        Proceeding(PERSON).allowed(on=datetime.date(2023, 1, 1))
+    with pytest.raises(ValueError, match="no jurisdiction given"):
+        Proceeding(PERSON).allowed(as_of=datetime.date(2023, 1, 1))
 
 
 def _forty(proc: Proceeding, on: datetime.date) -> dict[str, tuple[Truth, tuple[Any, ...]]]:
     return {
         d.rule_id: (d.expired, d.due)
-        for d in proc.deadlines(on)
+        for d in proc.deadlines(as_of=on)
         if d.rule_id in {"CIS-MINSK-62", "KZ-CPC-588"}
     }
 
@@ -776,9 +782,9 @@ def test_user_rule_plugs_into_both_policies() -> None:
         destination="RU",
         place="night flight",
     )
-    assert {"NGO-NIGHT-1"} == validate(record(night), rulebooks=books).rule_ids()
+    assert {"NGO-NIGHT-1"} == validate(record(night), law=law(rulebooks=books)).rule_ids
     with pytest.raises(TransitionRefused) as refused:
-        Proceeding(PERSON, rulebooks=books).apply(night)
+        Proceeding(PERSON, law=law(rulebooks=books)).apply(night)
     assert ["NGO-NIGHT-1"] == [f.rule_id for f in refused.value.findings]
 
 
@@ -832,7 +838,7 @@ def test_deadlines_only_for_treaties_in_force() -> None:
     """A person held in France on a wanted notice has no Minsk Convention deadline."""
     proc = Proceeding(PERSON)
     proc.apply(detention("d", "2023-01-01", where="FR"))
-    assert [] == [d.rule_id for d in proc.deadlines(datetime.date(2023, 1, 20))]
+    assert [] == [d.rule_id for d in proc.deadlines(as_of=datetime.date(2023, 1, 20))]
 
 
 def test_deadlines_agree_with_seventy_two_hour_rule() -> None:
@@ -841,7 +847,9 @@ def test_deadlines_agree_with_seventy_two_hour_rule() -> None:
     proc.apply(detention("d", "2023-01-01"))
     proc.apply(event("detention_extended", "o", "2023-01-02"))
     assert [] == [
-        d.rule_id for d in proc.deadlines(datetime.date(2023, 1, 20)) if d.rule_id == "KZ-CPC-587"
+        d.rule_id
+        for d in proc.deadlines(as_of=datetime.date(2023, 1, 20))
+        if d.rule_id == "KZ-CPC-587"
     ]
 
 
@@ -851,7 +859,7 @@ def test_allowed_does_not_bar_a_release_apply_accepts() -> None:
     proc.apply(detention("d", "2023-01-01"))
     proc.apply(event("detention_extended", "o", "2023-01-02"))
     on = datetime.date(2023, 2, 20)
-    release = [p.lawful for p in proc.allowed(on=on) if p.event_type == "release"]
+    release = [p.lawful for p in proc.allowed(as_of=on) if p.event_type == "release"]
     proc.apply(event("release", "x", "2023-02-20"))
     assert [Truth.TRUE] == release
 
@@ -885,20 +893,50 @@ def test_track_naming_undeclared_states_is_refused() -> None:
         )
     )
     with pytest.raises(InvalidDefinition) as error:
-        Statechart((track,))
-    assert ("gulag",) == error.value.ids
+        _chart(track)
+    # "held" is then unreachable too: every problem is reported at once.
+    assert ("gulag", "held") == error.value.ids
 
 
-def test_event_both_handled_and_ignored_is_refused() -> None:
-    """An event type a track both handles and ignores is refused, naming it."""
+def test_event_both_driving_and_inert_is_refused() -> None:
+    """An event type declared inert that a track drives is refused, naming it."""
     with pytest.raises(InvalidDefinition) as error:
-        Statechart((_track(ignores=_OTHERS | {"release"}),))
+        _chart(inert=_OTHERS | {"release"})
     assert ("release",) == error.value.ids
+
+
+def test_event_type_neither_driving_nor_inert_is_refused() -> None:
+    """Every event type of the model drives some track or is declared inert; else refused."""
+    with pytest.raises(InvalidDefinition) as error:
+        _chart(inert=_OTHERS - {"removal", "escape"})
+    assert ("escape", "removal") == error.value.ids
+    assert "drive no track and are not declared inert" in str(error.value)
+
+
+def test_unknown_inert_event_type_is_refused() -> None:
+    """An inert event type the model does not have is refused, naming it."""
+    with pytest.raises(InvalidDefinition) as error:
+        _chart(inert=_OTHERS | {"teleport"})
+    assert ("teleport",) == error.value.ids
+
+
+def test_every_problem_of_every_track_is_reported_at_once() -> None:
+    """A chart with problems in two tracks names all of them in one error."""
+    trap = _track(
+        name="trap", transitions=(Transition(on="detention", source=("free",), target="held"),)
+    )
+    lost = _track(name="lost", initial="nowhere")
+    with pytest.raises(InvalidDefinition) as error:
+        _chart(trap, lost)
+    # The trap state of one track; the undeclared initial state of the
+    # other, which leaves both its states unreachable.
+    assert ("held", "nowhere", "free", "held") == error.value.ids
+    assert ("track 'trap'" in str(error.value), "track 'lost'" in str(error.value)) == (True, True)
 
 
 def test_chart_and_state_lookups() -> None:
     """Tracks and track states are found by name; an unknown name is a KeyError."""
-    chart = Statechart((_track(),))
+    chart = _chart()
     state = chart.initial()
     assert ("demo", "free", {"demo": "free"}) == (
         chart.track("demo").name,
@@ -1003,17 +1041,14 @@ def test_strict_follows_a_chosen_account() -> None:
     with pytest.raises(TransitionRefused):
         Proceeding.from_record(_disputed(), account="lawyer")
     assert 3 == len(Proceeding.from_record(_disputed(), account="prosecutor").record.events)
-    with pytest.raises(ValueError, match="has no accounts"):
+    with pytest.raises(ValueError, match="has no account 'lawyer'"):
         Proceeding.from_record(record(), account="lawyer")
 
 
 def test_replay_of_unknown_account_is_refused() -> None:
     """replay() of an account the record does not have raises ValueError."""
-    from proceedings._engine import _law
-
-    law = _law(None, None, True)
-    with pytest.raises(ValueError, match="has no account"):
-        list(replay(record(), law, account="lawyer"))
+    with pytest.raises(ValueError, match="has no account 'lawyer'"):
+        list(replay(record(), DEFAULT_LAW, account="lawyer"))
 
 
 def test_event_listed_out_of_order_is_a_warning() -> None:
@@ -1087,3 +1122,137 @@ def test_same_day_as_with_disjoint_dates_is_refused() -> None:
     with pytest.raises(RecordError) as caught:
         structure(data)
     assert ["$.events[1].same_day_as"] == [p.path for p in caught.value.problems]
+
+
+# -- definitions checked against the chart (issue: a misspelt name silently disabled a rule) --
+
+
+def test_law_refuses_deadlines_naming_what_the_chart_lacks() -> None:
+    """A deadline's mark, track and states must exist in the chart; all bad names are listed."""
+    from proceedings.law import Deadline
+
+    bad = Deadline(
+        label="x",
+        start="no_such_mark",
+        limit=3,
+        running_while={"asylumm": ("claimed",), "custody": ("detainedd",)},
+    )
+    book = Rulebook(name="mine", title="Mine", rules=(_rule("DEMO-6", deadline=bad),))
+    with pytest.raises(InvalidDefinition) as error:
+        law(rulebooks=(*DEFAULT_RULEBOOKS, book))
+    assert (
+        "DEMO-6: mark 'no_such_mark'",
+        "DEMO-6: track 'asylumm'",
+        "DEMO-6: state custody.detainedd",
+    ) == error.value.ids
+
+
+def _reading_rule(reads: Any) -> Rulebook:
+    def check(ctx: Any) -> Any:
+        reads(ctx)
+        return iter(())
+
+    return Rulebook(name="mine", title="Mine", rules=(_rule("DEMO-7", check=check),))
+
+
+@pytest.mark.parametrize(
+    ("reads", "ids"),
+    [
+        pytest.param(lambda ctx: ctx.in_state("asylumm", "claimed"), ("asylumm",), id="track"),
+        pytest.param(
+            lambda ctx: ctx.in_state("asylum", "claimedd", "granted"),
+            ("asylum.claimedd",),
+            id="state",
+        ),
+        pytest.param(lambda ctx: ctx.marked("no_such_mark"), ("no_such_mark",), id="mark"),
+    ],
+)
+def test_check_reading_a_misspelt_name_fails_loudly(reads: Any, ids: tuple[str, ...]) -> None:
+    """A check that reads a track, state or mark the chart lacks raises InvalidDefinition."""
+    rec = record(removal("r", "2023-02-01"))
+    with pytest.raises(InvalidDefinition) as error:
+        validate(rec, law=law(rulebooks=(_reading_rule(reads),)))
+    assert ids == error.value.ids
+
+
+def test_check_reading_declared_names_works() -> None:
+    """in_state answers for the state before (or after) the event."""
+    seen: list[tuple[bool, bool]] = []
+    rec = record(claim("c", "2023-01-01"), removal("r", "2023-02-01"))
+    book = _reading_rule(
+        lambda ctx: seen.append(
+            (ctx.in_state("asylum", "claimed"), ctx.in_state("presence", "removed", after=True))
+        )
+    )
+    validate(rec, law=law(rulebooks=(book,)))
+    assert [(True, True)] == seen
+
+
+# -- errors under one root, with structured fields ------------------------------------------
+
+
+def test_bad_field_in_python_is_a_record_error() -> None:
+    """A field refused when a class is built in Python is a RecordError with paths."""
+    from proceedings import Person, ProceedingsError
+
+    with pytest.raises(ProceedingsError) as error:
+        Person(id="bad id!", name="A")
+    assert isinstance(error.value, RecordError)
+    assert ["$.id"] == [p.path for p in error.value.problems]
+
+
+def test_unknown_names_are_structured() -> None:
+    """Unknown accounts and readings raise UnknownName with kind, name and what is known."""
+    from proceedings import UnknownName
+
+    with pytest.raises(UnknownName) as account:
+        validate(_disputed(), accounts=["judge"])
+    with pytest.raises(UnknownName) as reading:
+        law(readings={"lenient": "yes"})
+    with pytest.raises(UnknownName) as option:
+        law(readings={SUSPENSIVE: "perhaps"})
+    assert ("account", "judge", ("lawyer", "prosecutor")) == (
+        account.value.kind,
+        account.value.name,
+        account.value.known,
+    )
+    assert ("reading", "lenient") == (reading.value.kind, reading.value.name)
+    assert ("option", "perhaps", ("yes", "no")) == (
+        option.value.kind,
+        option.value.name,
+        option.value.known,
+    )
+
+
+def test_unverified_is_structured_and_spelt_for_json() -> None:
+    """A gap is a value; its JSON spelling round-trips and a bad spelling is refused."""
+    from proceedings import Unverified
+
+    gap = Unverified.party("cat", "KZ")
+    assert ("party:cat:KZ", gap) == (gap.key, Unverified.from_key(gap.key))
+    assert Unverified.RULE is Unverified.from_key("rule")
+    assert "the date KZ became party to cat has not been verified" == gap.phrase()
+    with pytest.raises(ValueError, match="neither"):
+        Unverified.from_key("party:cat")
+
+
+def test_finding_paths_are_derived_from_indices() -> None:
+    """A finding keeps event indices; its paths are derived, and .events is deprecated."""
+    rec = record(claim("c", "2023-01-10"), removal("r", "2023-02-01"))
+    finding = next(f for f in validate(rec).findings if f.rule_id == "R-REF-33")
+    assert ((1, 0), ("$.events[1]", "$.events[0]")) == (finding.event_indices, finding.paths)
+    with pytest.warns(DeprecationWarning, match="Finding.paths"):
+        assert finding.paths == finding.events
+
+
+def test_deprecated_keywords_still_work_with_a_warning() -> None:
+    """rulebooks=/readings=/include_unverified= and a positional date warn but still work."""
+    rec = record(claim("c", "2023-01-10"), removal("r", "2023-02-01"))
+    with pytest.warns(DeprecationWarning, match="law="):
+        old = validate(rec, readings={SUSPENSIVE: "no"}, include_unverified=False)
+    assert old == validate(rec, law=law(readings={SUSPENSIVE: "no"}, verified_only=True))
+    with pytest.warns(DeprecationWarning, match="as_of="):
+        dated = proceedings_deadlines(rec, datetime.date(2023, 3, 1))
+    assert dated == proceedings_deadlines(rec, as_of=datetime.date(2023, 3, 1))
+    with pytest.raises(TypeError, match="either law= or"):
+        validate(rec, law=DEFAULT_LAW, readings={SUSPENSIVE: "no"})

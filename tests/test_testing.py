@@ -34,7 +34,8 @@ from proceedings import (
     Truth,
     validate,
 )
-from proceedings.law import DEFAULT_RULEBOOKS, CitationRef, Context, Hit, Rule, Rulebook
+from proceedings.law import DEFAULT_RULEBOOKS, Context, Hit, Law, Rule, Rulebook
+from proceedings.law import Citation as CitationRef
 from proceedings.testing import (
     MUTATION_KINDS,
     PROTECTIONS,
@@ -117,7 +118,7 @@ def _refused_then_removed(days: int) -> CaseRecord:
 )
 def test_own_rulebook_in_validate(days: int, expected: list[Any]) -> None:
     """The user's rule is applied by validate alongside the defaults; the engine is untouched."""
-    report = validate(_refused_then_removed(days), rulebooks=WITH_NGO)
+    report = validate(_refused_then_removed(days), law=Law(rulebooks=WITH_NGO))
     actual = [(f.rule_id, f.certainty, f.event_ids) for f in report.findings]
     assert expected == [a for a in actual if a[0] == "NGO-WAIT-7"]
 
@@ -126,7 +127,7 @@ def test_own_rulebook_enforced_by_proceeding() -> None:
     """A strict proceeding on the user's rulebooks refuses what the user's rule forbids."""
     rec = _refused_then_removed(3)
     with pytest.raises(TransitionRefused) as refused:
-        Proceeding.from_record(rec, rulebooks=WITH_NGO)
+        Proceeding.from_record(rec, law=Law(rulebooks=WITH_NGO))
     assert (["NGO-WAIT-7"], "r") == (
         [f.rule_id for f in refused.value.findings],
         refused.value.event_id,
@@ -139,7 +140,7 @@ def test_own_rulebook_enforced_by_proceeding() -> None:
 def test_lawful_histories_under_own_rulebook(rec: CaseRecord) -> None:
     """Histories lawful under the user's rulebooks never breach the user's rule."""
     assert [] == [
-        f for f in validate(rec, rulebooks=WITH_NGO).findings if f.rule_id == "NGO-WAIT-7"
+        f for f in validate(rec, law=Law(rulebooks=WITH_NGO)).findings if f.rule_id == "NGO-WAIT-7"
     ]
 
 

@@ -35,7 +35,7 @@ import proceedings
 from proceedings import CaseRecord, Event, Finding, Report, UncertainDate
 from proceedings._chart import CHART
 from proceedings._statechart import diagram_model
-from proceedings.law import DEFAULT_RULEBOOKS, Law, Rule, Rulebook
+from proceedings.law import DEFAULT_LAW, DEFAULT_RULEBOOKS, Law, Rule, Rulebook
 from proceedings.render import timeline, timeline_to_dot
 
 DOCS = Path(__file__).resolve().parent.parent
@@ -159,7 +159,7 @@ def _in_force(rule: Rule) -> str:
     return f"from {start.isoformat()} to {end.isoformat()}"
 
 
-def _citation(c: proceedings.CitationRef) -> str:
+def _citation(c: proceedings.law.Citation) -> str:
     text = escape(str(c))
     if c.text_date:
         text += f" (text of {escape(c.text_date)})"
@@ -195,8 +195,12 @@ def rule_catalogue(rulebooks: Sequence[Rulebook] = DEFAULT_RULEBOOKS) -> str:
             )
         for rule in book.rules:
             out.append(f"({label(rule.id)})=\n### {rule.id}: {escape(rule.title)}\n")
+            if rule.kind == "record":
+                cited = ("Kind", "a check of the record itself, not of the law: it cites nothing")
+            else:
+                cited = ("Citations", "\n\n".join(_citation(c) for c in rule.citations))
             rows = [
-                ("Citations", "\n\n".join(_citation(c) for c in rule.citations)),
+                cited,
                 ("Severity", rule.severity.value),
                 ("Verified", "yes" if rule.verified else "**no**"),
                 ("Verification", escape(rule.verification)),
@@ -232,17 +236,11 @@ def rule_catalogue(rulebooks: Sequence[Rulebook] = DEFAULT_RULEBOOKS) -> str:
                         f"`{dl.start}`" + (f", while {running}" if running else ""),
                     )
                 )
+            if rule.description:
+                rows.append(("What it checks", escape(rule.description)))
             if rule.example:
                 rows.append(("Example", escape(rule.example)))
             out.append(_list_table(["", ""], rows, widths="20 80"))
-    out.append("## Checks on the record itself\n")
-    out.append(
-        "The engine also checks each record's own consistency. These findings have no "
-        "legal citation: they are about the record, not about the law.\n"
-    )
-    for check in proceedings.RECORD_CHECKS:
-        out.append(f"({label(check.id)})=\n### {check.id}: {escape(check.title)}\n")
-        out.append(f"Severity: {check.severity.value}. {escape(check.description)}\n")
     return "\n".join(out)
 
 
@@ -488,7 +486,7 @@ def _quotes_cell(record: CaseRecord, event: Event) -> str:
 
 def _finding_item(record: CaseRecord, f: Finding) -> str:
     gaps = [
-        "rule text" if gap == "rule" else f"{gap.split(':')[2]} party date ({gap.split(':')[1]})"
+        "rule text" if gap.kind == "rule" else f"{gap.state} party date ({gap.treaty})"
         for gap in f.unverified
     ]
     head = f"* **{rule_ref(f.rule_id)}**, {f.severity.value}, {f.certainty.value}" + (
@@ -509,9 +507,8 @@ def _finding_item(record: CaseRecord, f: Finding) -> str:
 
 
 def _views(record: CaseRecord) -> list[tuple[str | None, list[proceedings.Step]]]:
-    law = Law(rulebooks=DEFAULT_RULEBOOKS)
     names: list[str | None] = [a.name for a in record.accounts] or [None]
-    return [(name, list(proceedings.replay(record, law, account=name))) for name in names]
+    return [(name, list(proceedings.replay(record, DEFAULT_LAW, account=name))) for name in names]
 
 
 def _track_tables(
@@ -575,18 +572,19 @@ def _timeline_diagrams(record: CaseRecord) -> str:
 
 
 def _finding_key(f: Finding) -> tuple[Any, ...]:
-    return (f.rule_id, f.events, f.certainty, f.accounts)
+    return (f.rule_id, f.event_indices, f.certainty, f.accounts)
 
 
 def _readings_section(record: CaseRecord, report: Report) -> str:
-    law = Law(rulebooks=DEFAULT_RULEBOOKS)
     base = {_finding_key(f): f for f in report.findings}
     out = []
-    for name, reading in law.readings.items():
+    for name, reading in DEFAULT_LAW.declared_readings.items():
         for option in reading.options:
             if option == reading.default:
                 continue
-            other = proceedings.validate(record, readings={name: option})
+            other = proceedings.validate(
+                record, law=Law(rulebooks=DEFAULT_RULEBOOKS, readings={name: option})
+            )
             alt = {_finding_key(f): f for f in other.findings}
             gone = [f for k, f in base.items() if k not in alt]
             new = [f for k, f in alt.items() if k not in base]

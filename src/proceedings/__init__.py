@@ -10,23 +10,13 @@ submodules ``proceedings.codec``, ``proceedings.corpus``,
 This library is a model of the law, not legal advice.
 """
 
+import warnings
 from typing import Any
 
 from ._codec import dump, dump_jsonl, dumps, load, load_jsonl, loads
 from ._codec import iter_jsonl as iter_jsonl  # deprecated: warns when called
 from ._dates import DayRange, Truth, UncertainDate, days_between
-from ._engine import (
-    RECORD_CHECKS,
-    DeadlineStatus,
-    Permission,
-    Proceeding,
-    RecordCheck,
-    State,
-    Step,
-    deadlines,
-    replay,
-    validate,
-)
+from ._engine import State, Step, deadlines, replay, validate
 from ._errors import (
     InvalidDate,
     InvalidDefinition,
@@ -34,7 +24,9 @@ from ._errors import (
     ProceedingsError,
     RecordError,
     TransitionRefused,
+    UnknownName,
 )
+from ._findings import Certainty, Finding, Severity, Unverified
 from ._model import (
     EVENT_TYPES,
     FORMAT_VERSION,
@@ -89,7 +81,9 @@ from ._model import (
     WantedListing,
     WantedScope,
 )
-from ._report import Certainty, CitationRef, Finding, Report, Severity
+from ._proceeding import Permission, Proceeding
+from ._report import DeadlineStatus, Report
+from ._rules import Law
 
 __all__ = [
     "Account",
@@ -110,7 +104,6 @@ __all__ = [
     "Charge",
     "ChargeUpgraded",
     "Citation",
-    "CitationRef",
     "CriminalCaseOpened",
     "CriminalConviction",
     "CrossingMode",
@@ -139,6 +132,7 @@ __all__ = [
     "InterimMeasureRequested",
     "InvalidDate",
     "InvalidDefinition",
+    "Law",
     "OffenceCategory",
     "Other",
     "Penalty",
@@ -148,8 +142,6 @@ __all__ = [
     "Problem",
     "Proceeding",
     "ProceedingsError",
-    "RECORD_CHECKS",
-    "RecordCheck",
     "RecordError",
     "Release",
     "Removal",
@@ -163,6 +155,8 @@ __all__ = [
     "TransitionRefused",
     "Truth",
     "UncertainDate",
+    "UnknownName",
+    "Unverified",
     "WantedListing",
     "WantedScope",
     "days_between",
@@ -177,25 +171,32 @@ __all__ = [
     "validate",
 ]
 
-# Old names kept for one release (``iter_jsonl``, imported above, warns when
-# called): ``{name: (module, name there, what to use instead)}``.
-_DEPRECATED = {
-    "structure": ("proceedings._codec", "structure", "proceedings.codec.structure"),
-    "unstructure": ("proceedings._codec", "unstructure", "proceedings.codec.unstructure"),
-}
-
 
 def __getattr__(name: str) -> Any:
-    if name in _DEPRECATED:
-        import importlib  # noqa: PLC0415
-        import warnings  # noqa: PLC0415
+    # Names of 0.1 that moved; they still work for one release.
+    if name == "CitationRef":
+        from ._findings import Citation  # noqa: PLC0415
 
-        module, attr, instead = _DEPRECATED[name]
-        warnings.warn(
-            f"proceedings.{name} is deprecated; use {instead}", DeprecationWarning, stacklevel=2
-        )
-        return getattr(importlib.import_module(module), attr)
-    raise AttributeError(f"module 'proceedings' has no attribute {name!r}")
+        _warn(name, "proceedings.law.Citation")
+        return Citation
+    if name == "RECORD_CHECKS":
+        from .law.record import RECORD  # noqa: PLC0415
+
+        _warn(name, "proceedings.law.RECORD.rules (record checks are rules)")
+        return RECORD.rules
+    if name in {"structure", "unstructure"}:
+        # iter_jsonl, imported above, warns when it is called.
+        from . import _codec  # noqa: PLC0415
+
+        _warn(name, f"proceedings.codec.{name}")
+        return getattr(_codec, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _warn(name: str, instead: str) -> None:
+    warnings.warn(
+        f"proceedings.{name} is deprecated; use {instead}", DeprecationWarning, stacklevel=3
+    )
 
 
 def __dir__() -> list[str]:

@@ -1,17 +1,79 @@
 """The default statechart: the tracks a person's state has in each jurisdiction.
 
-Sketched in ``legal-rules.md`` section G1. Each track is data; the engine and
-the diagrams read it, and :class:`~proceedings._statechart.Statechart` checks
-it when this module is imported.
+Each track is data; the engine and the diagrams read it, and
+:class:`~proceedings._statechart.Statechart` checks it when this module is
+imported. A track ignores the event types it has no transition for; the few
+event types that drive no track at all are declared :data:`INERT`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ._model import (
+    AppealDecided,
+    AppealFiled,
+    CriminalConviction,
+    Event,
+    InterimMeasureLifted,
+    PenaltyKind,
+)
 from ._statechart import ANY, Statechart, Track, Transition
 
 _ALL = (ANY,)
 
-#: Derived features that transitions test, besides event fields.
+#: A derived feature: a value computed from an event (and the events it
+#: refers to, by id) that transitions test like a field.
+Feature = Callable[[Event, Mapping[str, Event]], Any]
+
+
+def _appeal_root(event: Event, events_by_id: Mapping[str, Event]) -> str | None:
+    # Follow an appeal chain down to the decision at its root: an appeal
+    # against the decision on an appeal against an asylum refusal is, for the
+    # asylum track, still about the asylum refusal.
+    seen: set[str] = set()
+    current: Event | None = event
+    while current is not None and current.id not in seen:
+        seen.add(current.id)
+        if isinstance(current, AppealDecided):
+            current = events_by_id.get(current.appeal)
+        elif isinstance(current, AppealFiled):
+            current = events_by_id.get(current.against)
+        else:
+            return current.type
+    return None
+
+
+def _has_expulsion_penalty(event: Event, events_by_id: Mapping[str, Event]) -> bool:
+    return isinstance(event, CriminalConviction) and any(
+        p.kind is PenaltyKind.EXPULSION for p in (*event.sentence, *event.additional_penalties)
+    )
+
+
+def _measure_body(event: Event, events_by_id: Mapping[str, Event]) -> str | None:
+    measure = event
+    if isinstance(event, InterimMeasureLifted):
+        measure = events_by_id.get(event.measure, event)
+    body = getattr(measure, "body", None)
+    return body.value if body is not None else None
+
+
+def _appellant(event: Event, events_by_id: Mapping[str, Event]) -> str | None:
+    appeal = event
+    if isinstance(event, AppealDecided):
+        appeal = events_by_id.get(event.appeal, event)
+    who = getattr(appeal, "appellant", None)
+    return who.value if who is not None else None
+
+
+def _direction(event: Event, events_by_id: Mapping[str, Event]) -> str:
+    to_country = getattr(event, "to_country", None)
+    return "in" if to_country == event.jurisdiction else "out"
+
+
+#: Derived features that transitions test, besides event fields, each with
+#: the function that computes it.
 #: ``appeal_root``: for an appeal or its decision, the type of the decision at
 #: the root of the appeal chain. ``has_expulsion_penalty``: a conviction
 #: carries expulsion. ``direction``: a border crossing ``in`` to the event's
@@ -20,9 +82,31 @@ _ALL = (ANY,)
 #: ``appellant``: who brought an appeal (for its decision too): ``person``,
 #: ``authority`` or ``unknown``; only the person's appeals (and appeals of
 #: unknown origin) are read as protecting the person.
-FEATURES = frozenset(
-    {"appeal_root", "has_expulsion_penalty", "direction", "measure_body", "appellant"}
-)
+FEATURES: Mapping[str, Feature] = {
+    "appeal_root": _appeal_root,
+    "has_expulsion_penalty": _has_expulsion_penalty,
+    "direction": _direction,
+    "measure_body": _measure_body,
+    "appellant": _appellant,
+}
+
+
+def features(event: Event, events_by_id: Mapping[str, Event]) -> Callable[[str], Any]:
+    """The lookup the chart's conditions use for one event: a derived feature or a field."""
+
+    def lookup(name: str) -> Any:
+        feature = FEATURES.get(name)
+        if feature is not None:
+            return feature(event, events_by_id)
+        return getattr(event, name, None)
+
+    return lookup
+
+
+#: Event types that drive no track: kept in records for people and for rules
+#: (an administrative charge, a document refused, anything else), but the
+#: procedure's state does not change.
+INERT = frozenset({"administrative_offence_charged", "document_denied", "other"})
 _PERSON = ("person", "unknown")
 
 _ASYLUM_DECISIONS = ("asylum_decision", "asylum_claim_not_registered")
@@ -37,16 +121,17 @@ _CUSTODY_MARKS = ("custody_start", "custody", "wanted_detention")
 _EXTRADITION_GROUNDS = ("wanted_person", "extradition_custody", "extradition_arrest")
 
 
-def _t(on: str, source: tuple[str, ...], target: str, **kw: object) -> Transition:
-    when = {k: v for k, v in kw.items() if k not in {"marks", "clears"}}
-    return Transition(
-        on=on,
-        source=source,
-        target=target,
-        when=when,  # type: ignore[arg-type]
-        marks=kw.get("marks", ()),  # type: ignore[arg-type]
-        clears=kw.get("clears", ()),  # type: ignore[arg-type]
-    )
+def _t(
+    on: str,
+    source: tuple[str, ...],
+    target: str,
+    *,
+    marks: tuple[str, ...] = (),
+    clears: tuple[str, ...] = (),
+    **when: tuple[Any, ...],
+) -> Transition:
+    # Conditions are written as keywords (channel=("extradition",)).
+    return Transition(on=on, source=source, target=target, when=when, marks=marks, clears=clears)
 
 
 PRESENCE = Track(
@@ -70,33 +155,6 @@ PRESENCE = Track(
         _t("transit_zone_confinement", _ALL, "transit_zone"),
         _t("removal", _ALL, "removed", marks=("removal",)),
         _t("departure", _ALL, "departed"),
-    ),
-    ignores=frozenset(
-        {
-            "detention",
-            "detention_extended",
-            "release",
-            "escape",
-            "asylum_claim",
-            "asylum_claim_not_registered",
-            "asylum_decision",
-            "appeal_filed",
-            "appeal_decided",
-            "administrative_offence_charged",
-            "criminal_case_opened",
-            "charge_upgraded",
-            "wanted_listing",
-            "criminal_conviction",
-            "expulsion_ordered",
-            "extradition_requested",
-            "extradition_decided",
-            "extradition_suspended",
-            "interim_measure_requested",
-            "interim_measure_lifted",
-            "assurance_given",
-            "document_denied",
-            "other",
-        }
     ),
 )
 
@@ -128,32 +186,6 @@ CUSTODY = Track(
         _t("escape", _ALL, "escaped", clears=_CUSTODY_MARKS),
         _t("removal", _ALL, "free", clears=_CUSTODY_MARKS),
         _t("departure", _ALL, "free", clears=_CUSTODY_MARKS),
-    ),
-    ignores=frozenset(
-        {
-            "border_crossing",
-            "entry_refused",
-            "transit_zone_confinement",
-            "asylum_claim",
-            "asylum_claim_not_registered",
-            "asylum_decision",
-            "appeal_filed",
-            "appeal_decided",
-            "administrative_offence_charged",
-            "criminal_case_opened",
-            "charge_upgraded",
-            "wanted_listing",
-            "criminal_conviction",
-            "expulsion_ordered",
-            "extradition_requested",
-            "extradition_decided",
-            "extradition_suspended",
-            "interim_measure_requested",
-            "interim_measure_lifted",
-            "assurance_given",
-            "document_denied",
-            "other",
-        }
     ),
 )
 
@@ -241,33 +273,6 @@ ASYLUM = Track(
             appellant=("authority",),
             outcome=("dismissed", "suspended"),
         ),
-    ),
-    ignores=frozenset(
-        {
-            "border_crossing",
-            "entry_refused",
-            "transit_zone_confinement",
-            "detention",
-            "detention_extended",
-            "release",
-            "escape",
-            "administrative_offence_charged",
-            "criminal_case_opened",
-            "charge_upgraded",
-            "wanted_listing",
-            "criminal_conviction",
-            "expulsion_ordered",
-            "extradition_requested",
-            "extradition_decided",
-            "extradition_suspended",
-            "removal",
-            "departure",
-            "interim_measure_requested",
-            "interim_measure_lifted",
-            "assurance_given",
-            "document_denied",
-            "other",
-        }
     ),
 )
 
@@ -372,31 +377,6 @@ EXTRADITION = Track(
         _t("extradition_suspended", _ALL, "suspended"),
         _t("removal", _ALL, "surrendered", channel=("extradition",)),
     ),
-    ignores=frozenset(
-        {
-            "border_crossing",
-            "entry_refused",
-            "transit_zone_confinement",
-            "detention_extended",
-            "release",
-            "escape",
-            "asylum_claim",
-            "asylum_claim_not_registered",
-            "asylum_decision",
-            "administrative_offence_charged",
-            "criminal_case_opened",
-            "charge_upgraded",
-            "wanted_listing",
-            "criminal_conviction",
-            "expulsion_ordered",
-            "departure",
-            "interim_measure_requested",
-            "interim_measure_lifted",
-            "assurance_given",
-            "document_denied",
-            "other",
-        }
-    ),
 )
 
 CRIMINAL = Track(
@@ -447,32 +427,6 @@ CRIMINAL = Track(
             appeal_root=("criminal_conviction",),
             outcome=("suspended",),
         ),
-    ),
-    ignores=frozenset(
-        {
-            "border_crossing",
-            "entry_refused",
-            "transit_zone_confinement",
-            "detention",
-            "detention_extended",
-            "release",
-            "escape",
-            "asylum_claim",
-            "asylum_claim_not_registered",
-            "asylum_decision",
-            "administrative_offence_charged",
-            "expulsion_ordered",
-            "extradition_requested",
-            "extradition_decided",
-            "extradition_suspended",
-            "removal",
-            "departure",
-            "interim_measure_requested",
-            "interim_measure_lifted",
-            "assurance_given",
-            "document_denied",
-            "other",
-        }
     ),
 )
 
@@ -543,64 +497,6 @@ EXPULSION = Track(
         ),
         _t("removal", _ALL, "executed", channel=_EXPULSION_CHANNELS),
     ),
-    ignores=frozenset(
-        {
-            "border_crossing",
-            "entry_refused",
-            "transit_zone_confinement",
-            "detention",
-            "detention_extended",
-            "release",
-            "escape",
-            "asylum_claim",
-            "asylum_claim_not_registered",
-            "asylum_decision",
-            "administrative_offence_charged",
-            "criminal_case_opened",
-            "charge_upgraded",
-            "wanted_listing",
-            "extradition_requested",
-            "extradition_decided",
-            "extradition_suspended",
-            "departure",
-            "interim_measure_requested",
-            "interim_measure_lifted",
-            "assurance_given",
-            "document_denied",
-            "other",
-        }
-    ),
-)
-
-_INTERIM_IGNORES = frozenset(
-    {
-        "border_crossing",
-        "entry_refused",
-        "transit_zone_confinement",
-        "detention",
-        "detention_extended",
-        "release",
-        "escape",
-        "asylum_claim",
-        "asylum_claim_not_registered",
-        "asylum_decision",
-        "appeal_filed",
-        "appeal_decided",
-        "administrative_offence_charged",
-        "criminal_case_opened",
-        "charge_upgraded",
-        "wanted_listing",
-        "criminal_conviction",
-        "expulsion_ordered",
-        "extradition_requested",
-        "extradition_decided",
-        "extradition_suspended",
-        "removal",
-        "departure",
-        "assurance_given",
-        "document_denied",
-        "other",
-    }
 )
 
 
@@ -625,7 +521,6 @@ def _interim_track(body: str, title: str) -> Track:
             ),
             _t("interim_measure_lifted", _ALL, "lifted", measure_body=(body,)),
         ),
-        ignores=_INTERIM_IGNORES,
     )
 
 
@@ -640,37 +535,6 @@ ASSURANCE = Track(
     final=frozenset({"given"}),
     states={"none": "No assurance recorded.", "given": "An assurance was given."},
     transitions=(_t("assurance_given", _ALL, "given", marks=("assurance",)),),
-    ignores=frozenset(
-        {
-            "border_crossing",
-            "entry_refused",
-            "transit_zone_confinement",
-            "detention",
-            "detention_extended",
-            "release",
-            "escape",
-            "asylum_claim",
-            "asylum_claim_not_registered",
-            "asylum_decision",
-            "appeal_filed",
-            "appeal_decided",
-            "administrative_offence_charged",
-            "criminal_case_opened",
-            "charge_upgraded",
-            "wanted_listing",
-            "criminal_conviction",
-            "expulsion_ordered",
-            "extradition_requested",
-            "extradition_decided",
-            "extradition_suspended",
-            "removal",
-            "departure",
-            "interim_measure_requested",
-            "interim_measure_lifted",
-            "document_denied",
-            "other",
-        }
-    ),
 )
 
 #: The default chart, checked at import.
@@ -687,5 +551,6 @@ CHART = Statechart(
         INTERIM_ECTHR,
         ASSURANCE,
     ),
-    features=FEATURES,
+    features=frozenset(FEATURES),
+    inert=INERT,
 )

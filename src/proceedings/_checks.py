@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from ._countries import ISO_3166_ALPHA2
+from ._errors import Problem, RecordError
 
 #: Key under which a field's :class:`Check` is stored in attrs metadata.
 CHECK = "proceedings.check"
@@ -33,21 +34,25 @@ class Check:
     schema: Mapping[str, Any]
 
 
-class FieldProblems(ValueError):
+class FieldProblems(RecordError):
     """One or more fields of an object hold values their checks refuse.
+
+    A :class:`~proceedings.RecordError` like any other bad input: its
+    :attr:`problems` are located relative to the object being built
+    (``$.date``, ``$.events[3].against``).
 
     Args:
         cls: The class being built.
-        problems: ``(field name, message)`` pairs, in field order.
+        fields: ``(field name or relative path, message)`` pairs, in field order.
     """
 
-    def __init__(self, cls: type, problems: list[tuple[str, str]]) -> None:
-        super().__init__(cls, problems)
+    def __init__(self, cls: type, fields: list[tuple[str, str]]) -> None:
+        super().__init__([Problem(path=f"$.{name}", message=msg) for name, msg in fields])
         self.cls = cls
-        self.problems = problems
+        self.fields = tuple(fields)
 
     def __str__(self) -> str:
-        inner = "; ".join(f"{name}: {msg}" for name, msg in self.problems)
+        inner = "; ".join(f"{name}: {msg}" for name, msg in self.fields)
         return f"invalid {self.cls.__name__}: {inner}"
 
 

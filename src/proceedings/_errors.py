@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 if TYPE_CHECKING:
-    from ._report import Finding
+    from ._findings import Finding
 
 
 class ProceedingsError(Exception):
@@ -94,6 +94,48 @@ class RecordError(ProceedingsError, ValueError):
         lines = [f"{where}{len(self.problems)} problem(s) in case record"]
         lines += [f"  {p}" for p in self.problems]
         return "\n".join(lines)
+
+
+class UnknownName(ProceedingsError, ValueError, KeyError):
+    """A name given by the caller is not one the library or the record knows.
+
+    Raised for an unknown account of a record, reading, reading option,
+    track, rulebook or rule, so that a caller (the command line, a web form)
+    can tell which of its inputs was wrong without reading the message. It
+    is a ``ValueError`` (a bad argument) and, for lookups by name, a
+    ``KeyError`` too, so that code written against either keeps working.
+
+    Args:
+        kind: What was named: ``"account"``, ``"reading"``, ``"option"``,
+            ``"track"``, ``"rulebook"``, ``"rule"``, ``"state"`` or ``"mark"``.
+        name: The name as given; ``None`` when one was needed and none given.
+        known: The names that would have been accepted.
+        context: Where it was looked up (``record 'zhilin'``,
+            ``reading 'asylum_appeal_suspensive'``), if that helps.
+    """
+
+    def __init__(
+        self,
+        kind: str,
+        name: str | None,
+        known: Sequence[str] = (),
+        *,
+        context: str | None = None,
+    ) -> None:
+        super().__init__(kind, name, tuple(known))
+        self.kind = kind
+        self.name = name
+        self.known = tuple(known)
+        self.context = context
+
+    def __str__(self) -> str:
+        known = ", ".join(self.known) or "none"
+        if self.name is None:
+            where = f"{self.context}: " if self.context else ""
+            choose = f"; choose one of: {known}" if self.known else ""
+            return f"{where}no {self.kind} given{choose}"
+        where = f"{self.context} has no {self.kind}" if self.context else f"unknown {self.kind}"
+        return f"{where} {self.name!r}; known: {known}"
 
 
 class TransitionRefused(ProceedingsError):

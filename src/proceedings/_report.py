@@ -1,115 +1,18 @@
-"""Findings and reports: what validation says about a record.
+"""Reports and time limits: what validating a record gives, as plain values.
 
-Computing a report and rendering it are separate: this module holds plain
-data; renderers (text, JSON, SARIF) live elsewhere and only read it.
+Computing a report (merging findings by account) is the engine's; rendering
+it is :mod:`proceedings.render`'s. This module only holds the values.
 """
 
 from __future__ import annotations
 
-import enum
+import datetime
 from collections.abc import Iterable
 
 import attrs
 
 from ._dates import Truth
-
-
-class Severity(enum.StrEnum):
-    """How serious a finding is."""
-
-    VIOLATION = "violation"
-    """A breach of a binding norm."""
-    WARNING = "warning"
-    """A pattern a lawyer would flag, not unlawful in itself (disguised extradition)."""
-    NOTE = "note"
-    """Information: a data gap, an inconsistency in the record, a deadline."""
-
-
-class Certainty(enum.StrEnum):
-    """Whether the finding holds for every reading of the uncertain dates."""
-
-    CERTAIN = "certain"
-    UNDETERMINED = "undetermined"
-    """It holds for some possible dates and not for others; the message says which."""
-
-    @classmethod
-    def of(cls, truth: Truth) -> Certainty:
-        """``CERTAIN`` for :attr:`Truth.TRUE`, ``UNDETERMINED`` for ``UNKNOWN``.
-
-        Raises:
-            ValueError: For :attr:`Truth.FALSE`; nothing was found.
-        """
-        if truth is Truth.TRUE:
-            return cls.CERTAIN
-        if truth is Truth.UNKNOWN:
-            return cls.UNDETERMINED
-        raise ValueError("a false condition is not a finding")
-
-
-@attrs.frozen(kw_only=True)
-class CitationRef:
-    """Where a rule comes from.
-
-    Attributes:
-        instrument: The law or treaty (``Criminal Procedure Code of Kazakhstan``).
-        article: The article, as numbered in the instrument (``592``).
-        paragraph: Part or paragraph, where relevant.
-        url: Where the text (or the mirror it was checked against) can be read.
-        text_date: The date of the version of the text relied on.
-    """
-
-    instrument: str
-    article: str | None = None
-    paragraph: str | None = None
-    url: str | None = None
-    text_date: str | None = None
-
-    def __str__(self) -> str:
-        parts = [self.instrument]
-        if self.article:
-            parts.append(f"art {self.article}")
-        if self.paragraph:
-            parts.append(f"para {self.paragraph}")
-        return ", ".join(parts)
-
-
-@attrs.frozen(kw_only=True)
-class Finding:
-    """One breach, pattern or inconsistency, with everything needed to check it.
-
-    Attributes:
-        rule_id: The stable id of the rule (``KZ-CPC-592``).
-        severity: Violation, warning or note.
-        certainty: Certain, or undetermined because of uncertain dates.
-        message: A sentence a lawyer would accept.
-        events: Paths of the events behind it (``$.events[14]``), first the
-            one that triggered it.
-        event_ids: The same events by id.
-        accounts: The accounts under which it holds (empty: the record has no
-            accounts, so it holds for the only version there is).
-        citations: Where the rule comes from.
-        verified: Whether everything the finding rests on has been checked.
-        unverified: What has not been checked, if anything: ``"rule"`` (the
-            rule's source text) and/or ``"party:TREATY:STATE"`` (the date the
-            state became party to the treaty).
-        date: The date of the triggering event, as written in the record.
-        retrospective: The breach happened before the triggering event, which
-            only reveals it (a release after custody ran too long); strict
-            mode does not refuse such an event.
-    """
-
-    rule_id: str
-    severity: Severity
-    certainty: Certainty
-    message: str
-    events: tuple[str, ...] = ()
-    event_ids: tuple[str, ...] = ()
-    accounts: tuple[str, ...] = ()
-    citations: tuple[CitationRef, ...] = ()
-    verified: bool = True
-    unverified: tuple[str, ...] = ()
-    date: str | None = None
-    retrospective: bool = False
+from ._findings import Finding, Severity
 
 
 @attrs.frozen(kw_only=True)
@@ -134,6 +37,7 @@ class Report:
 
     @property
     def violations(self) -> tuple[Finding, ...]:
+        """The findings that are violations of a binding norm."""
         return self.by_severity(Severity.VIOLATION)
 
     @property
@@ -141,16 +45,39 @@ class Report:
         """No violation under any account (warnings and notes allowed)."""
         return not self.violations
 
+    @property
     def rule_ids(self) -> frozenset[str]:
+        """The ids of the rules that found something."""
         return frozenset(f.rule_id for f in self.findings)
+
+
+@attrs.frozen(kw_only=True)
+class DeadlineStatus:
+    """A running or expired time limit, as of a date.
+
+    Attributes:
+        rule_id: The rule that sets it.
+        label: What must happen in time.
+        jurisdiction: Where.
+        started_by: The id of the event that started the clock.
+        due: ``(earliest, latest)`` possible last day.
+        expired: Whether it has run out as of the date asked.
+        account: The account it was computed under, for a record with accounts.
+    """
+
+    rule_id: str
+    label: str
+    jurisdiction: str
+    started_by: str
+    due: tuple[datetime.date, datetime.date]
+    expired: Truth
+    account: str | None = None
 
 
 def sorted_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     """Findings in a stable order: by triggering event position, then rule id."""
 
     def key(f: Finding) -> tuple[int, str, str]:
-        first = f.events[0] if f.events else "$.events[-1]"
-        index = int(first.rsplit("[", 1)[1].rstrip("]")) if "[" in first else -1
-        return (index, f.rule_id, f.message)
+        return (f.event_indices[0] if f.event_indices else -1, f.rule_id, f.message)
 
     return tuple(sorted(findings, key=key))

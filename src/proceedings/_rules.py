@@ -11,19 +11,20 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from typing import Any, TypeAlias, TypeVar
 
 import attrs
 
+from ._chart import CHART
 from ._countries import ISO_3166_ALPHA2
 from ._dates import DayRange, Truth, UncertainDate, days_between
-from ._errors import InvalidDefinition
+from ._errors import InvalidDefinition, UnknownName
+from ._findings import Citation, Severity
 from ._model import EVENT_TYPE_BY_TAG, CaseRecord, Charge, Event, OffenceCategory
-from ._report import CitationRef, Severity
+from ._statechart import JurisdictionState, Statechart
 
-if TYPE_CHECKING:
-    from ._statechart import JurisdictionState
+T = TypeVar("T")
 
 _RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Za-z0-9.]+)+$")
 
@@ -175,7 +176,7 @@ class Offence:
     article: str
     title: str
     category: OffenceCategory
-    citation: CitationRef
+    citation: Citation
     verified: bool
     part: str | None = None
     tags: frozenset[str] = frozenset()
@@ -189,22 +190,37 @@ class Offence:
         return self.part is None or charge.part == self.part
 
 
+#: What a rule's check is: a pure function of one event in its context that
+#: yields what it found. (Named like structlog's ``Processor``, so that check
+#: factories can be typed.)
+Check: TypeAlias = "Callable[[Context], Iterable[Hit]]"
+
+#: The kinds of rule: a rule of law (it needs a citation), or a check of the
+#: record itself (its order, its consistency with the procedure).
+RULE_KINDS = ("law", "record")
+
+
 @attrs.frozen(kw_only=True)
 class Rule:
-    """A legal rule: data about the norm, and a pure check.
+    """A legal rule (or a check of the record): data about the norm, and a pure check.
 
     Attributes:
-        id: Stable id (``KZ-CPC-592``), as in ``legal-rules.md`` where it fits.
+        id: Stable id (``KZ-CPC-592``).
         title: A short title.
-        citations: Where the norm is (at least one).
+        citations: Where the norm is (at least one for a rule of law; none
+            for a record check).
         severity: Violation, warning or note.
-        on: The event types that trigger the check.
+        on: The event types (their ``type`` tags) that trigger the check.
         check: The pure check.
+        verified: Whether its source text was checked (``False`` for a rule
+            resting on a text recalled, not read).
+        verification: What exactly is and is not verified.
+        kind: ``"law"`` (a rule of law) or ``"record"`` (a check of the
+            record itself, made whatever the law: it cites nothing).
+        description: What it checks and why, in a paragraph.
         jurisdictions: Where it applies; ``None`` for everywhere.
         in_force: ``(from, until)``; ``None`` for an open end.
         treaty: It binds a state only while that state is party to this treaty.
-        verified: Whether its source text was checked (R entries: ``False``).
-        verification: What exactly is and is not verified.
         readings: The readings the check consults.
         deadline: The time limit it enforces, if any.
         example: A one-line example of what makes it fire.
@@ -212,12 +228,14 @@ class Rule:
 
     id: str
     title: str
-    citations: tuple[CitationRef, ...]
+    citations: tuple[Citation, ...]
     severity: Severity
     on: frozenset[str]
-    check: Callable[[Context], Iterable[Hit]] = attrs.field(eq=False, repr=False)
+    check: Check = attrs.field(eq=False, repr=False)
     verified: bool
     verification: str
+    kind: str = "law"
+    description: str = ""
     jurisdictions: frozenset[str] | None = None
     in_force: tuple[datetime.date | None, datetime.date | None] = (None, None)
     treaty: str | None = None
@@ -229,8 +247,10 @@ class Rule:
         problems = []
         if not _RULE_ID.match(self.id):
             problems.append("id must look like KZ-CPC-592")
-        if not self.citations:
-            problems.append("a rule needs at least one citation")
+        if self.kind not in RULE_KINDS:
+            problems.append(f"kind must be one of {', '.join(RULE_KINDS)}")
+        if self.kind == "law" and not self.citations:
+            problems.append("a rule of law needs at least one citation")
         unknown = sorted(self.on - set(EVENT_TYPE_BY_TAG))
         if unknown or not self.on:
             problems.append(f"unknown or no trigger event types {unknown}")
@@ -251,6 +271,28 @@ class Rule:
         if end is not None:
             truth = truth & _compare(day.latest <= end, day.earliest > end)
         return truth
+
+    def applies(self, jurisdiction: str, day: UncertainDate, law: Law) -> Truth:
+        """Whether the rule binds ``jurisdiction`` on ``day`` (three-valued).
+
+        It must apply there, be in force that day and, for a treaty rule,
+        the state must be party to the treaty that day.
+        """
+        if self.jurisdictions is not None and jurisdiction not in self.jurisdictions:
+            return Truth.FALSE
+        truth = self.in_force_on(day)
+        if self.treaty is not None:
+            party = law.party(self.treaty, jurisdiction)
+            if party is None:
+                return Truth.FALSE
+            truth = truth & party.in_force_on(day)
+        return truth
+
+    def may_apply_in(self, jurisdiction: str, law: Law) -> bool:
+        """Whether the rule can bind ``jurisdiction`` on some day (ignoring dates)."""
+        if self.jurisdictions is not None and jurisdiction not in self.jurisdictions:
+            return False
+        return self.treaty is None or law.party(self.treaty, jurisdiction) is not None
 
 
 def _compare(certainly: bool, certainly_not: bool) -> Truth:
@@ -304,29 +346,70 @@ class Rulebook:
         raise KeyError(rule_id)
 
 
+def _chart_names(law_rules: Iterable[Rule], chart: Statechart) -> list[str]:
+    # Every track, state and mark a deadline names must exist in the chart:
+    # a misspelt one would never match, and the rule would silently never fire.
+    bad: list[str] = []
+    marks = chart.marks
+    for rule in law_rules:
+        dl = rule.deadline
+        if dl is None:
+            continue
+        if dl.start not in marks:
+            bad.append(f"{rule.id}: mark {dl.start!r}")
+        for track, states in dl.running_while.items():
+            if track not in chart.track_names:
+                bad.append(f"{rule.id}: track {track!r}")
+                continue
+            declared = chart.track(track).states
+            bad += [f"{rule.id}: state {track}.{s}" for s in states if s not in declared]
+    return bad
+
+
+def _books(books: Iterable[Rulebook]) -> tuple[Rulebook, ...]:
+    return tuple(books)
+
+
+def _options(readings: Mapping[str, str]) -> dict[str, str]:
+    return dict(readings)
+
+
 @attrs.frozen(kw_only=True)
 class Law:
     """Several rulebooks composed, with the readings chosen: what a replay uses.
 
+    Build one once and pass it as ``law=`` to :func:`proceedings.validate`,
+    :func:`proceedings.deadlines` and :class:`proceedings.Proceeding`;
+    :data:`proceedings.law.DEFAULT_LAW` is the library's rulebooks with every
+    reading at its default.
+
+    Attributes:
+        rulebooks: The rulebooks, in order.
+        readings: ``{reading: option}`` for disputed points of law; a reading
+            not named takes its default.
+        verified_only: Keep only findings resting wholly on verified sources:
+            rules whose source text is unverified are left out, and so are
+            findings of a verified rule that depend on an unverified date of
+            a state becoming party to its treaty.
+        chart: The statechart the rules are written against.
+
     Raises:
         InvalidDefinition: Rule ids clash across rulebooks, a rule uses an
-            undeclared reading, or a reading option does not exist.
-        ValueError: ``readings`` names an unknown reading or option.
+            undeclared reading, or a deadline names a mark, track or state the
+            chart does not have.
+        UnknownName: ``readings`` names an unknown reading (``kind="reading"``)
+            or option (``kind="option"``).
     """
 
-    rulebooks: tuple[Rulebook, ...]
-    chosen: Mapping[str, str] = attrs.field(factory=dict)
-    include_unverified: bool = True
+    rulebooks: tuple[Rulebook, ...] = attrs.field(converter=_books)
+    readings: Mapping[str, str] = attrs.field(factory=dict, converter=_options)
+    verified_only: bool = False
+    chart: Statechart = CHART
     _by_type: dict[str, tuple[Rule, ...]] = attrs.field(init=False, eq=False, repr=False)
+    _declared: dict[str, Reading] = attrs.field(init=False, eq=False, repr=False)
+    _parties: dict[tuple[str, str], Party] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        # Rules indexed by the event types that trigger them: a replay asks
-        # for them once per event.
-        by_type: dict[str, list[Rule]] = {}
-        for rule in self.rules:
-            for event_type in rule.on:
-                by_type.setdefault(event_type, []).append(rule)
-        object.__setattr__(self, "_by_type", {k: tuple(v) for k, v in by_type.items()})
         ids = [r.id for book in self.rulebooks for r in book.rules]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
@@ -345,47 +428,91 @@ class Law:
             raise InvalidDefinition(
                 "rulebooks declare different readings by one name", ids=clashing
             )
-        readings = self.readings
-        missing = sorted({n for r in self.rules for n in r.readings if n not in readings})
+        declared = {r.name: r for book in self.rulebooks for r in book.readings}
+        object.__setattr__(self, "_declared", declared)
+        every = self.all_rules
+        missing = sorted({n for r in every for n in r.readings if n not in declared})
         if missing:
             raise InvalidDefinition("rules use readings no rulebook declares", ids=missing)
-        for name, option in self.chosen.items():
-            if name not in readings:
-                known = ", ".join(sorted(readings)) or "none"
-                raise ValueError(f"unknown reading {name!r}; known readings: {known}")
-            if option not in readings[name].options:
-                opts = ", ".join(readings[name].options)
-                raise ValueError(f"reading {name!r} has no option {option!r}; options: {opts}")
+        bad = _chart_names(every, self.chart)
+        if bad:
+            raise InvalidDefinition("deadlines name what the statechart does not have", ids=bad)
+        for name, option in self.readings.items():
+            if name not in declared:
+                raise UnknownName("reading", name, sorted(declared))
+            if option not in declared[name].options:
+                raise UnknownName(
+                    "option", option, tuple(declared[name].options), context=f"reading {name!r}"
+                )
+        parties: dict[tuple[str, str], Party] = {}
+        for book in self.rulebooks:
+            for party in book.parties:
+                parties.setdefault((party.treaty, party.state), party)
+        object.__setattr__(self, "_parties", parties)
+        # Rules indexed by the event types that trigger them: a replay asks
+        # for them once per event.
+        by_type: dict[str, list[Rule]] = {}
+        for rule in self.rules:
+            for event_type in rule.on:
+                by_type.setdefault(event_type, []).append(rule)
+        object.__setattr__(self, "_by_type", {k: tuple(v) for k, v in by_type.items()})
 
     @property
-    def readings(self) -> dict[str, Reading]:
-        return {r.name: r for book in self.rulebooks for r in book.readings}
+    def all_rules(self) -> tuple[Rule, ...]:
+        """Every rule of every rulebook, verified or not."""
+        return tuple(r for book in self.rulebooks for r in book.rules)
 
     @property
     def rules(self) -> tuple[Rule, ...]:
-        return tuple(
-            r
-            for book in self.rulebooks
-            for r in book.rules
-            if self.include_unverified or r.verified
-        )
+        """The rules applied: all of them, or the verified ones with :attr:`verified_only`."""
+        return tuple(r for r in self.all_rules if not self.verified_only or r.verified)
+
+    @property
+    def declared_readings(self) -> dict[str, Reading]:
+        """Every reading the rulebooks declare, by name."""
+        return dict(self._declared)
 
     def rules_for(self, event_type: str) -> tuple[Rule, ...]:
         """The rules an event of this type triggers, in rulebook order."""
         return self._by_type.get(event_type, ())
 
+    def rule(self, rule_id: str) -> Rule:
+        """The rule with this id (verified or not).
+
+        Raises:
+            UnknownName: No rulebook has it (``kind="rule"``).
+        """
+        for rule in self.all_rules:
+            if rule.id == rule_id:
+                return rule
+        raise UnknownName("rule", rule_id, [r.id for r in self.all_rules])
+
+    def rulebook_of(self, rule_id: str) -> Rulebook:
+        """The rulebook that holds the rule with this id.
+
+        Raises:
+            UnknownName: No rulebook has it (``kind="rule"``).
+        """
+        for book in self.rulebooks:
+            if any(r.id == rule_id for r in book.rules):
+                return book
+        raise UnknownName("rule", rule_id, [r.id for r in self.all_rules])
+
     def reading(self, name: str) -> str:
-        """The chosen option of a reading (its default unless chosen)."""
-        if name in self.chosen:
-            return self.chosen[name]
-        return self.readings[name].default
+        """The chosen option of a reading (its default unless chosen).
+
+        Raises:
+            UnknownName: No rulebook declares it (``kind="reading"``).
+        """
+        if name in self.readings:
+            return self.readings[name]
+        if name not in self._declared:
+            raise UnknownName("reading", name, sorted(self._declared))
+        return self._declared[name].default
 
     def party(self, treaty: str, state: str) -> Party | None:
-        for book in self.rulebooks:
-            for p in book.parties:
-                if p.treaty == treaty and p.state == state:
-                    return p
-        return None
+        """When ``state`` became party to ``treaty``, if a rulebook says."""
+        return self._parties.get((treaty, state))
 
     def category(self, charge: Charge, on: UncertainDate) -> OffenceCategory:
         """A charge's category: as the record states it, else from the catalogues."""
@@ -408,6 +535,19 @@ class Law:
         return candidates[0] if candidates else None
 
 
+@attrs.define(eq=False)
+class Memo:
+    """Values a replay computes once and its rules share (engine bookkeeping).
+
+    A rule that needs something about the whole account (the latest start
+    date so far, say) asks :meth:`Context.memo` for it instead of walking
+    every earlier event at every event, which would make a replay
+    quadratic in the number of events.
+    """
+
+    values: dict[Hashable, Any] = attrs.field(factory=dict)
+
+
 @attrs.frozen(kw_only=True)
 class Context:
     """What a rule's check sees: one event, the state around it, the record.
@@ -420,6 +560,11 @@ class Context:
         after: The same after it.
         states: Every jurisdiction's state before the event.
         law: The composed rulebooks and chosen readings.
+        unexpected: ``(track, state)`` for every track that handles this kind
+            of event but had no transition from its state (the record shows
+            something the procedure does not lead to).
+        position: The event's position in :attr:`view`.
+        shared: Values shared by the rules of one replay (see :meth:`memo`).
     """
 
     record: CaseRecord
@@ -429,17 +574,52 @@ class Context:
     after: JurisdictionState
     states: Mapping[str, JurisdictionState]
     law: Law
+    unexpected: tuple[tuple[str, str], ...] = ()
+    position: int | None = None
+    shared: Memo = attrs.field(factory=Memo, eq=False, repr=False)
 
     @property
     def event(self) -> Event:
+        """The event being checked."""
         return self.record.events[self.index]
 
     def at(self, index: int) -> Event:
+        """The record's event at ``index``."""
         return self.record.events[index]
 
     def marked(self, name: str) -> int | None:
-        """Index of the event remembered under ``name`` before this event."""
+        """Index of the event remembered under ``name`` before this event.
+
+        Raises:
+            InvalidDefinition: No transition of the chart sets that mark (a
+                misspelt name would otherwise never match).
+        """
+        if name not in self.law.chart.marks:
+            raise InvalidDefinition("a rule reads a mark the statechart never sets", ids=[name])
         return self.before.mark(name)
+
+    def in_state(self, track: str, *states: str, after: bool = False) -> bool:
+        """Whether ``track`` was in one of ``states`` before this event (or after it).
+
+        Raises:
+            InvalidDefinition: The chart has no such track or state (a
+                misspelt name would otherwise never match).
+        """
+        chart = self.law.chart
+        if track not in chart.track_names:
+            raise InvalidDefinition("a rule reads a track the statechart lacks", ids=[track])
+        declared = chart.track(track).states
+        unknown = [f"{track}.{s}" for s in states if s not in declared]
+        if unknown:
+            raise InvalidDefinition("a rule reads states the statechart lacks", ids=unknown)
+        return (self.after if after else self.before)[track] in states
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A value computed once per replay of this account and shared by the rules."""
+        values = self.shared.values
+        if key not in values:
+            values[key] = compute()
+        return values[key]  # type: ignore[no-any-return]
 
     def days_since(self, index: int) -> DayRange:
         """Whole days from the event at ``index`` to this event."""
@@ -467,9 +647,11 @@ class Context:
         return ev.id
 
     def reading(self, name: str) -> str:
+        """The chosen option of a reading."""
         return self.law.reading(name)
 
     def state_of(self, jurisdiction: str) -> JurisdictionState | None:
+        """Another jurisdiction's state before this event, if the record touched it."""
         return self.states.get(jurisdiction)
 
     def earlier(self) -> Iterable[int]:
@@ -480,6 +662,7 @@ class Context:
             yield i
 
     def category(self, charge: Charge) -> OffenceCategory:
+        """The category of a charge, on this event's date."""
         return self.law.category(charge, self.event.date)
 
     def describe(self, index: int) -> str:

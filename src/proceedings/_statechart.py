@@ -8,10 +8,14 @@ which state, under which conditions on the event, and which *marks* to set
 (the event is remembered under a name, so that rules can measure time from
 it: "custody started", "extradition decided").
 
-The chart is checked when it is built: every state reachable, no trap state
-(a non-final state with no way out), every event type handled or explicitly
-ignored by every track, conditions naming known fields. A malformed chart
-raises :class:`~proceedings.InvalidDefinition` naming what is at fault.
+A track ignores every event type it has no transition for. The chart is
+checked when it is built: every state reachable, no trap state (a non-final
+state with no way out), conditions naming known fields, and every event type
+of the model accounted for: driving at least one track, or declared *inert*
+(an event the record keeps for people, such as a denied document, that
+drives no track). A malformed chart raises
+:class:`~proceedings.InvalidDefinition` naming everything at fault, in every
+track, at once.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from typing import Any
 
 import attrs
 
-from ._errors import InvalidDefinition
+from ._errors import InvalidDefinition, UnknownName
 from ._model import EVENT_TYPE_BY_TAG, Event
 
 #: As a source: any state. As a target: stay in the current state.
@@ -55,6 +59,10 @@ class Transition:
         """Whether it fires from ``state`` for an event with these features."""
         if ANY not in self.source and state not in self.source:
             return False
+        return self.accepts(features)
+
+    def accepts(self, features: Callable[[str], Any]) -> bool:
+        """Whether an event with these features meets its conditions (from any state)."""
         return all(features(name) in allowed for name, allowed in self.when.items())
 
 
@@ -68,8 +76,8 @@ class Track:
         initial: Its state before any event.
         states: Every state, each with a sentence saying what it means.
         final: States that may have no way out.
-        transitions: Tried in order; the first that matches fires.
-        ignores: Event types that never change this track.
+        transitions: Tried in order; the first that matches fires. Event
+            types with no transition leave the track as it is.
     """
 
     name: str
@@ -78,10 +86,26 @@ class Track:
     states: Mapping[str, str]
     final: frozenset[str] = frozenset()
     transitions: tuple[Transition, ...] = ()
-    ignores: frozenset[str] = frozenset()
+    _by_type: Mapping[str, tuple[Transition, ...]] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_type: dict[str, list[Transition]] = {}
+        for t in self.transitions:
+            by_type.setdefault(t.on, []).append(t)
+        object.__setattr__(self, "_by_type", {k: tuple(v) for k, v in by_type.items()})
+
+    @property
+    def handled(self) -> frozenset[str]:
+        """The event types some transition of this track fires on."""
+        return frozenset(self._by_type)
 
     def handles(self, event_type: str) -> bool:
-        return any(t.on == event_type for t in self.transitions)
+        """Whether some transition of this track fires on ``event_type``."""
+        return event_type in self._by_type
+
+    def transitions_on(self, event_type: str) -> tuple[Transition, ...]:
+        """The transitions on ``event_type``, in order (none: the track ignores it)."""
+        return self._by_type.get(event_type, ())
 
 
 def _problems_of_track(track: Track, features: Iterable[str]) -> list[tuple[str, list[str]]]:
@@ -96,20 +120,9 @@ def _problems_of_track(track: Track, features: Iterable[str]) -> list[tuple[str,
     )
     if bad:
         problems.append(("transitions or finals name undeclared states", bad))
-    unknown_events = sorted(
-        {t.on for t in track.transitions} | set(track.ignores) - set(EVENT_TYPE_BY_TAG)
-    )
-    unknown_events = [e for e in unknown_events if e not in EVENT_TYPE_BY_TAG]
+    unknown_events = sorted(e for e in track.handled if e not in EVENT_TYPE_BY_TAG)
     if unknown_events:
         problems.append(("unknown event types", unknown_events))
-    both = sorted(e for e in track.ignores if track.handles(e))
-    if both:
-        problems.append(("event types both handled and ignored", both))
-    unhandled = sorted(
-        e for e in EVENT_TYPE_BY_TAG if not track.handles(e) and e not in track.ignores
-    )
-    if unhandled:
-        problems.append(("event types neither handled nor ignored", unhandled))
     bad_features = sorted(
         {
             f
@@ -158,30 +171,58 @@ class Statechart:
         tracks: The orthogonal regions, in display order.
         features: Names of derived features transitions may test, besides
             event fields.
+        inert: Event types that drive no track: the record keeps them for
+            people (a denied document, an administrative charge) and rules
+            may read them, but the procedure's state does not change.
 
     Raises:
-        InvalidDefinition: Naming the tracks, states or event types at fault.
+        InvalidDefinition: Naming every track, state and event type at fault,
+            in every track at once.
     """
 
     tracks: tuple[Track, ...]
     features: frozenset[str] = frozenset()
+    inert: frozenset[str] = frozenset()
+    _names: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    _marks: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        names = [t.name for t in self.tracks]
-        dupes = sorted({n for n in names if names.count(n) > 1})
-        if dupes:
-            raise InvalidDefinition("duplicate track names", ids=dupes)
-        for track in self.tracks:
-            for message, ids in _problems_of_track(track, self.features):
-                raise InvalidDefinition(f"track {track.name!r}: {message}", ids=ids)
+        names = tuple(t.name for t in self.tracks)
+        object.__setattr__(self, "_names", names)
+        object.__setattr__(
+            self,
+            "_marks",
+            frozenset(m for t in self.tracks for tr in t.transitions for m in tr.marks),
+        )
+        problems = _problems_of_chart(self)
+        if problems:
+            ids = [i for _, found in problems for i in found]
+            message = "; ".join(f"{what}: {', '.join(found)}" for what, found in problems)
+            raise InvalidDefinition(f"the statechart is malformed ({message})", ids=ids)
+
+    @property
+    def track_names(self) -> tuple[str, ...]:
+        """The tracks' names, in display order."""
+        return self._names
+
+    @property
+    def marks(self) -> frozenset[str]:
+        """Every mark some transition sets: the names rules may measure time from."""
+        return self._marks
 
     def track(self, name: str) -> Track:
+        """The track called ``name``.
+
+        Raises:
+            UnknownName: There is none (``kind="track"``).
+        """
         for t in self.tracks:
             if t.name == name:
                 return t
-        raise KeyError(name)
+        raise UnknownName("track", name, self._names)
 
     def initial(self) -> JurisdictionState:
+        """The state of a jurisdiction before any event."""
         return JurisdictionState(tracks=tuple((t.name, t.initial) for t in self.tracks), marks=())
 
     def fire(
@@ -201,27 +242,60 @@ class Statechart:
             state (the record shows something the chart did not expect).
         """
         tracks = dict(state.tracks)
-        marks = dict(state.marks)
+        marks: dict[str, int] | None = None
         unexpected: list[tuple[str, str]] = []
         for track in self.tracks:
-            if event.type in track.ignores:
+            candidates = track.transitions_on(event.type)
+            if not candidates:
                 continue
             current = tracks[track.name]
-            for t in track.transitions:
-                if t.on == event.type and t.matches(current, features):
+            for t in candidates:
+                if t.matches(current, features):
                     tracks[track.name] = current if t.target == ANY else t.target
-                    for name in t.clears:
-                        marks.pop(name, None)
-                    for name in t.marks:
-                        marks[name] = index
+                    if t.clears or t.marks:
+                        if marks is None:
+                            marks = dict(state.marks)
+                        for name in t.clears:
+                            marks.pop(name, None)
+                        for name in t.marks:
+                            marks[name] = index
                     break
             else:
-                if any(t.on == event.type and t.matches(ANY, features) for t in track.transitions):
+                # The event is of a kind this track follows, but it cannot
+                # come from the track's current state.
+                if any(t.accepts(features) for t in candidates):
                     unexpected.append((track.name, current))
         return (
-            JurisdictionState(tracks=tuple(tracks.items()), marks=tuple(sorted(marks.items()))),
+            JurisdictionState(
+                tracks=tuple(tracks.items()),
+                marks=state.marks if marks is None else tuple(sorted(marks.items())),
+            ),
             tuple(unexpected),
         )
+
+
+def _problems_of_chart(chart: Statechart) -> list[tuple[str, list[str]]]:
+    # One named check per property, as python-statemachine's factory does,
+    # and every problem of every track reported at once.
+    problems: list[tuple[str, list[str]]] = []
+    names = [t.name for t in chart.tracks]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        problems.append(("duplicate track names", dupes))
+    for track in chart.tracks:
+        for message, ids in _problems_of_track(track, chart.features):
+            problems.append((f"track {track.name!r}: {message}", ids))
+    handled = {e for t in chart.tracks for e in t.handled}
+    unknown = sorted(e for e in chart.inert if e not in EVENT_TYPE_BY_TAG)
+    if unknown:
+        problems.append(("inert event types that do not exist", unknown))
+    both = sorted(chart.inert & handled)
+    if both:
+        problems.append(("event types declared inert but driving a track", both))
+    unaccounted = sorted(e for e in EVENT_TYPE_BY_TAG if e not in handled | chart.inert)
+    if unaccounted:
+        problems.append(("event types that drive no track and are not declared inert", unaccounted))
+    return problems
 
 
 @attrs.frozen
@@ -240,7 +314,7 @@ class JurisdictionState:
         for name, state in self.tracks:
             if name == track:
                 return state
-        raise KeyError(track)
+        raise UnknownName("track", track, [name for name, _ in self.tracks])
 
     def mark(self, name: str) -> int | None:
         """The index of the event remembered under ``name``, if any."""

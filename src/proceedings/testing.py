@@ -37,8 +37,9 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from ._countries import ISO_3166_ALPHA2
 from ._dates import UncertainDate, days_between
-from ._engine import Proceeding, State, Step, validate
+from ._engine import State, Step, validate
 from ._errors import InvalidDefinition, RecordError, TransitionRefused
+from ._findings import Finding, Severity
 from ._model import (
     EVENT_TYPE_BY_TAG,
     EVENT_TYPES,
@@ -88,8 +89,8 @@ from ._model import (
     WantedListing,
     WantedScope,
 )
-from ._report import Finding, Severity
-from ._rules import Rulebook
+from ._proceeding import Proceeding
+from ._rules import Law, Rulebook
 
 __all__ = [
     "MUTATION_KINDS",
@@ -251,15 +252,17 @@ def _check_law(
         raise InvalidArgument(f"rulebooks={rulebooks!r} must be a sequence of Rulebook")
     if readings is not None and not isinstance(readings, Mapping):
         raise InvalidArgument(f"readings={readings!r} must be a mapping of reading to option")
-    kwargs: dict[str, Any] = {
-        "rulebooks": None if rulebooks is None else tuple(rulebooks),
-        "readings": None if readings is None else dict(readings),
-    }
+    from .law import DEFAULT_RULEBOOKS  # noqa: PLC0415 - after the library is imported
+
     try:
-        Proceeding(person, **kwargs)
+        law = Law(
+            rulebooks=DEFAULT_RULEBOOKS if rulebooks is None else tuple(rulebooks),
+            readings=dict(readings or {}),
+        )
+        Proceeding(person, law=law)
     except (InvalidDefinition, ValueError) as exc:
         raise InvalidArgument(f"the rulebooks and readings do not compose: {exc}") from exc
-    return kwargs
+    return {"law": law}
 
 
 # -- the protections, written from the law (not from the engine) ------------------------
@@ -676,7 +679,7 @@ _WAITS = st.one_of(st.integers(0, 4), st.sampled_from([9, 10, 11, 30, 39, 41, 45
 
 def _finding_keys(findings: Sequence[Finding]) -> set[tuple[str, tuple[str, ...], str, str]]:
     return {
-        (f.rule_id, f.events, f.severity.value, f.certainty.value)
+        (f.rule_id, f.paths, f.severity.value, f.certainty.value)
         for f in findings
         if f.rule_id != "REC-DATE-ORDER"
     }

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .._dates import DayRange, Truth
+from .._findings import Citation
 from .._model import Charge, ExtraditionRequested, Removal
-from .._report import CitationRef
-from .._rules import Context, Reading
+from .._rules import Check, Context, Deadline, Hit, Reading
+
+#: The Criminal Procedure Code of Kazakhstan, as cited by several rulebooks.
+CPC = "Criminal Procedure Code of the Republic of Kazakhstan (No. 231-V, 2014)"
 
 #: Reading name: does a pending appeal against an asylum refusal protect?
 APPEAL_SUSPENSIVE = "asylum_appeal_suspensive"
@@ -58,7 +63,7 @@ PROMPTNESS_READING = Reading(
 
 
 #: CAT General Comment No. 4, para 4: every form of removal is "deportation".
-CAT_GC4_PARA_4 = CitationRef(
+CAT_GC4_PARA_4 = Citation(
     instrument="CAT General Comment No. 4 (2017)",
     paragraph="4",
     url="https://uhr.humanrights.go.kr/pub/uhrstd/322",
@@ -78,19 +83,18 @@ def pending_claim(ctx: Context) -> tuple[str, int | None] | None:
         ``(what, index of the event that started it)`` or ``None``. Under the
         reading ``asylum_appeal_suspensive=no`` a pending appeal does not count.
     """
-    state = ctx.before["asylum"]
-    if state == "claimed":
+    if ctx.in_state("asylum", "claimed"):
         return "the asylum claim", ctx.marked("asylum_claim")
-    if state == "appeal_pending" and ctx.reading(APPEAL_SUSPENSIVE) == "yes":
+    if ctx.in_state("asylum", "appeal_pending") and ctx.reading(APPEAL_SUSPENSIVE) == "yes":
         return (
             f"the appeal against the asylum refusal (reading {APPEAL_SUSPENSIVE}=yes)",
             ctx.marked("asylum_appeal"),
         )
-    if state == "not_registered":
+    if ctx.in_state("asylum", "not_registered"):
         return "the asylum claim, which the authorities refused to register", ctx.marked(
             "asylum_decision"
         )
-    if state == "granted":
+    if ctx.in_state("asylum", "granted"):
         return "the protection granted", ctx.marked("asylum_decision")
     return None
 
@@ -118,3 +122,66 @@ def request_charges(ctx: Context) -> tuple[Charge, ...]:
 
 def related(*indices: int | None) -> tuple[int, ...]:
     return tuple(i for i in indices if i is not None)
+
+
+# -- custody on a foreign wanted notice (CIS Minsk/Chisinau conventions) ----------
+
+#: Event types that can end or reveal custody running past a limit.
+CUSTODY_EVENTS = frozenset(
+    {
+        "detention",
+        "detention_extended",
+        "release",
+        "escape",
+        "removal",
+        "extradition_requested",
+        "extradition_decided",
+        "extradition_suspended",
+        "appeal_filed",
+        "appeal_decided",
+    }
+)
+
+FORTY_DAYS = Deadline(
+    label="extradition request received (else release)",
+    start="extradition_custody",
+    limit=40,
+    running_while={"extradition": ("wanted",), "custody": ("detained",)},
+)
+
+
+def forty_day_check(deadline: Deadline) -> Check:
+    """A check that custody on a wanted notice ran past its limit with no request."""
+
+    def check(ctx: Context) -> Iterator[Hit]:
+        if not deadline.runs_in(ctx.before):
+            return
+        # Counted from the detention that began this spell of custody, or from
+        # the first detention on the wanted notice if that came later: time at
+        # liberty between two spells does not count.
+        marks = [
+            m for m in (ctx.marked(deadline.start), ctx.marked("custody_start")) if m is not None
+        ]
+        if not marks:  # pragma: no cover - the state is entered only with its mark
+            return
+        start = max(marks)
+        # The request itself arriving is the event that ends the clock: it is
+        # late if it comes after the limit.
+        exceeded = deadline.exceeded(ctx.days_since(start))
+        if exceeded is Truth.FALSE:
+            return
+        yield Hit(
+            truth=exceeded,
+            message=(
+                f"Held on a foreign wanted notice since {ctx.describe(start)} for more than "
+                f"{deadline.limit} {deadline.unit} without an extradition request on record, "
+                f"and still in custody at {ctx.describe(ctx.index)}; the person must be released"
+            ),
+            related=(start,),
+            anchor=start,
+            # Only keeping the person in custody is the breach; any other event
+            # (a release, an appeal, the request arriving late) only reveals it.
+            retrospective=ctx.event.type not in {"detention", "detention_extended"},
+        )
+
+    return check

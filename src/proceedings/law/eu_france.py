@@ -11,9 +11,9 @@ import datetime
 from collections.abc import Iterator
 
 from .._dates import Truth
+from .._findings import Citation, Severity
 from .._model import Removal
-from .._report import CitationRef, Severity
-from .._rules import Context, Hit, Rule, Rulebook
+from .._rules import Check, Context, Hit, Rule, Rulebook
 from ._common import related, removal_phrase
 
 #: EU member states (2026).
@@ -33,18 +33,17 @@ def _days(low: int, high: int) -> str:
     return f"{low} to {high} days"
 
 
-def _right_to_remain(window: bool) -> object:
+def _right_to_remain(window: bool) -> Check:
     def check(ctx: Context) -> Iterator[Hit]:
         ev = ctx.event
         assert isinstance(ev, Removal)
-        state = ctx.before["asylum"]
-        if state == "claimed":
+        if ctx.in_state("asylum", "claimed"):
             start = ctx.marked("asylum_claim")
             what = "the asylum claim awaited a first decision"
-        elif state == "appeal_pending":
+        elif ctx.in_state("asylum", "appeal_pending"):
             start = ctx.marked("asylum_appeal")
             what = "an appeal against the refusal was pending"
-        elif state == "refused" and window:
+        elif window and ctx.in_state("asylum", "refused"):
             start = ctx.marked("asylum_decision")
             if start is None:  # pragma: no cover - the state is entered only with its mark
                 return
@@ -81,7 +80,7 @@ FR_CESEDA_L541 = Rule(
     id="FR-CESEDA-L541",
     title="An asylum applicant may remain in France until OFPRA and, on appeal, the CNDA decide",
     citations=(
-        CitationRef(
+        Citation(
             instrument="Code de l'entrée et du séjour des étrangers et du droit d'asile",
             article="L.541-1",
             url="https://juriblio.fr/codes/code-de-l-entree-et-du-sejour-des-etrangers-et-du-droit-d-asile/partie-legislative/livre-v/titre-iv/chapitre-i",
@@ -89,7 +88,7 @@ FR_CESEDA_L541 = Rule(
     ),
     severity=Severity.VIOLATION,
     on=frozenset({"removal"}),
-    check=_right_to_remain(window=False),  # type: ignore[arg-type]
+    check=_right_to_remain(window=False),
     jurisdictions=frozenset({"FR"}),
     in_force=(datetime.date(2021, 5, 1), None),
     verified=True,
@@ -104,7 +103,7 @@ EU_APD_46 = Rule(
     id="EU-APD-46",
     title="Right to remain pending the remedy (Asylum Procedures Directive)",
     citations=(
-        CitationRef(
+        Citation(
             instrument="Directive 2013/32/EU (Asylum Procedures Directive)",
             article="46",
             paragraph="5",
@@ -113,7 +112,7 @@ EU_APD_46 = Rule(
     ),
     severity=Severity.VIOLATION,
     on=frozenset({"removal"}),
-    check=_right_to_remain(window=True),  # type: ignore[arg-type]
+    check=_right_to_remain(window=True),
     jurisdictions=EU_MEMBERS,
     in_force=(datetime.date(2015, 7, 20), APR_APPLIES - datetime.timedelta(days=1)),
     verified=False,
@@ -128,7 +127,7 @@ EU_APR_68 = Rule(
     id="EU-APR-68",
     title="Right to remain pending the remedy (Asylum Procedures Regulation)",
     citations=(
-        CitationRef(
+        Citation(
             instrument="Regulation (EU) 2024/1348 (Asylum Procedures Regulation)",
             article="68",
             url="https://eur-lex.europa.eu/eli/reg/2024/1348",
@@ -136,7 +135,7 @@ EU_APR_68 = Rule(
     ),
     severity=Severity.VIOLATION,
     on=frozenset({"removal"}),
-    check=_right_to_remain(window=True),  # type: ignore[arg-type]
+    check=_right_to_remain(window=True),
     jurisdictions=EU_MEMBERS,
     in_force=(APR_APPLIES, None),
     verified=False,

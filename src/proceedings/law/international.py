@@ -10,17 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .._dates import Truth, UncertainDate
+from .._findings import Citation, Severity
 from .._model import (
     BorderCrossing,
     CriminalConviction,
     CrossingMode,
     InterimBody,
+    InterimMeasureLifted,
     InterimMeasureRequested,
     Removal,
     RemovalChannel,
 )
-from .._report import CitationRef, Severity
-from .._rules import Context, Hit, Party, Rule, Rulebook
+from .._rules import Check, Context, Hit, Party, Rule, Rulebook
 from ._common import (
     APPEAL_SUSPENSIVE,
     APPEAL_SUSPENSIVE_READING,
@@ -90,17 +91,31 @@ def _informal(ctx: Context) -> Iterator[Hit]:
         )
 
 
-def _interim(body: InterimBody) -> object:
+def _standing(ctx: Context, body: InterimBody) -> list[int]:
+    # The body's measures requested here before this event and not lifted
+    # since. The track says whether the last one stands; with two measures
+    # of one body, lifting one leaves the other in force.
+    requested: list[int] = []
+    lifted: set[str] = set()
+    for i in ctx.earlier():
+        earlier = ctx.at(i)
+        if earlier.jurisdiction != ctx.event.jurisdiction:
+            continue
+        if isinstance(earlier, InterimMeasureRequested) and earlier.body is body:
+            requested.append(i)
+        elif isinstance(earlier, InterimMeasureLifted):
+            lifted.add(earlier.measure)
+    return [i for i in requested if ctx.at(i).id not in lifted]
+
+
+def _interim(body: InterimBody) -> Check:
     def check(ctx: Context) -> Iterator[Hit]:
-        if ctx.before[f"interim_{body.value}"] != "in_force":
+        if ctx.in_state(f"interim_{body.value}", "none"):
             return
-        index = ctx.marked(f"interim_{body.value}")
-        if index is None:  # pragma: no cover - the state is entered only with its mark
+        standing = _standing(ctx, body)
+        if not standing:
             return
-        measure = ctx.at(index)
-        assert isinstance(measure, InterimMeasureRequested)
-        if measure.body is not body:
-            return
+        index = standing[-1]
         ev = ctx.event
         assert isinstance(ev, Removal)
         yield Hit(
@@ -158,7 +173,7 @@ def _irregular_entry_penalised(ctx: Context) -> Iterator[Hit]:
 
 
 def _transit_zone(ctx: Context) -> Iterator[Hit]:
-    if ctx.before["custody"] == "detained":
+    if ctx.in_state("custody", "detained"):
         return  # a detention is on record; its own grounds are what to check
     yield Hit(
         truth=Truth.TRUE,
@@ -176,7 +191,7 @@ R_REF_33 = Rule(
     id="R-REF-33",
     title="Non-refoulement: no removal while protection is pending or granted",
     citations=(
-        CitationRef(
+        Citation(
             instrument=REFUGEE_CONVENTION,
             article="33",
             paragraph="1",
@@ -202,7 +217,7 @@ CAT_GC4 = Rule(
     id="CAT-GC4",
     title="Rendition and forcible transfer are deportation: no removal outside a procedure",
     citations=(
-        CitationRef(instrument=CAT, article="3", paragraph="1"),
+        Citation(instrument=CAT, article="3", paragraph="1"),
         CAT_GC4_PARA_4,
     ),
     severity=Severity.VIOLATION,
@@ -220,7 +235,7 @@ CAT_GC4 = Rule(
 
 
 def _interim_rule(
-    rule_id: str, body: InterimBody, treaty: str, citation: CitationRef, verified: bool, note: str
+    rule_id: str, body: InterimBody, treaty: str, citation: Citation, verified: bool, note: str
 ) -> Rule:
     return Rule(
         id=rule_id,
@@ -228,7 +243,7 @@ def _interim_rule(
         citations=(citation,),
         severity=Severity.VIOLATION,
         on=frozenset({"removal"}),
-        check=_interim(body),  # type: ignore[arg-type]
+        check=_interim(body),
         treaty=treaty,
         verified=verified,
         verification=note,
@@ -240,7 +255,7 @@ CAT_22 = _interim_rule(
     "CAT-22",
     InterimBody.UN_CAT,
     "cat_art22",
-    CitationRef(instrument=CAT, article="22"),
+    Citation(instrument=CAT, article="22"),
     True,
     "Art 22 competence and Kazakhstan's declaration (2008) verified; the interim-measure "
     "rule of procedure is recalled.",
@@ -249,7 +264,7 @@ ICCPR_OP1_RULE = _interim_rule(
     "ICCPR-OP1",
     InterimBody.UN_HRC,
     "iccpr_op1",
-    CitationRef(
+    Citation(
         instrument=ICCPR_OP1,
         article="1",
         url="https://adilet.zan.kz/eng/docs/Z090000130_/compare",
@@ -262,7 +277,7 @@ ECHR_34 = _interim_rule(
     "ECHR-34",
     InterimBody.ECTHR,
     "echr",
-    CitationRef(instrument=ECHR, article="34"),
+    Citation(instrument=ECHR, article="34"),
     False,
     "Recalled, not verified: binding force of Rule 39 interim measures through art 34.",
 )
@@ -271,7 +286,7 @@ R_REF_31 = Rule(
     id="R-REF-31",
     title="No penalty for irregular entry on a refugee who claims asylum without delay",
     citations=(
-        CitationRef(
+        Citation(
             instrument=REFUGEE_CONVENTION,
             article="31",
             paragraph="1",
@@ -360,7 +375,7 @@ ICCPR_9 = Rule(
     id="ICCPR-9",
     title="Transit-zone confinement as deprivation of liberty",
     citations=(
-        CitationRef(instrument="International Covenant on Civil and Political Rights", article="9"),
+        Citation(instrument="International Covenant on Civil and Political Rights", article="9"),
     ),
     severity=Severity.WARNING,
     on=frozenset({"transit_zone_confinement"}),

@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Iterator
 
 from .._dates import Truth
+from .._findings import Citation, Severity
 from .._model import (
     AsylumDecision,
     BorderCrossing,
@@ -20,26 +21,27 @@ from .._model import (
     Removal,
     RemovalChannel,
 )
-from .._report import CitationRef, Severity
 from .._rules import Context, Deadline, Hit, Offence, Rule, Rulebook
 from ._common import (
     APPEAL_SUSPENSIVE,
     APPEAL_SUSPENSIVE_READING,
+    CPC,
+    CUSTODY_EVENTS,
+    FORTY_DAYS,
+    forty_day_check,
     pending_claim,
     related,
     removal_phrase,
     request_charges,
 )
-from .cis import CUSTODY_EVENTS, FORTY_DAYS, forty_day_check
 
 KZ = frozenset({"KZ"})
-CPC = "Criminal Procedure Code of the Republic of Kazakhstan (No. 231-V, 2014)"
 REFUGEES = "Law of the Republic of Kazakhstan 'On Refugees' (No. 216-IV, 2009)"
 CPC_IN_FORCE = (datetime.date(2015, 1, 1), None)
 
 
-def _cpc(article: str, url: str | None = None, paragraph: str | None = None) -> CitationRef:
-    return CitationRef(instrument=CPC, article=article, paragraph=paragraph, url=url)
+def _cpc(article: str, url: str | None = None, paragraph: str | None = None) -> Citation:
+    return Citation(instrument=CPC, article=article, paragraph=paragraph, url=url)
 
 
 # -- asylum -------------------------------------------------------------------------
@@ -49,7 +51,7 @@ def _removal_while_asylum_seeker(ctx: Context) -> Iterator[Hit]:
     ev = ctx.event
     assert isinstance(ev, Removal)
     pending = pending_claim(ctx)
-    if pending is None or ctx.before["asylum"] == "granted":
+    if pending is None or ctx.in_state("asylum", "granted"):
         return
     what, start = pending
     yield Hit(
@@ -66,7 +68,7 @@ KZ_REF_AS_STATUS = Rule(
     id="KZ-REF-AS-STATUS",
     title="An asylum seeker keeps that status until the final decision on the claim",
     citations=(
-        CitationRef(
+        Citation(
             instrument=REFUGEES,
             article="1",
             paragraph="6",
@@ -144,7 +146,7 @@ KZ_REF_11 = Rule(
     id="KZ-REF-11",
     title="Asylum decisions within three months of registration (one year at most)",
     citations=(
-        CitationRef(
+        Citation(
             instrument=REFUGEES,
             article="11",
             paragraph="1",
@@ -191,7 +193,7 @@ KZ_REF_APPLY = Rule(
     id="KZ-REF-APPLY",
     title="A claim is lodged within 5 calendar days of arrival",
     citations=(
-        CitationRef(
+        Citation(
             instrument="Rules for granting refugee status (Government Rules No. 183, 2010)",
             url="https://egov.kz/cms/en/articles/refugee_status",
         ),
@@ -267,7 +269,7 @@ KZ_CPC_588 = Rule(
     ),
     severity=Severity.VIOLATION,
     on=CUSTODY_EVENTS,
-    check=forty_day_check(FORTY_DAYS),  # type: ignore[arg-type]
+    check=forty_day_check(FORTY_DAYS),
     jurisdictions=KZ,
     in_force=CPC_IN_FORCE,
     deadline=FORTY_DAYS,
@@ -289,22 +291,21 @@ def _surrender_before_appeal(ctx: Context) -> Iterator[Hit]:
     assert isinstance(ev, Removal)
     if ev.channel is not RemovalChannel.EXTRADITION:
         return
-    state = ctx.before["extradition"]
     decision = ctx.marked("extradition_decision")
-    if state in {"none", "wanted", "requested"}:
+    if ctx.in_state("extradition", "none", "wanted", "requested"):
         yield Hit(
             truth=Truth.TRUE,
             message="Surrendered with no extradition decision of the Prosecutor General on record",
         )
-    elif state == "refused":
+    elif ctx.in_state("extradition", "refused"):
         yield Hit(
             truth=Truth.TRUE,
             message="Surrendered although extradition was refused (or its approval quashed)",
         )
-    elif state in {"appeal_pending", "suspended"}:
+    elif ctx.in_state("extradition", "appeal_pending", "suspended"):
         what = (
             "an appeal to the Supreme Court was pending"
-            if state == "appeal_pending"
+            if ctx.in_state("extradition", "appeal_pending")
             else ("extradition was suspended")
         )
         yield Hit(
@@ -312,7 +313,7 @@ def _surrender_before_appeal(ctx: Context) -> Iterator[Hit]:
             message=f"Surrendered while {what}",
             related=related(ctx.marked("extradition_appeal"), decision),
         )
-    elif state == "approved":
+    elif ctx.in_state("extradition", "approved"):
         if decision is None:  # pragma: no cover - the state is entered only with its mark
             return
         open_ = ctx.days_since(decision).at_most(APPEAL_WINDOW.limit)
@@ -364,10 +365,10 @@ KZ_CONST_11 = Rule(
     id="KZ-CONST-11",
     title="No extradition of citizens",
     citations=(
-        CitationRef(
+        Citation(
             instrument="Constitution of the Republic of Kazakhstan", article="11", paragraph="1"
         ),
-        CitationRef(
+        Citation(
             instrument="Criminal Code of the Republic of Kazakhstan",
             article="8",
             url="https://zakonpravo.kz/en/commentary-to-article-8-extradition-of-persons-who-have-committed-a-crime-the-criminal-code-of-the-republic-of-kazakhstan-of-the-criminal-code-of-the-republic-of-kazakhstan",
@@ -402,7 +403,7 @@ KZ_CPC_590_ASYLUM = Rule(
     title="Refugee status or a pending asylum claim excludes extradition",
     citations=(
         _cpc("590", "https://pavlodar.com/zakon/?dok=05553&uro=080587"),
-        CitationRef(
+        Citation(
             instrument="UNHCR press briefing on an extradition from Kazakhstan",
             text_date="2006",
         ),
@@ -442,7 +443,7 @@ KZ_CPC_590_MILITARY = Rule(
     title="No extradition for purely military offences",
     citations=(
         _cpc("590", "https://pavlodar.com/zakon/?dok=05553&uro=080587"),
-        CitationRef(
+        Citation(
             instrument="European Convention on Extradition (1957), as a model",
             article="4",
             url="https://revisedacts.lawreform.ie/eli/1965/act/17/section/12/revised/en/html",
@@ -505,13 +506,13 @@ def _verdict_not_final(ctx: Context) -> Iterator[Hit]:
     assert isinstance(ev, Removal)
     if ev.channel is not RemovalChannel.CRIMINAL_EXPULSION:
         return
-    if ctx.before["expulsion"] == "suspended":
+    if ctx.in_state("expulsion", "suspended"):
         yield Hit(
             truth=Truth.TRUE,
             message="Expelled under a criminal verdict whose execution was suspended on appeal",
             related=related(ctx.marked("conviction")),
         )
-    elif ctx.before["criminal"] == "appeal_pending":
+    elif ctx.in_state("criminal", "appeal_pending"):
         appeal = ctx.marked("conviction_appeal")
         yield Hit(
             truth=Truth.TRUE,
@@ -527,7 +528,7 @@ KZ_GOV_175 = Rule(
     id="KZ-GOV-175",
     title="Criminal-verdict expulsion only once the verdict is in force",
     citations=(
-        CitationRef(
+        Citation(
             instrument="Rules on forcible expulsion (Government Resolution No. 175, 2017)",
             paragraph="3",
             url="https://cis-legislation.com/document.fwx?rgn=95995",
@@ -571,8 +572,7 @@ def _expelled_before_final(ctx: Context) -> Iterator[Hit]:
     ordered = ctx.at(order)
     if not (isinstance(ordered, ExpulsionOrdered) and ordered.kind is not ExpulsionKind.CRIMINAL):
         return
-    state = ctx.before["expulsion"]
-    if state == "suspended":
+    if ctx.in_state("expulsion", "suspended"):
         yield Hit(
             truth=Truth.TRUE,
             message=(
@@ -580,7 +580,7 @@ def _expelled_before_final(ctx: Context) -> Iterator[Hit]:
             ),
             related=(order,),
         )
-    elif state == "appeal_pending":
+    elif ctx.in_state("expulsion", "appeal_pending"):
         yield Hit(
             truth=Truth.TRUE,
             message=(
@@ -588,7 +588,7 @@ def _expelled_before_final(ctx: Context) -> Iterator[Hit]:
             ),
             related=(order,),
         )
-    elif state == "ordered":
+    elif ctx.in_state("expulsion", "ordered"):
         open_ = ctx.days_since(order).at_most(EXPULSION_APPEAL.limit)
         if open_ is not Truth.FALSE:
             yield Hit(
@@ -605,13 +605,13 @@ KZ_KOAP_APPEAL = Rule(
     id="KZ-KOAP-APPEAL",
     title="An expulsion ruling is executed only once final (10-day appeal)",
     citations=(
-        CitationRef(
+        Citation(
             instrument=(
                 "Code of Administrative Offences of the Republic of Kazakhstan (No. 235-V, 2014)"
             ),
             article="829-4",
         ),
-        CitationRef(
+        Citation(
             instrument="Supreme Court Normative Resolution No. 4 on expulsion cases",
             url="https://zakonpravo.kz/en/on-judicial-practice-of-considering-cases-of-expulsion-of-foreigners-or-stateless-persons-from-the-republic-of-kazakhstan-normative-resolution-of-the-supreme-court-of-the-republic-of-kazakhstan-dated-december-13-2013-no-4",
             text_date="2013-12-13",
@@ -679,7 +679,7 @@ OFFENCES = (
         category=OffenceCategory.ORDINARY,
         tags=frozenset({"illegal_border_crossing"}),
         penalty="part 1 (before 2025-09-17): fine or up to 1 year, with expulsion for 5 years",
-        citation=CitationRef(
+        citation=Citation(
             instrument="Criminal Code of the Republic of Kazakhstan (No. 226-V, 2014)",
             article="392",
             url="http://engime.org/azastan-respublikasini-ilmisti-kodeksi-1-bap.html?page=165",

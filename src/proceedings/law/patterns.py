@@ -5,11 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .._dates import Truth
+from .._findings import Citation, Severity
 from .._model import Removal, RemovalChannel
-from .._report import CitationRef, Severity
 from .._rules import Context, Hit, Rule, Rulebook
-from ._common import CAT_GC4_PARA_4, EXTRADITION_OPEN, pending_claim, related, removal_phrase
-from .kazakhstan import CPC
+from ._common import (
+    CAT_GC4_PARA_4,
+    CPC,
+    EXTRADITION_OPEN,
+    pending_claim,
+    related,
+    removal_phrase,
+)
 
 _GC4 = CAT_GC4_PARA_4
 
@@ -19,9 +25,9 @@ def _disguised(ctx: Context) -> Iterator[Hit]:
     assert isinstance(ev, Removal)
     if ev.channel is RemovalChannel.EXTRADITION:
         return
-    state = ctx.before["extradition"]
-    if state not in EXTRADITION_OPEN:
+    if not ctx.in_state("extradition", *EXTRADITION_OPEN):
         return
+    state = ctx.before["extradition"]
     start = ctx.marked("extradition_request")
     if start is None:
         start = ctx.marked("extradition_custody")
@@ -41,7 +47,7 @@ PAT_DISGUISED_EXTRADITION = Rule(
     title="Removal by another channel while an extradition case is open",
     citations=(
         _GC4,
-        CitationRef(instrument=CPC, article="592"),
+        Citation(instrument=CPC, article="592"),
     ),
     severity=Severity.WARNING,
     on=frozenset({"removal"}),
@@ -92,7 +98,7 @@ def _same_day(ctx: Context) -> Iterator[Hit]:
     ev = ctx.event
     assert isinstance(ev, Removal)
     order = ctx.marked("expulsion_order")
-    if order is None or ctx.before["expulsion"] not in {"ordered", "appeal_pending", "final"}:
+    if order is None or not ctx.in_state("expulsion", "ordered", "appeal_pending", "final"):
         return
     truth = ctx.days_since(order).at_most(0)
     if truth is Truth.FALSE:
@@ -111,7 +117,7 @@ PAT_SAME_DAY_REMOVAL = Rule(
     id="PAT-SAME-DAY-REMOVAL",
     title="Removal decided and executed within the same day",
     citations=(
-        CitationRef(
+        Citation(
             instrument="International Covenant on Civil and Political Rights",
             article="13",
         ),
@@ -127,7 +133,7 @@ PAT_SAME_DAY_REMOVAL = Rule(
 
 
 def _assurance(ctx: Context) -> Iterator[Hit]:
-    if getattr(ctx.event, "outcome", None) != "approved" or ctx.before["assurance"] != "given":
+    if getattr(ctx.event, "outcome", None) != "approved" or not ctx.in_state("assurance", "given"):
         return
     pending = pending_claim(ctx)
     if pending is None:
@@ -148,7 +154,7 @@ PAT_ASSURANCE_BREACHED = Rule(
     id="PAT-ASSURANCE-BREACHED",
     title="An official assurance not kept",
     citations=(
-        CitationRef(
+        Citation(
             instrument="Official statements (not legal norms), legal-rules.md KZ-STMT-2026",
         ),
     ),

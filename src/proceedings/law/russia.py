@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import datetime
 
+from .._findings import Citation
 from .._model import OffenceCategory
-from .._report import CitationRef
 from .._rules import Offence, Rulebook
 
 CC = "Criminal Code of the Russian Federation"
 _AMENDED = datetime.date(2022, 9, 24)  # RU-365FZ: mobilization aggravations (verified date)
 
 
-def _cite(article: str, url: str, text_date: str | None = None) -> CitationRef:
-    return CitationRef(instrument=CC, article=article, url=url, text_date=text_date)
+def _cite(article: str, url: str, text_date: str | None = None) -> Citation:
+    return Citation(instrument=CC, article=article, url=url, text_date=text_date)
 
 
 OFFENCES = (
@@ -124,7 +124,7 @@ OFFENCES = (
         category=OffenceCategory.MILITARY,
         penalty="part 1: 3 to 10 years (recalled)",
         since=_AMENDED,
-        citation=CitationRef(instrument=CC, article="352.1"),
+        citation=Citation(instrument=CC, article="352.1"),
         verified=False,
     ),
 )
