@@ -10,7 +10,8 @@ Exit codes, for every command:
 Only commands and options live here. :mod:`proceedings.corpus` reads and
 validates the inputs (through worker processes with ``--jobs``), in input
 order; :mod:`proceedings.render` has the output formats (``--format`` lists
-:data:`proceedings.render.FORMATS`), the rule texts and the diagrams.
+:data:`proceedings.render.FORMATS`), the rule texts and the diagrams;
+``proceedings._terminal`` colours, wraps, shows progress and reports errors.
 """
 
 from __future__ import annotations
@@ -18,90 +19,25 @@ from __future__ import annotations
 import contextlib
 import difflib
 import json
-import os
 import re
-import shutil
 import sys
-import traceback
 from collections.abc import Sequence
-from pathlib import Path
-from typing import IO, Any
 
 import click
 
+from . import _terminal as term
 from . import render
 from ._chart import CHART
 from ._dates import UncertainDate
 from ._errors import InvalidDate, InvalidDefinition, UnknownName
-from ._model import CaseRecord
 from ._rules import Law, Rulebook
 from ._statechart import diagram_model
-from .corpus import Outcome, iter_inputs, read_record, validate_corpus
+from .corpus import Outcome, iter_inputs, validate_corpus
 from .law import DEFAULT_LAW, DEFAULT_RULEBOOKS, RECORD
 from .render._sarif import tool_version
 
-#: Inputs at least this large get a progress bar (when stderr is a terminal).
-_PROGRESS_BYTES = 1 << 20
 
-_INTERNAL = (
-    "This is a bug in proceedings, not a problem with your input. Please report it to "
-    "the proceedings developers with the command you ran, the input that caused it and "
-    "this message (set PROCEEDINGS_DEBUG=1 to include the traceback)."
-)
-
-
-def _debug() -> bool:
-    return os.environ.get("PROCEEDINGS_DEBUG", "") not in {"", "0"}
-
-
-def _isatty(stream: IO[str]) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def _color_wanted(choice: bool | None, stream: IO[str]) -> bool:
-    # https://no-color.org: NO_COLOR set to anything but the empty string.
-    if choice is not None:
-        return choice
-    if os.environ.get("NO_COLOR", ""):
-        return False
-    return _isatty(stream)
-
-
-def _error(message: str) -> None:
-    label = "error:"
-    if _color_wanted(None, sys.stderr):
-        label = click.style(label, fg="red", bold=True)
-    click.echo(f"{label} {message}", err=True)
-
-
-class _Group(click.Group):
-    """The command group, with a last line of defence against tracebacks."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
-            raise
-        except KeyboardInterrupt:
-            # Not 1, which would say "violations found": the run did not finish.
-            _error("interrupted; the output is incomplete")
-            ctx.exit(2)
-        except BrokenPipeError:
-            # The reader went away (``proceedings validate ... | head``): stop quietly.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            ctx.exit(1)
-        except Exception as exc:
-            _error(f"internal error: {type(exc).__name__}: {exc}\n{_INTERNAL}")
-            if _debug():
-                traceback.print_exc()
-            ctx.exit(2)
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=term.Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(tool_version(), "-V", "--version", prog_name="proceedings")
 def main() -> None:
     """Validate case records of detention, asylum, expulsion and extradition
@@ -156,32 +92,6 @@ def _law(rulebooks: Sequence[str], readings: Sequence[str], verified_only: bool)
 
 
 # -- validate ----------------------------------------------------------------------------
-
-
-def _progress(total: int, forced: bool | None) -> Any:
-    wanted = forced if forced is not None else total >= _PROGRESS_BYTES
-    if not wanted or not _isatty(sys.stderr) or (forced is None and _isatty(sys.stdout)):
-        return None
-    return click.progressbar(
-        length=max(total, 1), label="Validating", file=sys.stderr, show_eta=True, show_percent=True
-    )
-
-
-def _width(stream: IO[str]) -> int | None:
-    if _isatty(stream):
-        return max(60, min(100, shutil.get_terminal_size((100, 24)).columns))
-    return 100
-
-
-def _report_problems(outcome: Outcome) -> None:
-    for problem in outcome.problems:
-        _error(str(problem))
-    if outcome.internal is not None:
-        where = outcome.source or "<input>"
-        where += "" if outcome.line is None else f":{outcome.line}"
-        first, _, trace = outcome.internal.partition("\n")
-        detail = f"{first}\n{trace.rstrip()}" if _debug() else first
-        _error(f"internal error while validating {where}: {detail}\n{_INTERNAL}")
 
 
 @main.command("validate", short_help="Validate case records against the law.")
@@ -283,15 +193,15 @@ def validate_command(
             raise click.BadParameter(str(exc), param_hint="'--as-of'") from None
     out = sys.stdout
     chosen = render.FORMATS[fmt](
-        law=law, color=fmt == "text" and _color_wanted(color, out), width=_width(out)
+        law=law, color=fmt == "text" and term.color_wanted(color, out), width=term.width(out)
     )
     inputs = list(iter_inputs(paths))
-    bar = _progress(sum(i.size for i in inputs), progress)
+    bar = term.progress(sum(i.size for i in inputs), progress)
 
     def each(outcome: Outcome) -> None:
         if bar is not None:
             bar.update(outcome.size)
-        _report_problems(outcome)
+        term.report_problems(outcome)
 
     outcomes = validate_corpus(
         inputs,
@@ -364,28 +274,13 @@ def diagram_command(
         draw_chart = render.chart_to_mermaid if fmt == "mermaid" else render.chart_to_dot
         click.echo(draw_chart(model, tracks=only), nl=False)
         return
-    record = _load_one(case)
+    record = term.load_one(case)
     try:
         timeline = render.timeline(record, account=account)
     except UnknownName as exc:
         raise click.BadParameter(str(exc), param_hint="'--account'") from None
     draw = render.timeline_to_mermaid if fmt == "mermaid" else render.timeline_to_dot
     click.echo(draw(timeline, tracks=only), nl=False)
-
-
-def _load_one(name: str) -> CaseRecord:
-    """One record from a file (or stdin), or exit 2 with every problem."""
-    try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    except OSError as exc:
-        _error(f"{name}: cannot read: {exc.strerror or exc}")
-        sys.exit(2)
-    read = read_record(data, source="<stdin>" if name == "-" else name)
-    if isinstance(read, list):
-        for problem in read:
-            _error(str(problem))
-        sys.exit(2)
-    return read
 
 
 # -- rules and explain ---------------------------------------------------------------------
@@ -419,7 +314,7 @@ def rules_command(jurisdiction: str | None, rulebooks: tuple[str, ...], fmt: str
         data = [render.rule_to_dict(r, rulebook=b, law=DEFAULT_LAW) for b, r in selected]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    text = render.rules_text(selected, where=country, color=_color_wanted(None, sys.stdout))
+    text = render.rules_text(selected, where=country, color=term.color_wanted(None, sys.stdout))
     click.echo(text, nl=False)
 
 
@@ -442,4 +337,4 @@ def explain_command(rule_id: str, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        click.echo(render.explain_text(data, color=_color_wanted(None, sys.stdout)), nl=False)
+        click.echo(render.explain_text(data, color=term.color_wanted(None, sys.stdout)), nl=False)

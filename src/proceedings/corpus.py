@@ -483,7 +483,7 @@ class _Validator:
             outcome = self._validate(item, base)
             render = self.job.render
             if render is not None and outcome.report is not None:
-                # Rendered here, in the worker: the context need not travel back.
+                # Rendered here, in the worker: the main process only writes the text.
                 outcome = attrs.evolve(outcome, rendered=render(outcome))
         except Exception as exc:
             return attrs.evolve(

@@ -1,0 +1,121 @@
+"""How the ``proceedings`` command talks to a terminal: colour, width, progress, errors.
+
+The commands are in :mod:`proceedings.cli`; this is their plumbing: what
+they print on standard error, when they colour, and the last line of defence
+that turns a bug into a message and exit status 2 instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import traceback
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from ._model import CaseRecord
+from .corpus import Outcome, read_record
+
+#: Inputs at least this large get a progress bar (when stderr is a terminal).
+PROGRESS_BYTES = 1 << 20
+
+INTERNAL = (
+    "This is a bug in proceedings, not a problem with your input. Please report it to "
+    "the proceedings developers with the command you ran, the input that caused it and "
+    "this message (set PROCEEDINGS_DEBUG=1 to include the traceback)."
+)
+
+
+def debug() -> bool:
+    return os.environ.get("PROCEEDINGS_DEBUG", "") not in {"", "0"}
+
+
+def isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def color_wanted(choice: bool | None, stream: IO[str]) -> bool:
+    # https://no-color.org: NO_COLOR set to anything but the empty string.
+    if choice is not None:
+        return choice
+    if os.environ.get("NO_COLOR", ""):
+        return False
+    return isatty(stream)
+
+
+def error(message: str) -> None:
+    label = "error:"
+    if color_wanted(None, sys.stderr):
+        label = click.style(label, fg="red", bold=True)
+    click.echo(f"{label} {message}", err=True)
+
+
+class Group(click.Group):
+    """The command group, with a last line of defence against tracebacks."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            # Not 1, which would say "violations found": the run did not finish.
+            error("interrupted; the output is incomplete")
+            ctx.exit(2)
+        except BrokenPipeError:
+            # The reader went away (``proceedings validate ... | head``): stop quietly.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(1)
+        except Exception as exc:
+            error(f"internal error: {type(exc).__name__}: {exc}\n{INTERNAL}")
+            if debug():
+                traceback.print_exc()
+            ctx.exit(2)
+
+
+def progress(total: int, forced: bool | None) -> Any:
+    wanted = forced if forced is not None else total >= PROGRESS_BYTES
+    if not wanted or not isatty(sys.stderr) or (forced is None and isatty(sys.stdout)):
+        return None
+    return click.progressbar(
+        length=max(total, 1), label="Validating", file=sys.stderr, show_eta=True, show_percent=True
+    )
+
+
+def width(stream: IO[str]) -> int | None:
+    if isatty(stream):
+        return max(60, min(100, shutil.get_terminal_size((100, 24)).columns))
+    return 100
+
+
+def report_problems(outcome: Outcome) -> None:
+    for problem in outcome.problems:
+        error(str(problem))
+    if outcome.internal is not None:
+        where = outcome.source or "<input>"
+        where += "" if outcome.line is None else f":{outcome.line}"
+        first, _, trace = outcome.internal.partition("\n")
+        detail = f"{first}\n{trace.rstrip()}" if debug() else first
+        error(f"internal error while validating {where}: {detail}\n{INTERNAL}")
+
+
+def load_one(name: str) -> CaseRecord:
+    """One record from a file (or stdin), or exit 2 with every problem."""
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except OSError as exc:
+        error(f"{name}: cannot read: {exc.strerror or exc}")
+        sys.exit(2)
+    read = read_record(data, source="<stdin>" if name == "-" else name)
+    if isinstance(read, list):
+        for problem in read:
+            error(str(problem))
+        sys.exit(2)
+    return read
