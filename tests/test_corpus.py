@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import io
 import json
 from pathlib import Path
@@ -9,6 +10,8 @@ from pathlib import Path
 import pytest
 
 import proceedings
+import proceedings.corpus
+import proceedings.render
 from proceedings import Report
 from proceedings.corpus import Input, InputProblem, Outcome, iter_inputs, validate_corpus
 from proceedings.law import DEFAULT_RULEBOOKS, Law, Rule, Rulebook
@@ -145,6 +148,15 @@ def _fields(rule: Rule) -> dict[str, object]:
     import attrs
 
     return attrs.asdict(rule, recurse=False)
+
+
+@pytest.mark.parametrize("module", [proceedings.corpus, proceedings.render])
+def test_the_module_examples_run(module: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The examples in the modules' docstrings print what they show."""
+    monkeypatch.chdir(HERE.parent)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
+
+    assert (0, True) == (result.failed, result.attempted > 0)
 
 
 def test_bad_arguments_fail_at_the_call() -> None:

@@ -26,7 +26,8 @@ from proceedings.law import DEFAULT_RULEBOOKS, Context, Hit, Rule, Rulebook
 
 
 def audit(path: str) -> list[str]:
-    record: CaseRecord = proceedings.load(path)
+    with open(path, "rb") as fp:
+        record: CaseRecord = proceedings.load(fp)
     report: Report = proceedings.validate(
         record, readings={"asylum_appeal_suspensive": "no"}, include_unverified=False
     )
