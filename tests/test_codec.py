@@ -274,6 +274,22 @@ def test_load_jsonl_yields_records_and_errors_in_order(corpus: list[tuple[str, A
     assert expected == actual
 
 
+def test_a_malformed_account_does_not_make_a_sound_reference_look_wrong() -> None:
+    """An event whose account is not a string is reported for that, not for its references."""
+    data = record(
+        events=[
+            detention("a", account="x"),
+            detention("b", account=5, same_day_as="a"),
+        ],
+        accounts=[{"name": "x"}],
+    )
+
+    with pytest.raises(RecordError) as info:
+        structure(data)
+
+    assert ["$.events[1].account"] == [p.path for p in info.value.problems]
+
+
 def test_load_jsonl_puts_the_line_on_repeated_keys() -> None:
     """A key given twice on line 2 is reported with line 2."""
     good = dumps_line(structure(record()))

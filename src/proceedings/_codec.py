@@ -53,6 +53,7 @@ from ._model import (
     Source,
     reference_problems,
 )
+from ._paths import index_path, key_path
 from ._report import Report
 
 T = TypeVar("T")
@@ -456,12 +457,6 @@ _DETAILED = _make_converter(detailed=True)
 # -- turning exceptions into problems ------------------------------------------
 
 
-def _key_path(path: str, key: str) -> str:
-    if key.isidentifier():
-        return f"{path}.{key}"
-    return f"{path}[{json.dumps(key, ensure_ascii=False)}]"
-
-
 def _subpath(path: str, relative: str) -> str:
     # FieldProblems name a field, or a relative path such as "events[3].against".
     return f"{path}.{relative}"
@@ -473,10 +468,12 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
             if isinstance(note, IterableValidationNote):
-                found += _problems(sub, f"{path}[{note.index}]")
+                at = note.index  # an int for a sequence, a key for a mapping
+                sub_path = index_path(path, at) if isinstance(at, int) else key_path(path, at)
+                found += _problems(sub, sub_path)
             else:
                 cl = getattr(exc, "cl", None)
-                found += _problems(sub, _key_path(path, _RENAMED.get((cl, note.name), note.name)))
+                found += _problems(sub, key_path(path, _RENAMED.get((cl, note.name), note.name)))
         for sub in without:
             found += _problems(sub, path)
         return found
@@ -486,7 +483,7 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
             allowed = "type, " + allowed
         return [
             Problem(
-                path=_key_path(path, key),
+                path=key_path(path, key),
                 message=f"unknown field {key!r} for {_describe(exc.cl)}; expected: {allowed}",
             )
             for key in sorted(exc.extra_fields)
@@ -544,7 +541,12 @@ def _raw_reference_problems(data: dict[str, Any]) -> list[Problem]:
         tag = field(ev, "type")
         cls = EVENT_TYPE_BY_TAG.get(tag) if tag is not None else None
         refs: list[tuple[str, str]] = []
-        if cls is not None:
+        # A malformed account has its own problem; which version of the facts
+        # the event belongs to is then unknown, so its references are not judged
+        # (None would read as "every account" and flag a sound reference).
+        unknown_account = isinstance(ev, dict) and ev.get("account") is not None
+        unknown_account = unknown_account and field(ev, "account") is None
+        if cls is not None and not unknown_account:
             for f in attrs.fields(cls):
                 target = field(ev, f.name) if REFERS_TO in f.metadata else None
                 if target is not None:
@@ -632,14 +634,14 @@ def _repeated_keys(node: Any, path: str) -> Iterator[Problem]:
     if isinstance(node, _Object):
         for key in node.repeated:
             yield Problem(
-                path=_key_path(path, key),
+                path=key_path(path, key),
                 message=f"key {key!r} appears more than once; only one value can be kept",
             )
         for key, value in node.items():
-            yield from _repeated_keys(value, _key_path(path, key))
+            yield from _repeated_keys(value, key_path(path, key))
     elif isinstance(node, list):
         for i, value in enumerate(node):
-            yield from _repeated_keys(value, f"{path}[{i}]")
+            yield from _repeated_keys(value, index_path(path, i))
 
 
 def parse_json(text: str | bytes, *, source: str | None = None, line: int | None = None) -> Any:

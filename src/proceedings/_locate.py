@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ._codec import _key_path
+from ._paths import index_path, key_path
 
 _TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\]:,]|-?\d[\d.eE+\-]*|true|false|null|\n', re.DOTALL)
 
@@ -34,7 +34,7 @@ def json_lines(text: str) -> dict[str, int]:
         if not stack:
             return "$"
         path, is_array, at, _ = stack[-1]
-        return f"{path}[{at}]" if is_array else _key_path(path, str(at))
+        return index_path(path, at) if is_array else key_path(path, str(at))
 
     for match in _TOKEN.finditer(text):
         token = match.group()
