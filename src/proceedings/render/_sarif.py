@@ -45,19 +45,13 @@ def _help_uri(citations: Sequence[Citation]) -> str | None:
 def sarif_rule(rule: Rule) -> dict[str, Any]:
     """A ``reportingDescriptor`` for a rule (its id is stable across runs).
 
-    A rule of kind ``"record"`` checks the record itself: it is described by
-    its description, and has no citation.
+    Its full description is the rule's description if it has one (a check of
+    the record always does, and cites nothing), else its citations and example.
     """
-    if rule.kind == "record" or not rule.citations:
-        full = rule.description
-    else:
-        full = "; ".join(str(c) for c in rule.citations)
-        full += ". " + rule.example if rule.example else ""
-    tags: list[str] = []
-    if rule.kind == "record":
-        tags = ["record"]
-    elif rule.jurisdictions is not None:
-        tags = sorted(rule.jurisdictions)
+    cited = "; ".join(str(c) for c in rule.citations)
+    full = rule.description or cited + (". " + rule.example if rule.example else "")
+    # A check of the record is tagged so; a rule of law by where it binds.
+    tags = ["record"] if rule.kind == "record" else sorted(rule.jurisdictions or ())
     described: dict[str, Any] = {
         "id": rule.id,
         "shortDescription": {"text": rule.title},
