@@ -11,14 +11,19 @@ from typing import ClassVar
 
 import attrs
 
+from ._checks import CHECK, COUNTRY
 from ._dates import UncertainDate
 from ._fields import (
+    DESTINATIONS,
+    HERE,
+    VARY,
     _Checked,
     _country,
     _ident,
     _opt_ident,
     _opt_positive,
     _opt_text,
+    _probed,
     _ref,
     _text,
 )
@@ -93,7 +98,7 @@ class BorderCrossing(Event):
 
     mode: CrossingMode
     from_country: str = _country()
-    to_country: str = _country()
+    to_country: str = _probed(HERE, **{CHECK: COUNTRY})
     place: str | None = _opt_text()
 
     def _object_problems(self) -> list[tuple[str, str]]:
@@ -145,7 +150,9 @@ class Detention(Event):
 
     type: ClassVar[str] = "detention"
 
-    ground: DetentionGround
+    ground: DetentionGround = _probed(
+        (DetentionGround.WANTED_PERSON, DetentionGround.EXTRADITION_CUSTODY)
+    )
     authority: str | None = _opt_text()
     term_days: int | None = _opt_positive()
     place: str | None = _opt_text()
@@ -229,7 +236,7 @@ class AsylumDecision(Event):
 
     type: ClassVar[str] = "asylum_decision"
 
-    outcome: AsylumOutcome
+    outcome: AsylumOutcome = _probed(VARY)
     claim: str | None = _ref("asylum_claim")
     authority: str | None = _opt_text()
 
@@ -281,7 +288,7 @@ class AppealDecided(Event):
     type: ClassVar[str] = "appeal_decided"
 
     appeal: str = _ref("appeal_filed", optional=False)
-    outcome: AppealOutcome
+    outcome: AppealOutcome = _probed(VARY)
     forum: str | None = _opt_text()
 
 
@@ -379,7 +386,7 @@ class ExpulsionOrdered(Event):
 
     type: ClassVar[str] = "expulsion_ordered"
 
-    kind: ExpulsionKind
+    kind: ExpulsionKind = _probed(VARY)
     basis: str | None = _ref("criminal_conviction", "administrative_offence_charged")
     authority: str | None = _opt_text()
     entry_ban_years: int | None = _opt_positive()
@@ -413,7 +420,7 @@ class ExtraditionDecided(Event):
 
     type: ClassVar[str] = "extradition_decided"
 
-    outcome: ExtraditionOutcome
+    outcome: ExtraditionOutcome = _probed(VARY)
     request: str | None = _ref("extradition_requested")
     authority: str | None = _opt_text()
 
@@ -448,8 +455,8 @@ class Removal(Event):
 
     type: ClassVar[str] = "removal"
 
-    channel: RemovalChannel
-    destination: str = _country()
+    channel: RemovalChannel = _probed(VARY)
+    destination: str = _probed(DESTINATIONS, **{CHECK: COUNTRY})
     handed_to: str | None = _opt_text()
     authority: str | None = _opt_text()
     place: str | None = _opt_text()
@@ -492,7 +499,7 @@ class InterimMeasureRequested(Event):
 
     type: ClassVar[str] = "interim_measure_requested"
 
-    body: InterimBody
+    body: InterimBody = _probed(VARY)
     content: str | None = _opt_text()
 
 
@@ -587,3 +594,37 @@ EVENT_TYPES: tuple[type[Event], ...] = (
 
 #: Event classes by their ``type`` tag.
 EVENT_TYPE_BY_TAG: dict[str, type[Event]] = {cls.type: cls for cls in EVENT_TYPES}
+
+__all__ = [
+    "AdministrativeOffenceCharged",
+    "AppealDecided",
+    "AppealFiled",
+    "AssuranceGiven",
+    "AsylumClaim",
+    "AsylumClaimNotRegistered",
+    "AsylumDecision",
+    "BorderCrossing",
+    "ChargeUpgraded",
+    "CriminalCaseOpened",
+    "CriminalConviction",
+    "Departure",
+    "Detention",
+    "DetentionExtended",
+    "DocumentDenied",
+    "EVENT_TYPES",
+    "EVENT_TYPE_BY_TAG",
+    "EntryRefused",
+    "Escape",
+    "Event",
+    "ExpulsionOrdered",
+    "ExtraditionDecided",
+    "ExtraditionRequested",
+    "ExtraditionSuspended",
+    "InterimMeasureLifted",
+    "InterimMeasureRequested",
+    "Other",
+    "Release",
+    "Removal",
+    "TransitZoneConfinement",
+    "WantedListing",
+]

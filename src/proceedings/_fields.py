@@ -73,3 +73,20 @@ def _ref(*types: str, optional: bool = True) -> Any:
     if optional:
         return attrs.field(default=None, metadata=metadata)
     return attrs.field(metadata=metadata)
+
+
+#: Key under which a field says how :meth:`~proceedings.Proceeding.allowed`
+#: probes it: :data:`VARY` (one probe per member of its vocabulary), a tuple
+#: of the members to probe, or a role for a country (:data:`DESTINATIONS`:
+#: one probe per state the person could be sent to; :data:`HERE`: the
+#: jurisdiction itself). A required field without it takes the first member
+#: of its vocabulary, the person's state of origin for a country, or a
+#: placeholder text.
+PROBE = "proceedings.probe"
+VARY = "vary"
+DESTINATIONS = "destinations"
+HERE = "here"
+
+
+def _probed(how: object, **metadata: Any) -> Any:
+    return attrs.field(metadata={PROBE: how, **metadata})

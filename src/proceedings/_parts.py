@@ -161,3 +161,13 @@ class Account(_Checked):
 
     name: str = _ident()
     description: str | None = _opt_text()
+
+
+__all__ = [
+    "Account",
+    "Charge",
+    "Citation",
+    "Penalty",
+    "Person",
+    "Source",
+]

@@ -225,3 +225,21 @@ VOCABULARIES: tuple[type[enum.StrEnum], ...] = (
     WantedScope,
     DocumentKind,
 )
+
+__all__ = [
+    "AppealLevel",
+    "AppealOutcome",
+    "Appellant",
+    "AsylumOutcome",
+    "CrossingMode",
+    "DetentionGround",
+    "DocumentKind",
+    "ExpulsionKind",
+    "ExtraditionOutcome",
+    "InterimBody",
+    "OffenceCategory",
+    "PenaltyKind",
+    "RemovalChannel",
+    "VOCABULARIES",
+    "WantedScope",
+]
