@@ -70,6 +70,11 @@ class Event(_Checked):
     """
 
     type: ClassVar[str] = "event"
+    #: Whether this kind of event is a step of the procedure, which the
+    #: statechart must follow. ``False`` for facts kept for people and for
+    #: rules (a denied document, anything else) that change no state: the
+    #: chart declares them inert instead of driving a track with them.
+    procedural: ClassVar[bool] = True
 
     id: str = _ident()
     date: UncertainDate
@@ -302,6 +307,7 @@ class AdministrativeOffenceCharged(Event):
     """
 
     type: ClassVar[str] = "administrative_offence_charged"
+    procedural: ClassVar[bool] = False
 
     offences: tuple[Charge, ...] = ()
     authority: str | None = _opt_text()
@@ -539,6 +545,7 @@ class DocumentDenied(Event):
     """
 
     type: ClassVar[str] = "document_denied"
+    procedural: ClassVar[bool] = False
 
     document: DocumentKind
     purpose: str | None = _opt_text()
@@ -555,6 +562,7 @@ class Other(Event):
     """
 
     type: ClassVar[str] = "other"
+    procedural: ClassVar[bool] = False
 
     kind: str = _ident()
     description: str = _text()
