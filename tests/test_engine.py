@@ -67,14 +67,14 @@ from proceedings import (
     Truth,
     UncertainDate,
     replay,
-    structure,
     validate,
 )
 from proceedings import deadlines as proceedings_deadlines
 from proceedings._chart import CHART
 from proceedings._model import EVENT_TYPE_BY_TAG
-from proceedings._probes import probes
+from proceedings._proceeding import probes
 from proceedings._statechart import Statechart, Track, Transition, diagram_model
+from proceedings.codec import structure
 from proceedings.law import DEFAULT_LAW, DEFAULT_RULEBOOKS, Citation, Hit, Reading, Rule, Rulebook
 from proceedings.testing import lawful_histories, near_lawful_mutations
 
@@ -1256,3 +1256,38 @@ def test_deprecated_keywords_still_work_with_a_warning() -> None:
     assert dated == proceedings_deadlines(rec, as_of=datetime.date(2023, 3, 1))
     with pytest.raises(TypeError, match="either law= or"):
         validate(rec, law=DEFAULT_LAW, readings={SUSPENSIVE: "no"})
+
+
+def test_probes_cover_every_event_type_from_field_metadata() -> None:
+    """allowed() probes every event type of the model, built from its field metadata alone.
+
+    With an event of every kind that others refer to on record, every type in
+    EVENT_TYPES is probed, each probe is a valid event, and the vocabulary
+    fields marked to vary give one probe per member.
+    """
+    rec = record(
+        claim("c", "2023-01-01"),
+        decision("a", "2023-02-01", AsylumOutcome.REFUSED),
+        appeal("p", "2023-02-05", "a"),
+        measure("m", "2023-02-06", InterimBody.UN_CAT),
+    )
+    found = list(probes(rec, KZ, UncertainDate.parse("2023-03-01")))
+    assert {cls.type for cls in EVENT_TYPE_BY_TAG.values()} == {t for t, _, _ in found}
+    removals = [v for t, v, _ in found if t == "removal"]
+    assert len(RemovalChannel) == len(removals)
+    assert "channel=extradition, destination=RU" in removals
+    assert ["measure=m"] == [v for t, v, _ in found if t == "interim_measure_lifted"]
+    assert all(isinstance(e, EVENT_TYPE_BY_TAG[t]) for t, _, e in found)
+
+
+def test_no_probe_for_an_event_with_nothing_to_refer_to() -> None:
+    """With no decision on record, no appeal is probed (it would have nothing to be against)."""
+    found = {t for t, _, _ in probes(record(), KZ, UncertainDate.parse("2023-03-01"))}
+    assert {"appeal_filed", "appeal_decided", "interim_measure_lifted"}.isdisjoint(found)
+    assert "removal" in found
+
+
+def test_rule_triggers_may_be_event_classes() -> None:
+    """Rule(on=(Removal,)) is the same rule as Rule(on={"removal"})."""
+    by_class = _rule("DEMO-8", on=(Removal,))
+    assert (frozenset({"removal"}), by_class) == (by_class.on, _rule("DEMO-8"))

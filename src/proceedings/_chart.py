@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ._model import (
+    EVENT_TYPES,
     AppealDecided,
     AppealFiled,
     CriminalConviction,
@@ -103,10 +104,10 @@ def features(event: Event, events_by_id: Mapping[str, Event]) -> Callable[[str],
     return lookup
 
 
-#: Event types that drive no track: kept in records for people and for rules
-#: (an administrative charge, a document refused, anything else), but the
-#: procedure's state does not change.
-INERT = frozenset({"administrative_offence_charged", "document_denied", "other"})
+#: Event types that drive no track: the model's non-procedural events (an
+#: administrative charge, a document refused, anything else), kept in records
+#: for people and for rules, which change no state of the procedure.
+INERT = frozenset(cls.type for cls in EVENT_TYPES if not cls.procedural)
 _PERSON = ("person", "unknown")
 
 _ASYLUM_DECISIONS = ("asylum_decision", "asylum_claim_not_registered")

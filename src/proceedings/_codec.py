@@ -58,14 +58,8 @@ from ._report import Report
 
 T = TypeVar("T")
 
-# Every vocabulary of the record format: the enums the model module defines.
-_ENUMS: tuple[type[enum.Enum], ...] = tuple(
-    value
-    for value in vars(_model).values()
-    if isinstance(value, type)
-    and issubclass(value, enum.Enum)
-    and value.__module__ == _model.__name__
-)
+# Every vocabulary of the record format.
+_ENUMS: tuple[type[enum.Enum], ...] = _model.VOCABULARIES
 
 
 class _Refused(ValueError):

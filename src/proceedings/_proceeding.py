@@ -8,12 +8,15 @@ violation, naming the rules that bar it; the state does not change.
 from __future__ import annotations
 
 import datetime
+import enum
+import itertools
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 import attrs
 
-from ._checks import FieldProblems
+from ._checks import CHECK, COUNTRY, FieldProblems
 from ._dates import Truth, UncertainDate
 from ._engine import (
     Replay,
@@ -25,10 +28,18 @@ from ._engine import (
     step,
 )
 from ._errors import Problem, RecordError, TransitionRefused, UnknownName
+from ._fields import DESTINATIONS, HERE, PROBE, REFERS_TO, VARY
 from ._findings import Certainty, Finding, Severity
-from ._model import EVENT_TYPE_BY_TAG, CaseRecord, Event, Person, Source
+from ._model import (
+    EVENT_TYPE_BY_TAG,
+    EVENT_TYPES,
+    CaseRecord,
+    Event,
+    ExtraditionRequested,
+    Person,
+    Source,
+)
 from ._paths import event_path
-from ._probes import probes
 from ._report import DeadlineStatus
 from ._rules import Law, Rulebook
 
@@ -61,6 +72,97 @@ def bars(finding: Finding, *, refuse_undetermined: bool) -> bool:
     if finding.severity is not Severity.VIOLATION or finding.retrospective:
         return False
     return finding.certainty is Certainty.CERTAIN or refuse_undetermined
+
+
+_PROBE_ID = "probe"
+#: The fields every event has, which a probe sets from where and when it is.
+_BASE = frozenset({"id", "date", "jurisdiction"})
+
+
+def _choices(
+    field: attrs.Attribute[Any],
+    record: CaseRecord,
+    where: str,
+    destinations: Sequence[str],
+    origin: str,
+) -> tuple[tuple[Any, ...], bool] | None:
+    # The values a probe tries for one required field, and whether they
+    # vary (and so name the probe's variant); None: the probe cannot be built.
+    how = field.metadata.get(PROBE)
+    refers = field.metadata.get(REFERS_TO)
+    if refers is not None:
+        for ev in reversed(record.events):
+            if ev.jurisdiction == where and (not refers or ev.type in refers):
+                return (ev.id,), True
+        return None
+    if how == DESTINATIONS:
+        return tuple(destinations), True
+    if how == HERE:
+        return (where,), False
+    kind = field.type if isinstance(field.type, type) else None
+    if kind is not None and issubclass(kind, enum.Enum):
+        members: tuple[Any, ...] = tuple(kind)
+        if how == VARY:
+            return members, True
+        if isinstance(how, tuple):
+            return how, len(how) > 1
+        return members[:1], False
+    if CHECK in field.metadata and field.metadata[CHECK] is COUNTRY:
+        return (origin,), False
+    return ("probe",), False
+
+
+def probes(
+    record: CaseRecord, where: str, day: UncertainDate
+) -> Iterator[tuple[str, str | None, Event]]:
+    """``(event type, variant, event)`` for every event type that can be probed now.
+
+    Built from the model's field metadata, so that a new event type is probed
+    with no code here: a removal once per channel and destination (the
+    person's nationalities and any state that asked for their extradition),
+    a decision once per outcome, an event that refers to an earlier one
+    against the latest it could refer to. Probes are never applied.
+    """
+    ids = {ev.id for ev in record.events}
+    probe_id, n = _PROBE_ID, 0
+    while probe_id in ids:
+        n += 1
+        probe_id = f"{_PROBE_ID}-{n}"
+    destinations = list(dict.fromkeys(record.person.nationalities))
+    destinations += [
+        ev.requesting_state
+        for ev in record.events
+        if isinstance(ev, ExtraditionRequested) and ev.jurisdiction == where
+    ]
+    destinations = [d for d in dict.fromkeys(destinations) if d != where]
+    origin = destinations[0] if destinations else ("RU" if where != "RU" else "KZ")
+    for cls in EVENT_TYPES:
+        names: list[str] = []
+        options: list[tuple[Any, ...]] = []
+        varying: list[bool] = []
+        for field in attrs.fields(cls):
+            if field.name in _BASE or field.default is not attrs.NOTHING:
+                continue
+            found = _choices(field, record, where, destinations or [origin], origin)
+            if found is None:
+                break
+            names.append(field.name)
+            options.append(found[0])
+            varying.append(found[1])
+        else:
+            for values in itertools.product(*options):
+                variant = ", ".join(
+                    f"{name}={getattr(value, 'value', value)}"
+                    for name, value, varies in zip(names, values, varying, strict=True)
+                    if varies
+                )
+                event = cls(
+                    id=probe_id,
+                    date=day,
+                    jurisdiction=where,
+                    **dict(zip(names, values, strict=True)),
+                )
+                yield cls.type, variant or None, event
 
 
 class Proceeding:

@@ -190,6 +190,15 @@ class Offence:
         return self.part is None or charge.part == self.part
 
 
+def _event_tags(on: Iterable[str | type[Event]]) -> frozenset[str]:
+    # Rules name their triggers as event classes (Rule(on=(Removal,))) or as
+    # the JSON tags (on=frozenset({"removal"})); either way they are kept as
+    # tags, which the engine indexes by.
+    if isinstance(on, str):
+        on = (on,)
+    return frozenset(t.type if isinstance(t, type) and issubclass(t, Event) else str(t) for t in on)
+
+
 #: What a rule's check is: a pure function of one event in its context that
 #: yields what it found. (Named like structlog's ``Processor``, so that check
 #: factories can be typed.)
@@ -210,7 +219,8 @@ class Rule:
         citations: Where the norm is (at least one for a rule of law; none
             for a record check).
         severity: Violation, warning or note.
-        on: The event types (their ``type`` tags) that trigger the check.
+        on: The event types that trigger the check: event classes
+            (``(Removal,)``) or their ``type`` tags; kept as tags.
         check: The pure check.
         verified: Whether its source text was checked (``False`` for a rule
             resting on a text recalled, not read).
@@ -230,7 +240,7 @@ class Rule:
     title: str
     citations: tuple[Citation, ...]
     severity: Severity
-    on: frozenset[str]
+    on: frozenset[str] = attrs.field(converter=_event_tags)
     check: Check = attrs.field(eq=False, repr=False)
     verified: bool
     verification: str
