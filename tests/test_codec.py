@@ -36,8 +36,8 @@ from proceedings import (
 )
 from proceedings import strategies as pst
 from proceedings._checks import Check
-from proceedings._codec import dumps_line
 from proceedings._countries import ISO_3166_ALPHA2
+from proceedings.codec import _dumps_line as dumps_line
 from proceedings.codec import (
     dump,
     dump_jsonl,

@@ -13,8 +13,6 @@ This library is a model of the law, not legal advice.
 import warnings
 from typing import Any
 
-from ._codec import dump, dump_jsonl, dumps, load, load_jsonl, loads
-from ._codec import iter_jsonl as iter_jsonl  # deprecated: warns when called
 from ._dates import DayRange, Truth, UncertainDate, days_between
 from ._engine import State, Step, deadlines, replay, validate
 from ._errors import (
@@ -84,6 +82,8 @@ from ._model import (
 from ._proceeding import Permission, Proceeding
 from ._report import DeadlineStatus, Report
 from ._rules import Law
+from .codec import dump, dump_jsonl, dumps, load, load_jsonl, loads
+from .codec import iter_jsonl as iter_jsonl  # deprecated: warns when called
 
 __all__ = [
     "Account",
