@@ -75,7 +75,7 @@ from proceedings._probes import probes
 from proceedings._report import CitationRef
 from proceedings._statechart import Statechart, Track, Transition, diagram_model
 from proceedings.law import DEFAULT_RULEBOOKS, Hit, Reading, Rule, Rulebook
-from proceedings.testing import lawful_histories, near_lawful_mutations
+from proceedings.strategies import lawful_histories, near_lawful_mutations
 
 SUSPENSIVE = "asylum_appeal_suspensive"
 

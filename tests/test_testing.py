@@ -1,4 +1,4 @@
-"""proceedings.testing: the state machine and the history strategies, and a user's own rulebook.
+"""proceedings.testing's state machine, the history strategies, and a user's own rulebook.
 
 The machines run here are the library's own test of its default rulebooks,
 with every event type.
@@ -35,14 +35,8 @@ from proceedings import (
     validate,
 )
 from proceedings.law import DEFAULT_RULEBOOKS, CitationRef, Context, Hit, Rule, Rulebook
-from proceedings.testing import (
-    MUTATION_KINDS,
-    PROTECTIONS,
-    Mutation,
-    lawful_histories,
-    near_lawful_mutations,
-    proceeding_machine,
-)
+from proceedings.strategies import BREACHES, Mutation, lawful_histories, near_lawful_mutations
+from proceedings.testing import PROTECTIONS, proceeding_machine
 
 #: Every event type.
 ALL_EVENT_TYPES = tuple(EVENT_TYPES)
@@ -269,9 +263,9 @@ def test_machine_arguments_are_checked_eagerly(kwargs: dict[str, Any]) -> None:
         (lawful_histories, {"min_events": -1}),
         (lawful_histories, {"max_events": True}),
         (lawful_histories, {"jurisdiction": "ZZ"}),
-        (near_lawful_mutations, {"kinds": ("jaywalking",)}),
-        (near_lawful_mutations, {"kinds": ()}),
-        (near_lawful_mutations, {"kinds": "handover"}),
+        (near_lawful_mutations, {"breaches": ("jaywalking",)}),
+        (near_lawful_mutations, {"breaches": ()}),
+        (near_lawful_mutations, {"breaches": "handover"}),
         (near_lawful_mutations, {"person": Person(id="k", nationalities=("KZ",))}),
         (near_lawful_mutations, {"min_events": 5, "max_events": 1}),
     ],
@@ -308,10 +302,10 @@ def test_lawful_histories_respect_bounds(rec: CaseRecord) -> None:
     max_examples=10, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
 )
 @given(st.data())
-@pytest.mark.parametrize("kind", MUTATION_KINDS)
+@pytest.mark.parametrize("kind", BREACHES)
 def test_every_kind_of_mutation_is_refused_by_its_rule(kind: str, data: st.DataObject) -> None:
     """Each kind of near-lawful mutation sets up lawfully and is refused by the rule it names."""
-    mutation = data.draw(near_lawful_mutations(kinds=(kind,), max_events=4))
+    mutation = data.draw(near_lawful_mutations(breaches=(kind,), max_events=4))
     assert isinstance(mutation, Mutation)
     assert kind == mutation.kind
     proc = Proceeding.from_record(mutation.record)
