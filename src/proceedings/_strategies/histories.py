@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Callable, Collection, Mapping, Sequence
-from typing import Any, get_args
+from typing import Any, TypeVar, get_args
 
 import attrs
 from hypothesis import assume
@@ -81,6 +81,8 @@ from ._validation import (
 )
 from .oracle import EXTRADITION_APPEAL_DAYS, Protections
 from .records import Field, fields
+
+T = TypeVar("T")
 
 DEFAULT_START = datetime.date(2023, 1, 9)
 UN_BODIES = (InterimBody.UN_CAT, InterimBody.UN_HRC)
@@ -174,7 +176,7 @@ class Where:
 Builder = Callable[[st.DrawFn, Where], Any]
 
 
-def _pick(draw: st.DrawFn, candidates: Sequence[str]) -> str | None:
+def _pick(draw: st.DrawFn, candidates: Sequence[T]) -> T | None:
     """One of ``candidates`` (the latest by preference), or ``None`` if there are none."""
     i = draw(st.integers(0, 255))
     return candidates[-1 - i % len(candidates)] if candidates else None
@@ -229,6 +231,19 @@ def _bodies(draw: st.DrawFn, where: Where) -> InterimBody:
     return draw(st.sampled_from(where.scene.bodies))
 
 
+def _free_body(draw: st.DrawFn, where: Where) -> InterimBody | None:
+    # The chart keeps one measure per body (lifting one lifts the body's
+    # measure), the oracle one per request: a body whose measure stands
+    # reiterates it rather than requesting another, so neither reading is drawn.
+    lifted = {ev.measure for ev in where.here if isinstance(ev, InterimMeasureLifted)}
+    standing = {
+        ev.body
+        for ev in where.here
+        if isinstance(ev, InterimMeasureRequested) and ev.id not in lifted
+    }
+    return _pick(draw, [body for body in where.scene.bodies if body not in standing])
+
+
 # Values of these types come from a fixed list (charges that the offence
 # catalogue knows) or from the scene (the bodies asked for).
 _ITEMS: Mapping[type, Sequence[Any]] = {Charge: _CHARGES, Penalty: _PENALTIES}
@@ -278,6 +293,8 @@ FIELD_OVERRIDES: Mapping[tuple[type[Event], str], Builder | None] = {
     (AppealFiled, "against"): _appealed,
     # ... and the oracle reads only the person's appeals.
     (AppealFiled, "appellant"): None,
+    # One standing measure per body.
+    (InterimMeasureRequested, "body"): _free_body,
 }
 
 # The fields every event has are the generator's: it sets the id, date and
@@ -318,6 +335,10 @@ def _derived(cls: type[Event], field: Field) -> Builder | None:
     raise TypeError(f"no machine value for the required field {cls.__name__}.{field.name}")
 
 
+def _is_required(cls: type[Event], name: str) -> bool:
+    return next(f for f in fields(cls) if f.name == name).required
+
+
 def _plan(cls: type[Event]) -> tuple[tuple[str, Builder], ...]:
     return tuple(
         (field.name, build) for field in fields(cls) if (build := _derived(cls, field)) is not None
@@ -329,9 +350,10 @@ def _plan(cls: type[Event]) -> tuple[tuple[str, Builder], ...]:
 _PLANS: Mapping[type[Event], tuple[tuple[str, Builder], ...]] = {
     cls: _plan(cls) for cls in EVENT_TYPES
 }
-_REQUIRED_REFS: Mapping[type[Event], tuple[str, ...]] = {
-    cls: tuple(f.name for f in fields(cls) if f.refers_to is not None and f.required)
-    for cls in EVENT_TYPES
+# A required field drawn as None means that no such event can happen yet (an
+# appeal decision with no appeal to decide).
+_REQUIRED: Mapping[type[Event], tuple[str, ...]] = {
+    cls: tuple(name for name, _ in _PLANS[cls] if _is_required(cls, name)) for cls in EVENT_TYPES
 }
 
 
@@ -380,7 +402,7 @@ def next_events(
     for name, build in _PLANS[cls]:
         where.drawn[name] = build(draw, where)
     date = draw(_dates_on(day))
-    if any(where.drawn[name] is None for name in _REQUIRED_REFS[cls]):
+    if any(where.drawn[name] is None for name in _REQUIRED[cls]):
         return None
     result: Event = cls(
         id=ident,
