@@ -38,10 +38,11 @@ import warnings
 from typing import Any
 
 from ._strategies import broken as _broken
-from ._strategies import histories as _histories
+from ._strategies import mutations as _mutations
 from ._strategies.broken import broken_record_dicts
 from ._strategies.dates import uncertain_dates
-from ._strategies.histories import Mutation, lawful_histories, near_lawful_mutations
+from ._strategies.histories import lawful_histories
+from ._strategies.mutations import Mutation, near_lawful_mutations
 from ._strategies.records import (
     charges,
     citations,
@@ -73,7 +74,7 @@ BREAKAGES: tuple[str, ...] = _broken.BREAKAGES
 
 #: The breaches :func:`near_lawful_mutations` makes, for its ``breaches``
 #: argument; each names the rule that must refuse it.
-BREACHES: tuple[str, ...] = _histories.BREACHES
+BREACHES: tuple[str, ...] = _mutations.BREACHES
 
 _RENAMED = {"MUTATION_KINDS": "BREAKAGES"}
 
@@ -83,7 +84,7 @@ def __getattr__(name: str) -> Any:
     if name in _RENAMED:
         new = _RENAMED[name]
         warnings.warn(
-            f"proceedings.strategies.{name} is deprecated; use {new}",
+            f"proceedings.strategies.{name} is deprecated; use proceedings.strategies.{new}",
             DeprecationWarning,
             stacklevel=2,
         )

@@ -2,7 +2,8 @@
 
 One module per concern: argument checks (``_validation``), valid records and
 their parts (``records``), JSON with one thing broken (``broken``), dates
-(``dates``), lawful histories and near-lawful mutations (``histories``), and the
-independent oracle of protections the state machine checks against
-(``oracle``). Everything here imports Hypothesis; the library never imports it.
+(``dates``), lawful histories (``histories``), near-lawful mutations
+(``mutations``), the independent oracle of protections the state machine
+checks against (``oracle``), and the one place that passes the law to the
+engine (``_law``). Everything here imports Hypothesis; the library never imports it.
 """

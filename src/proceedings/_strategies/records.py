@@ -518,13 +518,13 @@ def _records(
     return CaseRecord(**others, **fixed)
 
 
-def _max_accounts(max_accounts: object, accounts: object, stacklevel: int = 4) -> int:
+def _max_accounts(max_accounts: object, accounts: object) -> int:
     """``max_accounts``, or the deprecated flag ``accounts`` read as a bound."""
     if accounts is not None:
-        flag = check_bool(accounts, "accounts")
-        old: object = 2 if flag else 0
-        renamed("accounts", "max_accounts", old, max_accounts, 2, stacklevel=stacklevel)
-        return 2 if flag else 0
+        bound = 2 if check_bool(accounts, "accounts") else 0
+        # Called from records() or record_dicts(): the warning points at their caller.
+        renamed("accounts", "max_accounts", bound, max_accounts, 2, stacklevel=4)
+        return bound
     return check_int(max_accounts, "max_accounts")
 
 
@@ -597,7 +597,7 @@ def record_dicts(
         ``json.dumps`` can write.
     """
     if accounts is not None:
-        max_accounts = _max_accounts(max_accounts, accounts, stacklevel=5)
+        max_accounts = _max_accounts(max_accounts, accounts)
     strategy = records(
         min_events=min_events,
         max_events=max_events,
