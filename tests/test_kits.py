@@ -148,6 +148,28 @@ def test_field_overrides_name_fields_not_classes() -> None:
     assert len(histories.FIELD_OVERRIDES) <= 6
 
 
+def test_a_field_without_a_derivation_fails_loudly() -> None:
+    """A required field of a type the machine cannot derive is refused, not guessed."""
+    odd = records.Field(
+        name="odd",
+        type=dict,
+        optional=False,
+        required=True,
+        check=None,
+        refers_to=None,
+        default=attrs.NOTHING,
+    )
+
+    with pytest.raises(TypeError, match=r"no machine value for the required field Other\.odd"):
+        histories._derived(proceedings.Other, odd)
+
+
+def test_parts_are_only_the_parts_of_a_record() -> None:
+    """``parts()`` draws the parts of a record; an event class is refused at once."""
+    with pytest.raises(InvalidArgument, match="not one of the parts"):
+        records.parts(Event)
+
+
 def test_every_event_type_is_drawn_by_the_machine() -> None:
     """Every class in EVENT_TYPES is drawn, valid, with fields derived from its metadata.
 

@@ -242,6 +242,7 @@ def test_machine_steps_are_reported_readably() -> None:
         pytest.param({"protections": "asylum_claim"}, id="protections-as-string"),
         pytest.param({"readings": {"asylum_appeal_suspensive": "maybe"}}, id="bad-option"),
         pytest.param({"readings": {"lenient": "yes"}}, id="unknown-reading"),
+        pytest.param({"readings": [("lenient", "yes")]}, id="readings-not-a-mapping"),
         pytest.param({"rulebooks": NGO}, id="one-rulebook-not-a-sequence"),
         pytest.param({"rulebooks": (NGO, "x")}, id="not-a-rulebook"),
         pytest.param({"person": "p"}, id="person-not-a-person"),

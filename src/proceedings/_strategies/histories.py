@@ -218,14 +218,11 @@ def _abroad(draw: st.DrawFn, where: Where) -> str:
     return draw(st.sampled_from([scene.origin, scene.origin, scene.third]))
 
 
-def _bodies(draw: st.DrawFn, where: Where) -> InterimBody:
-    return draw(st.sampled_from(where.scene.bodies))
-
-
 def _free_body(draw: st.DrawFn, where: Where) -> InterimBody | None:
-    # The chart keeps one measure per body (lifting one lifts the body's
-    # measure), the oracle one per request: a body whose measure stands
-    # reiterates it rather than requesting another, so neither reading is drawn.
+    # Only the bodies asked for, and one standing measure per body: the chart
+    # keeps one per body (lifting one lifts the body's measure), the oracle one
+    # per request; a body whose measure stands reiterates it rather than
+    # requesting another, so the two readings are never drawn apart.
     lifted = {ev.measure for ev in where.here if isinstance(ev, InterimMeasureLifted)}
     standing = {
         ev.body
@@ -235,10 +232,8 @@ def _free_body(draw: st.DrawFn, where: Where) -> InterimBody | None:
     return _pick(draw, [body for body in where.scene.bodies if body not in standing])
 
 
-# Values of these types come from a fixed list (charges that the offence
-# catalogue knows) or from the scene (the bodies asked for).
+# Tuples of these come from a fixed list: charges the offence catalogue knows.
 _ITEMS: Mapping[type, Sequence[Any]] = {Charge: _CHARGES, Penalty: _PENALTIES}
-_BY_TYPE: Mapping[type, Builder] = {InterimBody: _bodies}
 
 
 def _adverse(event: Event) -> bool:
@@ -284,7 +279,7 @@ FIELD_OVERRIDES: Mapping[tuple[type[Event], str], Builder | None] = {
     (AppealFiled, "against"): _appealed,
     # ... and the oracle reads only the person's appeals.
     (AppealFiled, "appellant"): None,
-    # One standing measure per body.
+    # The bodies asked for, one standing measure each.
     (InterimMeasureRequested, "body"): _free_body,
 }
 
@@ -304,8 +299,6 @@ def _derived(cls: type[Event], field: Field) -> Builder | None:
         return _required_reference(field) if field.required else _optional_reference(field)
     if _is_var_tuple(tp) and get_args(tp)[0] in _ITEMS:
         return _tuple_of(_ITEMS[get_args(tp)[0]])
-    if tp in _BY_TYPE:
-        return _BY_TYPE[tp]
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         # An enumeration with a default member still varies; one with none may be absent.
         return _sample(list(tp), optional=field.optional)
