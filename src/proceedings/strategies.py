@@ -34,11 +34,11 @@ point.
 
 from __future__ import annotations
 
-import warnings
 from typing import Any
 
 from ._strategies import broken as _broken
 from ._strategies import mutations as _mutations
+from ._strategies._validation import deprecated as _deprecated
 from ._strategies.broken import broken_record_dicts
 from ._strategies.dates import uncertain_dates
 from ._strategies.histories import lawful_histories
@@ -81,15 +81,10 @@ _RENAMED = {"MUTATION_KINDS": "BREAKAGES"}
 
 def __getattr__(name: str) -> Any:
     # Old names, kept for one release.
-    if name in _RENAMED:
-        new = _RENAMED[name]
-        warnings.warn(
-            f"proceedings.strategies.{name} is deprecated; use proceedings.strategies.{new}",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        return globals()[new]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if name not in _RENAMED:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    new = _RENAMED[name]
+    return _deprecated(f"{__name__}.{name}", f"{__name__}.{new}", globals()[new])
 
 
 def __dir__() -> list[str]:

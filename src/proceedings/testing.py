@@ -26,7 +26,6 @@ This module imports Hypothesis; install ``proceedings[hypothesis]`` to use it.
 from __future__ import annotations
 
 import datetime
-import warnings
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
@@ -41,7 +40,7 @@ from ._model import CaseRecord, Event, InterimBody, Person, Removal
 from ._report import Finding, Severity
 from ._rules import Rulebook
 from ._strategies._law import check_law, finding_key
-from ._strategies._validation import check_date, check_person
+from ._strategies._validation import check_date, check_person, deprecated
 from ._strategies.histories import (
     DEFAULT_PERSON,
     DEFAULT_START,
@@ -295,14 +294,9 @@ _MOVED = {
 
 
 def __getattr__(name: str) -> Any:
-    if name in _MOVED:
-        from . import strategies  # noqa: PLC0415 (strategies need not load for the machine)
+    if name not in _MOVED:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from . import strategies  # noqa: PLC0415 (the machine does not need the front)
 
-        new = _MOVED[name]
-        warnings.warn(
-            f"proceedings.testing.{name} is deprecated; use proceedings.strategies.{new}",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        return getattr(strategies, new)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    new = f"{strategies.__name__}.{_MOVED[name]}"
+    return deprecated(f"{__name__}.{name}", new, getattr(strategies, _MOVED[name]))

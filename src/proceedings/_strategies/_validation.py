@@ -159,3 +159,13 @@ def renamed(
         f"{old}= is deprecated; use {new}= instead", DeprecationWarning, stacklevel=stacklevel
     )
     return old_value
+
+
+def deprecated(old: str, new: str, value: T) -> T:
+    """``value``, with a DeprecationWarning that ``old`` is now ``new``.
+
+    For a module's ``__getattr__``: the warning points at the code that read
+    the old name.
+    """
+    warnings.warn(f"{old} is deprecated; use {new}", DeprecationWarning, stacklevel=3)
+    return value
