@@ -37,6 +37,8 @@ from proceedings import (
 from proceedings import strategies as pst
 from proceedings._checks import Check
 from proceedings._countries import ISO_3166_ALPHA2
+from proceedings._hypothesis_plugin import _hypothesis_setup_hook
+from proceedings._strategies import records as _records
 from proceedings.codec import _dumps_line as dumps_line
 from proceedings.codec import (
     dump,
@@ -740,12 +742,12 @@ def test_every_problem_of_a_record_is_reported_at_once() -> None:
     ] == paths(data)
 
 
-@pytest.mark.parametrize("kind", pst.MUTATION_KINDS)
+@pytest.mark.parametrize("kind", pst.BREAKAGES)
 @PER_KIND
 @given(data=st.data())
 def test_every_broken_record_is_refused_at_its_path(kind: str, data: st.DataObject) -> None:
     """One thing broken: exactly one problem, at the path the strategy names."""
-    broken, path = data.draw(pst.broken_record_dicts(kinds=[kind]), label="broken")
+    broken, path = data.draw(pst.broken_record_dicts(breakages=[kind]), label="broken")
     event(path.split(".")[-1].split("[")[0])
 
     assert [path] == paths(broken)
@@ -797,15 +799,18 @@ def test_a_json_lines_syntax_error_has_the_column_of_its_line() -> None:
 
 
 def test_strategies_all_is_sorted_and_complete() -> None:
-    """``__all__`` lists the public names, sorted, and nothing else public is defined."""
-    defined_here = {
+    """``__all__`` is sorted and names every public object of the kits there, and nothing else."""
+    public = {
         name
         for name, value in vars(pst).items()
-        if not name.startswith("_") and getattr(value, "__module__", None) == pst.__name__
+        if not name.startswith("_")
+        and not isinstance(value, type(pst))
+        # Constants have no __module__; imports from outside the library do.
+        and getattr(value, "__module__", "proceedings").startswith("proceedings")
     }
 
     assert sorted(pst.__all__) == pst.__all__
-    assert defined_here | {"MUTATION_KINDS", "uncertain_dates"} == set(pst.__all__)
+    assert public == set(pst.__all__)
 
 
 @given(pst.records(max_events=5, chronological=True))
@@ -816,9 +821,9 @@ def test_chronological_records_keep_their_dates_in_order(case: CaseRecord) -> No
     assert [] == [(a.id, b.id) for a, b in pairs if b.date.latest < a.date.earliest]
 
 
-@given(pst.records(max_events=3, accounts=False))
+@given(pst.records(max_events=3, max_accounts=0))
 def test_records_without_accounts(case: CaseRecord) -> None:
-    """``accounts=False``: no account is declared and no event belongs to one."""
+    """``max_accounts=0``: no account is declared and no event belongs to one."""
     assert ((), set()) == (case.accounts, {ev.account for ev in case.events} - {None})
 
 
@@ -868,22 +873,23 @@ INVALID_ARGUMENTS = {
     "one-class": lambda: pst.records(event_types=Detention),  # type: ignore[arg-type]
     "no-classes": lambda: pst.records(event_types=[]),
     "base-class": lambda: pst.records(event_types=[Event]),
-    "flag-not-bool": lambda: pst.records(accounts="yes"),  # type: ignore[arg-type]
+    "bound-not-int": lambda: pst.records(max_accounts="2"),  # type: ignore[arg-type]
+    "negative-accounts": lambda: pst.records(max_accounts=-1),
     "dicts-too": lambda: pst.record_dicts(chronological=1),  # type: ignore[arg-type]
     "one-source-id": lambda: pst.citations("s1"),
     "no-source-ids": lambda: pst.citations([]),
     "bad-source-id": lambda: pst.citations(["a b"]),
     "repeated-source-id": lambda: pst.citations(["s", "s"]),
-    "needs-earlier": lambda: pst.events(types=[AppealDecided]),
+    "needs-earlier": lambda: pst.events(event_types=[AppealDecided]),
     "earlier-not-a-sequence": lambda: pst.events(earlier="e1"),  # type: ignore[arg-type]
     "earlier-not-events": lambda: pst.events(earlier=[1]),  # type: ignore[list-item]
     "earlier-undeclared-account": lambda: pst.events(
         earlier=[structure(detention(account="x"), Event)]
     ),
     "earlier-repeated-id": lambda: pst.events(earlier=[structure(detention(), Event)] * 2),
-    "one-kind": lambda: pst.broken_record_dicts(kinds="bad_date"),
-    "no-kinds": lambda: pst.broken_record_dicts(kinds=[]),
-    "unknown-kind": lambda: pst.broken_record_dicts(kinds=["typo"]),
+    "one-breakage": lambda: pst.broken_record_dicts(breakages="bad_date"),
+    "no-breakages": lambda: pst.broken_record_dicts(breakages=[]),
+    "unknown-breakage": lambda: pst.broken_record_dicts(breakages=["typo"]),
 }
 
 
@@ -899,14 +905,14 @@ def test_a_field_type_without_a_strategy_fails_loudly() -> None:
     odd_check = Check(test=lambda value: None, schema={})
 
     with pytest.raises(TypeError, match="no strategy for the type"):
-        pst._plain_values(dict)
+        _records._plain_values(dict)
     with pytest.raises(TypeError, match="no strategy for a <class 'str'> field"):
-        pst._checked_values(odd_check, str)
+        _records._checked_values(odd_check, str)
 
 
 def test_the_setup_hook_registers_types_for_from_type() -> None:
     """After the entry point's hook, ``st.from_type`` knows dates and records."""
-    pst._hypothesis_setup_hook()
+    _hypothesis_setup_hook()
 
     interval = find(st.from_type(UncertainDate), lambda d: d.is_interval)
     case = find(st.from_type(CaseRecord), lambda r: len(r.events) >= 1)
@@ -916,7 +922,7 @@ def test_the_setup_hook_registers_types_for_from_type() -> None:
 
 def test_dates_reexported() -> None:
     """``uncertain_dates`` is the date strategy of the library, re-exported."""
-    from proceedings._date_strategies import uncertain_dates
+    from proceedings._strategies.dates import uncertain_dates
 
     assert uncertain_dates is pst.uncertain_dates
 

@@ -14,7 +14,6 @@ from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from proceedings._date_strategies import invalid_date_strings, uncertain_dates
 from proceedings._dates import (
     DayRange,
     Truth,
@@ -23,6 +22,7 @@ from proceedings._dates import (
     days_between,
 )
 from proceedings._errors import InvalidDate
+from proceedings._strategies.dates import invalid_date_strings, uncertain_dates
 
 D = datetime.date
 T, F, U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN

@@ -76,7 +76,7 @@ from proceedings._proceeding import probes
 from proceedings._statechart import Statechart, Track, Transition, diagram_model
 from proceedings.codec import structure
 from proceedings.law import DEFAULT_LAW, DEFAULT_RULEBOOKS, Citation, Hit, Reading, Rule, Rulebook
-from proceedings.testing import lawful_histories, near_lawful_mutations
+from proceedings.strategies import lawful_histories, near_lawful_mutations
 
 SUSPENSIVE = "asylum_appeal_suspensive"
 

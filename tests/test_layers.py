@@ -126,3 +126,12 @@ def test_the_graph_is_read_from_the_source() -> None:
     """Known imports of today's package appear in the graph, relative and absolute."""
     edges = import_graph()
     assert {("_engine", "_rules"), ("law", "_rules"), ("corpus", "_engine")} <= set(edges)
+
+
+def test_the_facade_exports_every_event_type_and_vocabulary() -> None:
+    """A new event class or vocabulary of the model is in proceedings.__all__ (so documented)."""
+    from proceedings._model import EVENT_TYPES, VOCABULARIES
+
+    names = {cls.__name__ for cls in (*EVENT_TYPES, *VOCABULARIES)}
+    assert set() == names - set(proceedings.__all__)
+    assert all(getattr(proceedings, name) is not None for name in names)

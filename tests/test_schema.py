@@ -29,7 +29,6 @@ from proceedings import strategies as pst
 from proceedings._checks import CHECK, COUNTRIES, COUNTRY
 from proceedings._codec import structure
 from proceedings._countries import ISO_3166_ALPHA2
-from proceedings._date_strategies import invalid_date_strings
 from proceedings._dates import UncertainDate
 from proceedings._schema import (
     DATE_PATTERN,
@@ -38,6 +37,7 @@ from proceedings._schema import (
     build_schema,
     parse_docstring,
 )
+from proceedings._strategies.dates import invalid_date_strings
 from proceedings.schema import json_schema, main, schema_json
 
 SCHEMA = json_schema()
@@ -51,7 +51,7 @@ DEFS = SCHEMA["$defs"]
 LIBRARY_ONLY_KINDS = frozenset(
     {"dangling_reference", "duplicate_id", "impossible_date", "crossing_to_same_country"}
 )
-SCHEMA_KINDS = tuple(k for k in pst.MUTATION_KINDS if k not in LIBRARY_ONLY_KINDS)
+SCHEMA_KINDS = tuple(k for k in pst.BREAKAGES if k not in LIBRARY_ONLY_KINDS)
 
 #: Each kind of breakage is its own test, so each gets its share of examples
 #: under every profile (an eighth of the profile's, at least five).
@@ -411,7 +411,7 @@ def test_schema_and_codec_refuse_what_the_schema_can_express(
     kind: str, data: st.DataObject
 ) -> None:
     """One break the schema can express: the codec reports it at its path; the schema agrees."""
-    broken, path = data.draw(pst.broken_record_dicts(kinds=[kind]), label="broken")
+    broken, path = data.draw(pst.broken_record_dicts(breakages=[kind]), label="broken")
 
     refused_at = schema_paths(broken)
 
@@ -432,7 +432,7 @@ def test_library_only_breaks_pass_the_schema(kind: str, data: st.DataObject) -> 
     pins it: if the schema ever learns one of these, move the kind out of
     LIBRARY_ONLY_KINDS.
     """
-    broken, path = data.draw(pst.broken_record_dicts(kinds=[kind]), label="broken")
+    broken, path = data.draw(pst.broken_record_dicts(breakages=[kind]), label="broken")
 
     expected: tuple[list[str], list[str]] = ([path], [])
 

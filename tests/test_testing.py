@@ -1,4 +1,4 @@
-"""proceedings.testing: the state machine and the history strategies, and a user's own rulebook.
+"""proceedings.testing's state machine, the history strategies, and a user's own rulebook.
 
 The machines run here are the library's own test of its default rulebooks,
 with every event type.
@@ -36,14 +36,8 @@ from proceedings import (
 )
 from proceedings.law import DEFAULT_RULEBOOKS, Context, Hit, Law, Rule, Rulebook
 from proceedings.law import Citation as CitationRef
-from proceedings.testing import (
-    MUTATION_KINDS,
-    PROTECTIONS,
-    Mutation,
-    lawful_histories,
-    near_lawful_mutations,
-    proceeding_machine,
-)
+from proceedings.strategies import BREACHES, Mutation, lawful_histories, near_lawful_mutations
+from proceedings.testing import PROTECTIONS, proceeding_machine
 
 #: Every event type.
 ALL_EVENT_TYPES = tuple(EVENT_TYPES)
@@ -54,7 +48,8 @@ TestKazakhstan = proceeding_machine(event_types=ALL_EVENT_TYPES).TestCase
 TestKazakhstan.settings = _MACHINE_SETTINGS
 
 TestKazakhstanLiteralReading = proceeding_machine(
-    event_types=ALL_EVENT_TYPES, readings={"asylum_appeal_suspensive": "no"}
+    event_types=ALL_EVENT_TYPES,
+    law=Law(rulebooks=DEFAULT_RULEBOOKS, readings={"asylum_appeal_suspensive": "no"}),
 ).TestCase
 TestKazakhstanLiteralReading.settings = settings(_MACHINE_SETTINGS, max_examples=15)
 
@@ -99,7 +94,9 @@ NGO_WAIT = Rule(
 NGO = Rulebook(name="ngo", title="Our policy", rules=(NGO_WAIT,))
 WITH_NGO = (*DEFAULT_RULEBOOKS, NGO)
 
-TestWithOwnRulebook = proceeding_machine(rulebooks=WITH_NGO, event_types=ALL_EVENT_TYPES).TestCase
+TestWithOwnRulebook = proceeding_machine(
+    law=Law(rulebooks=WITH_NGO), event_types=ALL_EVENT_TYPES
+).TestCase
 TestWithOwnRulebook.settings = settings(_MACHINE_SETTINGS, max_examples=15)
 
 
@@ -136,7 +133,7 @@ def test_own_rulebook_enforced_by_proceeding() -> None:
 
 
 @settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow])
-@given(lawful_histories(rulebooks=WITH_NGO, max_events=12))
+@given(lawful_histories(law=Law(rulebooks=WITH_NGO), max_events=12))
 def test_lawful_histories_under_own_rulebook(rec: CaseRecord) -> None:
     """Histories lawful under the user's rulebooks never breach the user's rule."""
     assert [] == [
@@ -162,7 +159,7 @@ def _run(machine: type[RuleBasedStateMachine]) -> None:
 
 def test_machine_catches_a_law_without_protections() -> None:
     """With no rulebooks, the machine finds a removal while a claim or a measure stands."""
-    machine = proceeding_machine(rulebooks=(), event_types=ALL_EVENT_TYPES)
+    machine = proceeding_machine(law=Law(rulebooks=()), event_types=ALL_EVENT_TYPES)
     with pytest.raises(AssertionError, match="protections were in force"):
         _run(machine)
 
@@ -189,7 +186,9 @@ def test_machine_catches_a_rule_that_raises() -> None:
             ),
         ),
     )
-    machine = proceeding_machine(rulebooks=(*DEFAULT_RULEBOOKS, book), event_types=(Removal, Other))
+    machine = proceeding_machine(
+        law=Law(rulebooks=(*DEFAULT_RULEBOOKS, book)), event_types=(Removal, Other)
+    )
     with pytest.raises(AssertionError, match="the engine raised KeyError"):
         _run(machine)
 
@@ -219,7 +218,7 @@ def test_machine_catches_a_rule_that_looks_ahead() -> None:
         ),
     )
     machine = proceeding_machine(
-        rulebooks=(*DEFAULT_RULEBOOKS, book), event_types=(Detention, Release, Other)
+        law=Law(rulebooks=(*DEFAULT_RULEBOOKS, book)), event_types=(Detention, Release, Other)
     )
     with pytest.raises(AssertionError):
         _run(machine)
@@ -249,6 +248,7 @@ def test_machine_steps_are_reported_readably() -> None:
         pytest.param({"protections": "asylum_claim"}, id="protections-as-string"),
         pytest.param({"readings": {"asylum_appeal_suspensive": "maybe"}}, id="bad-option"),
         pytest.param({"readings": {"lenient": "yes"}}, id="unknown-reading"),
+        pytest.param({"readings": [("lenient", "yes")]}, id="readings-not-a-mapping"),
         pytest.param({"rulebooks": NGO}, id="one-rulebook-not-a-sequence"),
         pytest.param({"rulebooks": (NGO, "x")}, id="not-a-rulebook"),
         pytest.param({"person": "p"}, id="person-not-a-person"),
@@ -270,9 +270,9 @@ def test_machine_arguments_are_checked_eagerly(kwargs: dict[str, Any]) -> None:
         (lawful_histories, {"min_events": -1}),
         (lawful_histories, {"max_events": True}),
         (lawful_histories, {"jurisdiction": "ZZ"}),
-        (near_lawful_mutations, {"kinds": ("jaywalking",)}),
-        (near_lawful_mutations, {"kinds": ()}),
-        (near_lawful_mutations, {"kinds": "handover"}),
+        (near_lawful_mutations, {"breaches": ("jaywalking",)}),
+        (near_lawful_mutations, {"breaches": ()}),
+        (near_lawful_mutations, {"breaches": "handover"}),
         (near_lawful_mutations, {"person": Person(id="k", nationalities=("KZ",))}),
         (near_lawful_mutations, {"min_events": 5, "max_events": 1}),
     ],
@@ -309,10 +309,10 @@ def test_lawful_histories_respect_bounds(rec: CaseRecord) -> None:
     max_examples=10, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
 )
 @given(st.data())
-@pytest.mark.parametrize("kind", MUTATION_KINDS)
+@pytest.mark.parametrize("kind", BREACHES)
 def test_every_kind_of_mutation_is_refused_by_its_rule(kind: str, data: st.DataObject) -> None:
     """Each kind of near-lawful mutation sets up lawfully and is refused by the rule it names."""
-    mutation = data.draw(near_lawful_mutations(kinds=(kind,), max_events=4))
+    mutation = data.draw(near_lawful_mutations(breaches=(kind,), max_events=4))
     assert isinstance(mutation, Mutation)
     assert kind == mutation.kind
     proc = Proceeding.from_record(mutation.record)
@@ -350,3 +350,15 @@ def test_lawful_history_of_removal_after_claim_never_happens() -> None:
                 assert not pending, ev
 
     check()
+
+
+def test_the_law_as_keywords_still_works_with_a_warning() -> None:
+    """rulebooks=/readings= of 0.1 build the same law, with a DeprecationWarning."""
+    with pytest.warns(DeprecationWarning, match="law="):
+        proceeding_machine(readings={"asylum_appeal_suspensive": "no"})
+    with pytest.warns(DeprecationWarning, match="law="):
+        lawful_histories(rulebooks=DEFAULT_RULEBOOKS)
+    with pytest.raises(InvalidArgument, match="either law= or"):
+        proceeding_machine(law=Law(rulebooks=DEFAULT_RULEBOOKS), rulebooks=DEFAULT_RULEBOOKS)
+    with pytest.raises(InvalidArgument, match=r"must be a proceedings\.Law"):
+        proceeding_machine(law=DEFAULT_RULEBOOKS)  # type: ignore[arg-type]

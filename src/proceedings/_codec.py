@@ -57,6 +57,9 @@ from ._model import (
 from ._paths import index_path, key_path
 from ._report import Report
 
+# The name proceedings._strategies.broken imports; its paths are _paths' too.
+_key_path = key_path
+
 T = TypeVar("T")
 
 # Every vocabulary of the record format.

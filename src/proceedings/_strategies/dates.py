@@ -1,7 +1,7 @@
 """Hypothesis strategies for uncertain dates: valid ones, and strings to refuse.
 
-Imported only by the public strategies module, so Hypothesis is imported at the
-top level here and is never needed by the library proper.
+Imported only by the Hypothesis kits, so Hypothesis is imported at the top
+level here and is never needed by the library proper.
 """
 
 from __future__ import annotations
@@ -9,24 +9,13 @@ from __future__ import annotations
 import calendar
 
 from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
 
-from ._dates import UncertainDate
+from .._dates import UncertainDate
+from ._validation import check_bool, check_bounds
 
 __all__ = ["invalid_date_strings", "uncertain_dates"]
 
 _QUALIFIERS = ("", "~", "?", "%")
-
-
-def _check_years(min_year: int, max_year: int) -> None:
-    for name, value in (("min_year", min_year), ("max_year", max_year)):
-        # bool is an int; a year of True is a mistake worth reporting.
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise InvalidArgument(f"{name}={value!r} must be an int")
-        if not 1 <= value <= 9999:
-            raise InvalidArgument(f"{name}={value!r} is out of range 1..9999")
-    if min_year > max_year:
-        raise InvalidArgument(f"min_year={min_year!r} is greater than max_year={max_year!r}")
 
 
 def _year_mask_fits(year_text: str, min_year: int, max_year: int) -> bool:
@@ -93,9 +82,15 @@ def uncertain_dates(
 
     Raises:
         hypothesis.errors.InvalidArgument: At once, if a year is not an int in
-            1..9999 or ``min_year > max_year``.
+            1..9999, ``min_year > max_year``, or a flag is not a bool.
     """
-    _check_years(min_year, max_year)
+    check_bounds(min_year, max_year, ("min_year", "max_year"), min_value=1, max_value=9999)
+    for name, flag in (
+        ("intervals", intervals),
+        ("unspecified", unspecified),
+        ("qualifiers", qualifiers),
+    ):
+        check_bool(flag, name)
     single = _single_text(
         min_year=min_year, max_year=max_year, unspecified=unspecified, qualifiers=qualifiers
     ).map(UncertainDate.parse)

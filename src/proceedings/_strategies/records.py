@@ -1,0 +1,623 @@
+"""Valid case records, their parts and their events, drawn from the model's field metadata.
+
+Every field's strategy comes from its type and its field check (see
+``_checks.py``): the ``{Check: strategy}`` table below is the only place that
+knows what a valid id, country or text is. References (``REFERS_TO``) name an
+earlier event of an allowed type in the same account or in every account.
+"""
+
+from __future__ import annotations
+
+import enum
+import operator
+import string
+from collections.abc import Callable, Collection, Sequence
+from types import UnionType
+from typing import Any, Union, get_args, get_origin
+
+import attrs
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from .._checks import (
+    CHECK,
+    COUNTRIES,
+    COUNTRY,
+    IDENTIFIER,
+    LANGUAGE,
+    NONEMPTY,
+    NONEMPTY_ITEMS,
+    NONEMPTY_TUPLE,
+    NONNEGATIVE,
+    POSITIVE,
+    UNIQUE_STRINGS,
+    Check,
+)
+from .._codec import _is_var_tuple, unstructure
+from .._countries import ISO_3166_ALPHA2
+from .._dates import UncertainDate
+from .._model import (
+    EVENT_TYPES,
+    FORMAT_VERSION,
+    REFERS_TO,
+    Account,
+    BorderCrossing,
+    CaseRecord,
+    Charge,
+    Citation,
+    Event,
+    Penalty,
+    Person,
+    Source,
+)
+from ._validation import check_bool, check_bounds, check_event_types, check_ids, check_int, renamed
+from .dates import uncertain_dates
+
+# -- what a field is -----------------------------------------------------------------
+
+
+@attrs.frozen
+class Field:
+    """An attrs field, as generation and mutation need to see it."""
+
+    name: str
+    type: Any  # with Optional taken off
+    optional: bool
+    required: bool
+    check: Check | None
+    refers_to: tuple[str, ...] | None
+    default: Any
+
+
+def is_model(tp: Any) -> bool:
+    """Whether values of ``tp`` are JSON objects (dates are attrs classes, but strings)."""
+    return tp is not UncertainDate and isinstance(tp, type) and attrs.has(tp)
+
+
+_FIELDS: dict[type, tuple[Field, ...]] = {}
+
+
+def fields(cls: type) -> tuple[Field, ...]:
+    """The fields of an attrs class, with their checks and references, looked up once."""
+    if cls in _FIELDS:
+        return _FIELDS[cls]
+    attrs.resolve_types(cls)
+    out = []
+    for field in attrs.fields(cls):
+        tp = field.type
+        optional = get_origin(tp) in (Union, UnionType) and type(None) in get_args(tp)
+        if optional:
+            (tp,) = (a for a in get_args(tp) if a is not type(None))
+        out.append(
+            Field(
+                name=field.name,
+                type=tp,
+                optional=optional,
+                required=field.default is attrs.NOTHING,
+                check=field.metadata.get(CHECK),
+                refers_to=field.metadata.get(REFERS_TO),
+                default=field.default,
+            )
+        )
+    _FIELDS[cls] = tuple(out)
+    return _FIELDS[cls]
+
+
+def _required_refs(cls: type[Event]) -> list[Field]:
+    return [f for f in fields(cls) if f.refers_to is not None and f.required]
+
+
+# -- values ------------------------------------------------------------------------------
+
+_COUNTRY_CODES = tuple(sorted(ISO_3166_ALPHA2))
+# Lowercase first, so that ids shrink to something readable ("a", not "A").
+_ID_START = string.ascii_lowercase + string.digits + string.ascii_uppercase
+_ID_REST = _ID_START + "._:-"
+
+
+def countries() -> st.SearchStrategy[str]:
+    """ISO 3166-1 alpha-2 country codes the library accepts (``XK`` included).
+
+    Returns:
+        A strategy for two-letter codes such as ``"KZ"``; shrinks towards ``"AD"``.
+    """
+    return st.sampled_from(_COUNTRY_CODES)
+
+
+# Strategies are made once: Hypothesis validates each new strategy object on its
+# first draw, and making them per draw cost more than drawing from them.
+_IDS: st.SearchStrategy[str] = st.builds(
+    operator.add, st.sampled_from(_ID_START), st.text(st.sampled_from(_ID_REST), max_size=8)
+)
+# Text that is not empty or blank (the NONEMPTY check).
+_TEXTS = st.text(min_size=1, max_size=30).filter(str.strip)
+# BCP 47 tags as the LANGUAGE check reads them: a primary tag and a subtag or
+# two (from_regex could say this in one line, at several times the cost per draw).
+_LANGUAGES = st.builds(
+    operator.add,
+    st.text(st.sampled_from(string.ascii_lowercase), min_size=2, max_size=3),
+    st.lists(
+        st.text(st.sampled_from(string.ascii_letters + string.digits), min_size=2, max_size=8),
+        max_size=2,
+    ).map(lambda subtags: "".join(f"-{tag}" for tag in subtags)),
+)
+_URLS = _IDS.map(lambda slug: f"https://example.org/{slug}")
+_DATES = uncertain_dates()
+
+
+def _positive(tp: Any) -> st.SearchStrategy[Any]:
+    if tp is int:
+        return st.integers(1, 10_000)
+    if tp is float:
+        return st.floats(0, 1_000, exclude_min=True)
+    raise TypeError(f"no strategy for a {tp!r} field with the check POSITIVE")
+
+
+def _nonnegative(tp: Any) -> st.SearchStrategy[Any]:
+    if tp is int:
+        return st.integers(0, 10_000)
+    if tp is float:
+        return st.floats(0, 1_000)
+    raise TypeError(f"no strategy for a {tp!r} field with the check NONNEGATIVE")
+
+
+# What a valid value is, for each field check: the one place that knows. Each
+# factory takes the field's type (with Optional taken off). Checks hold a dict
+# (their schema) and cannot be dict keys, so the table is looked up by identity.
+_CHECKED: tuple[tuple[Check, Callable[[Any], st.SearchStrategy[Any]]], ...] = (
+    (IDENTIFIER, lambda tp: _IDS),
+    (COUNTRY, lambda tp: countries()),
+    (COUNTRIES, lambda tp: st.lists(countries(), unique=True, max_size=3).map(tuple)),
+    (LANGUAGE, lambda tp: _LANGUAGES),
+    (NONEMPTY, lambda tp: _TEXTS),
+    (NONEMPTY_ITEMS, lambda tp: st.lists(_TEXTS, max_size=3).map(tuple)),
+    (UNIQUE_STRINGS, lambda tp: st.lists(st.text(max_size=20), unique=True, max_size=3).map(tuple)),
+    (POSITIVE, _positive),
+    (NONNEGATIVE, _nonnegative),
+    (
+        NONEMPTY_TUPLE,
+        lambda tp: st.lists(_plain_values(get_args(tp)[0]), min_size=1, max_size=3).map(tuple),
+    ),
+)
+
+
+def _checked_values(check: Check, tp: Any) -> st.SearchStrategy[Any]:
+    for known, factory in _CHECKED:
+        if known is check:
+            return factory(tp)
+    raise TypeError(f"no strategy for a {tp!r} field with the check {check!r}")
+
+
+def _plain_values(tp: Any) -> st.SearchStrategy[Any]:
+    if tp is bool:
+        return st.booleans()
+    if tp is str:
+        return st.text(max_size=20)
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return st.sampled_from(tp)
+    if tp is UncertainDate:
+        return _DATES
+    if _is_var_tuple(tp):
+        return st.lists(_plain_values(get_args(tp)[0]), max_size=3).map(tuple)
+    if tp in PARTS:
+        return parts(tp)
+    raise TypeError(f"no strategy for the type {tp!r}")
+
+
+def _values(field: Field) -> st.SearchStrategy[Any]:
+    if field.check is None:
+        values = _plain_values(field.type)
+    else:
+        values = _checked_values(field.check, field.type)
+    return st.none() | values if field.optional else values
+
+
+_STRATEGIES: dict[type, dict[str, st.SearchStrategy[Any]]] = {}
+
+
+def _field_strategies(cls: type) -> dict[str, st.SearchStrategy[Any]]:
+    """A strategy for each field of ``cls`` on its own, made once per class."""
+    if cls not in _STRATEGIES:
+        _STRATEGIES[cls] = {field.name: _values(field) for field in fields(cls)}
+    return _STRATEGIES[cls]
+
+
+# Checks on more than one field (the classes' ``_object_problems``): each fixup
+# repairs the one combination a free draw can get wrong.
+
+
+def _fix_charge(draw: st.DrawFn, kwargs: dict[str, Any]) -> None:
+    if kwargs["article"] is None and kwargs["label"] is None:
+        kwargs["label"] = draw(_TEXTS)
+
+
+def _fix_source(draw: st.DrawFn, kwargs: dict[str, Any]) -> None:
+    if kwargs["url"] is None and kwargs["file"] is None:
+        kwargs["url"] = draw(_URLS)
+
+
+def _fix_crossing(draw: st.DrawFn, kwargs: dict[str, Any]) -> None:
+    if kwargs["to_country"] == kwargs["from_country"]:
+        other = kwargs["from_country"]
+        kwargs["to_country"] = draw(countries().filter(lambda code: code != other))
+
+
+_FIXUPS: dict[type, Callable[[st.DrawFn, dict[str, Any]], None]] = {
+    Charge: _fix_charge,
+    Source: _fix_source,
+    BorderCrossing: _fix_crossing,
+}
+
+_PARTS = (Charge, Penalty, Person, Source, Account, Citation)
+
+
+def _record_strategies() -> dict[str, st.SearchStrategy[Any]]:
+    """Strategies for the fields of a record that do not depend on the others."""
+    if CaseRecord not in _STRATEGIES:
+        _STRATEGIES[CaseRecord] = {
+            field.name: _values(field)
+            for field in fields(CaseRecord)
+            if field.name not in _RECORD_CONTEXT
+        }
+    return _STRATEGIES[CaseRecord]
+
+
+# Record fields that _records builds itself, since they depend on each other.
+_RECORD_CONTEXT = frozenset({"sources", "events", "accounts", "format_version"})
+
+
+@st.composite
+def _build(draw: st.DrawFn, cls: type[Any], overrides: dict[str, st.SearchStrategy[Any]]) -> Any:
+    strategies = _field_strategies(cls)
+    kwargs = {name: draw(overrides.get(name, strategy)) for name, strategy in strategies.items()}
+    if (fixup := _FIXUPS.get(cls)) is not None:
+        fixup(draw, kwargs)
+    return cls(**kwargs)
+
+
+#: The parts of a record, each drawn from its fields alone.
+PARTS: tuple[type, ...] = (Charge, Penalty, Person, Source, Account, Citation)
+
+
+def parts(cls: type[Any]) -> st.SearchStrategy[Any]:
+    """Valid instances of one of :data:`PARTS` (a person, a source, a charge...)."""
+    if cls not in PARTS:
+        raise InvalidArgument(f"{cls!r} is not one of the parts of a record: {PARTS!r}")
+    return _build(cls, {})
+
+
+def charges() -> st.SearchStrategy[Charge]:
+    """Charges: a code and an article or a label (or both), perhaps a category.
+
+    Returns:
+        A strategy for :class:`~proceedings.Charge`.
+    """
+    return _build(Charge, {})
+
+
+def citations(source_ids: Collection[str]) -> st.SearchStrategy[Citation]:
+    """Citations of one of the given sources, perhaps with a quote and a note.
+
+    Args:
+        source_ids: The ids of the record's sources; at least one.
+
+    Returns:
+        A strategy for :class:`~proceedings.Citation`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: If ``source_ids`` is a single string,
+            empty, repeats an id or holds something that is not an id.
+    """
+    ids = check_ids(source_ids, "source_ids", allow_empty=False)
+    return _build(Citation, {"source": st.sampled_from(ids)})
+
+
+# -- events --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Context:
+    """What an event may refer to: the record's sources, accounts and earlier events."""
+
+    source_ids: tuple[str, ...]
+    accounts: tuple[str, ...]
+    earlier: tuple[Event, ...]
+
+    def candidates(self, refers_to: tuple[str, ...], account: str | None) -> list[str]:
+        """Ids of the earlier events a reference field of an event in ``account`` may name."""
+        return [
+            ev.id
+            for ev in self.earlier
+            if (not refers_to or ev.type in refers_to)
+            and (ev.account is None or ev.account == account)
+        ]
+
+    def accounts_for(self, cls: type[Event]) -> list[str | None]:
+        """The accounts an event of ``cls`` may belong to, given what it must refer to."""
+        return [
+            account
+            for account in (None, *self.accounts)
+            if all(self.candidates(f.refers_to or (), account) for f in _required_refs(cls))
+        ]
+
+
+def _fresh_id(draw: st.DrawFn, used: Collection[str]) -> str:
+    ident = draw(_IDS)
+    suffix = 1
+    candidate = ident
+    while candidate in used:
+        suffix += 1
+        candidate = f"{ident}-{suffix}"
+    return candidate
+
+
+@st.composite
+def _one_event(draw: st.DrawFn, choices: tuple[type[Event], ...], context: _Context) -> Event:
+    possible = [cls for cls in choices if context.accounts_for(cls)]
+    cls = draw(st.sampled_from(possible))
+    account = draw(st.sampled_from(context.accounts_for(cls)))
+    kwargs: dict[str, Any] = {}
+    strategies = _field_strategies(cls)
+    for field in fields(cls):
+        if field.name == "id":
+            kwargs["id"] = _fresh_id(draw, {ev.id for ev in context.earlier})
+        elif field.name == "account":
+            kwargs["account"] = account
+        elif field.name == "sources":
+            if context.source_ids:
+                cited = st.lists(citations(context.source_ids), max_size=2).map(tuple)
+                kwargs["sources"] = draw(cited)
+            else:
+                kwargs["sources"] = ()
+        elif field.refers_to is not None:
+            targets = context.candidates(field.refers_to, account)
+            if field.required:
+                kwargs[field.name] = draw(st.sampled_from(targets))
+            elif targets:
+                kwargs[field.name] = draw(st.none() | st.sampled_from(targets))
+            else:
+                kwargs[field.name] = None
+        else:
+            kwargs[field.name] = draw(strategies[field.name])
+    if kwargs.get("same_day_as") is not None:
+        # Events tied to one day must have dates that can overlap: share one.
+        target = next(ev for ev in context.earlier if ev.id == kwargs["same_day_as"])
+        kwargs["date"] = target.date
+    if (fixup := _FIXUPS.get(cls)) is not None:
+        fixup(draw, kwargs)
+    result: Event = cls(**kwargs)
+    return result
+
+
+def _reachable(chosen: tuple[type[Event], ...]) -> set[type[Event]]:
+    """The event types that can occur in a record made only of ``chosen`` types.
+
+    A type with a required reference (an appeal decision needs its appeal) can
+    occur only once a type it may refer to can.
+    """
+    reached: set[type[Event]] = set()
+    grew = True
+    while grew:
+        grew = False
+        for cls in chosen:
+            if cls in reached:
+                continue
+            if all(
+                any(not f.refers_to or target.type in f.refers_to for target in reached)
+                for f in _required_refs(cls)
+            ):
+                reached.add(cls)
+                grew = True
+    return reached
+
+
+def _check_earlier(earlier: object, accounts: tuple[str, ...]) -> tuple[Event, ...]:
+    if isinstance(earlier, str) or not isinstance(earlier, Sequence):
+        raise InvalidArgument(f"earlier={earlier!r} must be a sequence of events")
+    previous = tuple(earlier)
+    seen: set[str] = set()
+    for ev in previous:
+        if not isinstance(ev, Event):
+            raise InvalidArgument(f"earlier holds {ev!r}, which is not an event")
+        if ev.account is not None and ev.account not in accounts:
+            raise InvalidArgument(f"earlier event {ev.id!r} belongs to undeclared {ev.account!r}")
+        if ev.id in seen:
+            raise InvalidArgument(f"earlier repeats the event id {ev.id!r}")
+        seen.add(ev.id)
+    return previous
+
+
+def events(
+    *,
+    event_types: Collection[type[Event]] | None = None,
+    source_ids: Collection[str] = (),
+    accounts: Collection[str] = (),
+    earlier: Sequence[Event] = (),
+    types: Collection[type[Event]] | None = None,
+) -> st.SearchStrategy[Event]:
+    """One event that may follow ``earlier`` in a record with these sources and accounts.
+
+    The event's id differs from every earlier one; its references name earlier
+    events of an allowed type that belong to its account or to every account;
+    its citations name ``source_ids``; its account is one of ``accounts`` or
+    none. To build a whole record, use :func:`records`, which calls this logic
+    once per event.
+
+    Args:
+        event_types: The event classes to choose from (all of
+            :data:`~proceedings.EVENT_TYPES` by default).
+        source_ids: The ids of the record's sources.
+        accounts: The names of the record's accounts.
+        earlier: The events before this one, in order.
+        types: The old name of ``event_types``; deprecated.
+
+    Returns:
+        A strategy for :class:`~proceedings.Event` subclasses.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: If an argument has the wrong form, an
+            earlier event belongs to an undeclared account or repeats an id, or
+            one of the ``event_types`` asked for needs an earlier event that
+            ``earlier`` does not hold (an ``AppealDecided`` needs an
+            ``AppealFiled``); with ``event_types=None``, such types are left out.
+    """
+    asked = renamed("types", "event_types", types, event_types, None)
+    chosen = check_event_types(asked)
+    sources = check_ids(source_ids, "source_ids", allow_empty=True)
+    names = check_ids(accounts, "accounts", allow_empty=True)
+    context = _Context(source_ids=sources, accounts=names, earlier=_check_earlier(earlier, names))
+    possible = tuple(cls for cls in chosen if context.accounts_for(cls))
+    if asked is not None and len(possible) < len(chosen):
+        missing = ", ".join(cls.__name__ for cls in chosen if cls not in possible)
+        raise InvalidArgument(f"no earlier event that {missing} must refer to")
+    return _one_event(possible, context)
+
+
+# -- records -----------------------------------------------------------------------------
+
+
+@st.composite
+def _records(
+    draw: st.DrawFn,
+    *,
+    min_events: int,
+    max_events: int,
+    choices: tuple[type[Event], ...],
+    max_accounts: int,
+    chronological: bool,
+) -> CaseRecord:
+    sources = draw(st.lists(parts(Source), max_size=3, unique_by=lambda s: s.id))
+    declared = draw(st.lists(parts(Account), max_size=max_accounts, unique_by=lambda a: a.name))
+    context = _Context(
+        source_ids=tuple(s.id for s in sources),
+        accounts=tuple(a.name for a in declared),
+        earlier=(),
+    )
+    for _ in range(draw(st.integers(min_events, max_events))):
+        event = draw(_one_event(choices, context))
+        context = attrs.evolve(context, earlier=(*context.earlier, event))
+    happened = context.earlier
+    if chronological:
+        # Sorted by earliest day, no event can lie wholly before the one listed
+        # before it: its latest day is at least its own earliest day, which is
+        # at least the earlier event's earliest day.
+        # Re-dating would break same-day ties, so chronological records have none.
+        dates = sorted((ev.date for ev in happened), key=lambda d: (d.earliest, d.latest))
+        happened = tuple(
+            attrs.evolve(ev, date=d, same_day_as=None)
+            for ev, d in zip(happened, dates, strict=True)
+        )
+    fixed: dict[str, Any] = {
+        "sources": tuple(sources),
+        "events": happened,
+        "accounts": tuple(declared),
+        "format_version": FORMAT_VERSION,
+    }
+    # Every other field (id, person, title, notes, ...) is drawn like any part's.
+    others = {name: draw(strategy) for name, strategy in _record_strategies().items()}
+    return CaseRecord(**others, **fixed)
+
+
+def _max_accounts(max_accounts: object, accounts: object) -> int:
+    """``max_accounts``, or the deprecated flag ``accounts`` read as a bound."""
+    if accounts is not None:
+        bound = 2 if check_bool(accounts, "accounts") else 0
+        # Called from records() or record_dicts(): the warning points at their caller.
+        renamed("accounts", "max_accounts", bound, max_accounts, 2, stacklevel=4)
+        return bound
+    return check_int(max_accounts, "max_accounts")
+
+
+def records(
+    *,
+    min_events: int = 0,
+    max_events: int = 20,
+    event_types: Collection[type[Event]] | None = None,
+    max_accounts: int = 2,
+    chronological: bool = False,
+    accounts: bool | None = None,
+) -> st.SearchStrategy[CaseRecord]:
+    """Valid case records: the constructors and the codec accept every one.
+
+    Args:
+        min_events: The fewest events a record has.
+        max_events: The most events a record has.
+        event_types: The event classes to use (all by default). A class that
+            must refer to another (``AppealDecided`` to ``AppealFiled``) needs
+            a class it can refer to among them.
+        max_accounts: The most accounts a record declares (events may belong
+            to them); ``0`` for records without accounts.
+        chronological: Whether the dates must be consistent with the order of
+            the events (no event wholly before the one listed before it). Off
+            by default: an inconsistent order is a finding, not an invalid record.
+        accounts: Deprecated: ``True`` is ``max_accounts=2``, ``False`` is
+            ``max_accounts=0``.
+
+    Returns:
+        A strategy for :class:`~proceedings.CaseRecord`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: If a bound is not a non-negative int,
+            ``min_events > max_events``, a flag is not a bool, or
+            ``event_types`` holds a class that could never occur.
+    """
+    low, high = check_bounds(min_events, max_events)
+    chosen = check_event_types(event_types)
+    reachable = _reachable(chosen)
+    if len(reachable) < len(chosen):
+        never = ", ".join(cls.__name__ for cls in chosen if cls not in reachable)
+        raise InvalidArgument(
+            f"event_types holds {never}, which must refer to an earlier event of a type "
+            "not in event_types"
+        )
+    return _records(
+        min_events=low,
+        max_events=high,
+        choices=chosen,
+        max_accounts=_max_accounts(max_accounts, accounts),
+        chronological=check_bool(chronological, "chronological"),
+    )
+
+
+def record_dicts(
+    *,
+    min_events: int = 0,
+    max_events: int = 20,
+    event_types: Collection[type[Event]] | None = None,
+    max_accounts: int = 2,
+    chronological: bool = False,
+    accounts: bool | None = None,
+) -> st.SearchStrategy[dict[str, Any]]:
+    """The JSON form of :func:`records` (dicts, lists, strings, numbers), defaults left out.
+
+    Takes the same arguments as :func:`records`.
+
+    Returns:
+        A strategy for dicts that ``proceedings.structure`` accepts, and that
+        ``json.dumps`` can write.
+    """
+    if accounts is not None:
+        max_accounts = _max_accounts(max_accounts, accounts)
+    strategy = records(
+        min_events=min_events,
+        max_events=max_events,
+        event_types=event_types,
+        max_accounts=max_accounts,
+        chronological=chronological,
+    )
+    return strategy.map(_as_json)
+
+
+def _as_json(record: CaseRecord) -> dict[str, Any]:
+    data: dict[str, Any] = unstructure(record)
+    return data
+
+
+def _check_coverage() -> None:
+    """Make every field's strategy now, so that a field type without one fails at import."""
+    for cls in (*PARTS, *EVENT_TYPES):
+        _field_strategies(cls)
+    _record_strategies()
+
+
+_check_coverage()
