@@ -19,18 +19,12 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import proceedings
-from proceedings import (
-    EVENT_TYPES,
-    CaseRecord,
-    Event,
-    Person,
-    structure,
-    unstructure,
-)
+from proceedings import EVENT_TYPES, CaseRecord, Event, Person
 from proceedings import strategies as pst
 from proceedings import testing as pt
 from proceedings._hypothesis_plugin import _hypothesis_setup_hook, _needs_earlier, record_parts
 from proceedings._strategies import histories, records
+from proceedings.codec import structure, unstructure
 
 SRC = Path(proceedings.__file__).parent
 
