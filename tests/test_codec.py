@@ -855,7 +855,7 @@ def test_events_fit_after_the_given_ones(data: st.DataObject) -> None:
     assert longer == structure(unstructure(longer))
 
 
-@given(pst.citations(["s1", "s2"]), pst.charges(), pst.countries())
+@given(pst.source_refs(["s1", "s2"]), pst.charges(), pst.countries())
 def test_small_strategies(citation: Any, charge: Any, country: str) -> None:
     """Citations name given sources, charges have an article or label, countries are ISO."""
     assert (True, True, True) == (
@@ -876,10 +876,10 @@ INVALID_ARGUMENTS = {
     "bound-not-int": lambda: pst.records(max_accounts="2"),  # type: ignore[arg-type]
     "negative-accounts": lambda: pst.records(max_accounts=-1),
     "dicts-too": lambda: pst.record_dicts(chronological=1),  # type: ignore[arg-type]
-    "one-source-id": lambda: pst.citations("s1"),
-    "no-source-ids": lambda: pst.citations([]),
-    "bad-source-id": lambda: pst.citations(["a b"]),
-    "repeated-source-id": lambda: pst.citations(["s", "s"]),
+    "one-source-id": lambda: pst.source_refs("s1"),
+    "no-source-ids": lambda: pst.source_refs([]),
+    "bad-source-id": lambda: pst.source_refs(["a b"]),
+    "repeated-source-id": lambda: pst.source_refs(["s", "s"]),
     "needs-earlier": lambda: pst.events(event_types=[AppealDecided]),
     "earlier-not-a-sequence": lambda: pst.events(earlier="e1"),  # type: ignore[arg-type]
     "earlier-not-events": lambda: pst.events(earlier=[1]),  # type: ignore[list-item]

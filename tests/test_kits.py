@@ -217,6 +217,7 @@ def test_machine_references_follow_the_law() -> None:
     ("module", "old", "new"),
     [
         (pst, "MUTATION_KINDS", pst.BREAKAGES),
+        (pst, "citations", pst.source_refs),
         (pt, "MUTATION_KINDS", pst.BREACHES),
         (pt, "lawful_histories", pst.lawful_histories),
         (pt, "near_lawful_mutations", pst.near_lawful_mutations),

@@ -12,6 +12,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import attrs
+
 import proceedings
 
 ROOT = Path(proceedings.__file__).parent
@@ -27,7 +29,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"_rules", "law"}),
     frozenset({"_engine"}),
     frozenset({"_proceeding", "_probes", "_timeline"}),
-    frozenset({"render", "_render", "_diagrams", "corpus"}),
+    frozenset({"render", "corpus"}),
     frozenset({"cli", "_terminal", "__main__", "__init__"}),
 )
 #: The Hypothesis kits: they may import the library, the library never them.
@@ -135,3 +137,17 @@ def test_the_facade_exports_every_event_type_and_vocabulary() -> None:
     names = {cls.__name__ for cls in (*EVENT_TYPES, *VOCABULARIES)}
     assert set() == names - set(proceedings.__all__)
     assert all(getattr(proceedings, name) is not None for name in names)
+
+
+def test_a_source_reference_and_a_law_citation_have_one_name_each() -> None:
+    """SourceRef points from an event to a source; Citation is where a rule comes from."""
+    import warnings
+
+    from proceedings.law import Citation as LawCitation
+
+    assert proceedings.Citation is LawCitation
+    assert {"source", "quote", "note"} == set(attrs.fields_dict(proceedings.SourceRef))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert proceedings.CitationRef is LawCitation
+    assert [DeprecationWarning] == [w.category for w in caught]

@@ -106,7 +106,7 @@ def test_defs_come_in_reading_order() -> None:
     names = list(DEFS)
     after_union = names.index("Event") + 1
     expected = (
-        ["CaseRecord", "Person", "Source", "Account", "Citation", "Charge", "Penalty"],
+        ["CaseRecord", "Person", "Source", "Account", "SourceRef", "Charge", "Penalty"],
         [cls.__name__ for cls in EVENT_TYPES],
         "UncertainDate",
     )
@@ -142,7 +142,7 @@ CLASSES = (
     model.Person,
     model.Source,
     model.Account,
-    model.Citation,
+    model.SourceRef,
     model.Charge,
     model.Penalty,
     *EVENT_TYPES,
@@ -634,8 +634,8 @@ def test_parse_docstring_without_attributes(doc: str | None) -> None:
 
 def test_build_schema_of_another_root() -> None:
     """Any record class can be a root; only CaseRecord's schema gets the $id."""
-    schema = build_schema(model.Citation)
-    expected = ("Citation", ["Citation"], False)
+    schema = build_schema(model.SourceRef)
+    expected = ("SourceRef", ["SourceRef"], False)
 
     assert expected == (schema["title"], list(schema["$defs"]), "$id" in schema)
 

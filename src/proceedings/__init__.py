@@ -24,7 +24,7 @@ from ._errors import (
     TransitionRefused,
     UnknownName,
 )
-from ._findings import Certainty, Finding, Severity, Unverified
+from ._findings import Certainty, Citation, Finding, Severity, Unverified
 from ._model import (
     EVENT_TYPES,
     FORMAT_VERSION,
@@ -44,7 +44,6 @@ from ._model import (
     CaseRecord,
     Charge,
     ChargeUpgraded,
-    Citation,
     CriminalCaseOpened,
     CriminalConviction,
     CrossingMode,
@@ -75,6 +74,7 @@ from ._model import (
     Removal,
     RemovalChannel,
     Source,
+    SourceRef,
     TransitZoneConfinement,
     WantedListing,
     WantedScope,
@@ -149,6 +149,7 @@ __all__ = [
     "Report",
     "Severity",
     "Source",
+    "SourceRef",
     "State",
     "Step",
     "TransitZoneConfinement",
@@ -175,9 +176,7 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     # Names of 0.1 that moved; they still work for one release.
     if name == "CitationRef":
-        from ._findings import Citation  # noqa: PLC0415
-
-        _warn(name, "proceedings.law.Citation")
+        _warn(name, "proceedings.Citation (or proceedings.law.Citation)")
         return Citation
     if name == "RECORD_CHECKS":
         from .law.record import RECORD  # noqa: PLC0415

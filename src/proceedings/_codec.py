@@ -46,19 +46,16 @@ from ._model import (
     Account,
     CaseRecord,
     Charge,
-    Citation,
     Event,
     EventRefs,
     Penalty,
     Person,
     Source,
+    SourceRef,
     reference_problems,
 )
 from ._paths import index_path, key_path
 from ._report import Report
-
-# The name proceedings._strategies.broken imports; its paths are _paths' too.
-_key_path = key_path
 
 T = TypeVar("T")
 
@@ -266,7 +263,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     # Order matters: a class hook is generated once, with the hooks of its
     # fields as they are at that moment, so the parts come first, then the
     # event types, then the tagged union, and the record last.
-    for cls in (Citation, Charge, Penalty, Person, Source, Account):
+    for cls in (SourceRef, Charge, Penalty, Person, Source, Account):
         conv.register_structure_hook(cls, _class_hook(cls, conv))
         conv.register_unstructure_hook(
             cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)

@@ -29,8 +29,8 @@ from ._fields import (
 )
 from ._parts import (
     Charge,
-    Citation,
     Penalty,
+    SourceRef,
 )
 from ._vocab import (
     AppealLevel,
@@ -80,7 +80,7 @@ class Event(_Checked):
     date: UncertainDate
     jurisdiction: str = _country()
     account: str | None = _opt_ident()
-    sources: tuple[Citation, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
     note: str | None = _opt_text()
     same_day_as: str | None = _ref()
 

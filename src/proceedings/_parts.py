@@ -28,8 +28,11 @@ from ._vocab import (
 
 
 @attrs.frozen(kw_only=True)
-class Citation(_Checked):
-    """A pointer from an event to one of the record's sources.
+class SourceRef(_Checked):
+    """A pointer from an event to one of the record's sources, with a quote.
+
+    (Before 0.2 this was ``proceedings.Citation``, a name that now means where
+    a rule comes from: :class:`proceedings.Citation`.)
 
     Attributes:
         source: The ``id`` of a source listed in the record.
@@ -166,8 +169,8 @@ class Account(_Checked):
 __all__ = [
     "Account",
     "Charge",
-    "Citation",
     "Penalty",
     "Person",
     "Source",
+    "SourceRef",
 ]

@@ -461,7 +461,7 @@ def _date_def(cls: type[UncertainDate]) -> dict[str, Any]:
 
 # Where each kind of $defs entry goes, so that a reader meets the record first,
 # then its parts, the events in the documented order, and the vocabularies last.
-_PARTS = ("Person", "Source", "Account", "Citation", "Charge", "Penalty")
+_PARTS = ("Person", "Source", "Account", "SourceRef", "Charge", "Penalty")
 _EVENT_NAMES = tuple(ev.__name__ for ev in EVENT_TYPES)
 
 

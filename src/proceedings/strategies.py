@@ -45,11 +45,11 @@ from ._strategies.histories import lawful_histories
 from ._strategies.mutations import Mutation, near_lawful_mutations
 from ._strategies.records import (
     charges,
-    citations,
     countries,
     events,
     record_dicts,
     records,
+    source_refs,
 )
 
 __all__ = [
@@ -58,13 +58,13 @@ __all__ = [
     "Mutation",
     "broken_record_dicts",
     "charges",
-    "citations",
     "countries",
     "events",
     "lawful_histories",
     "near_lawful_mutations",
     "record_dicts",
     "records",
+    "source_refs",
     "uncertain_dates",
 ]
 
@@ -76,7 +76,7 @@ BREAKAGES: tuple[str, ...] = _broken.BREAKAGES
 #: argument; each names the rule that must refuse it.
 BREACHES: tuple[str, ...] = _mutations.BREACHES
 
-_RENAMED = {"MUTATION_KINDS": "BREAKAGES"}
+_RENAMED = {"MUTATION_KINDS": "BREAKAGES", "citations": "source_refs"}
 
 
 def __getattr__(name: str) -> Any:

@@ -17,10 +17,11 @@ import attrs
 from hypothesis import strategies as st
 
 from .._checks import COUNTRIES, COUNTRY, IDENTIFIER, NONEMPTY, POSITIVE
-from .._codec import _is_var_tuple, _key_path
+from .._codec import _is_var_tuple
 from .._countries import ISO_3166_ALPHA2
 from .._dates import UncertainDate
 from .._model import EVENT_TYPE_BY_TAG, FORMAT_VERSION, CaseRecord, Charge, Event, Source
+from .._paths import key_path as _key_path
 from ._validation import check_names, renamed
 from .dates import _missing_day, _reversed_interval
 from .records import Field, fields, is_model, record_dicts
@@ -485,7 +486,7 @@ def broken_record_dicts(
 ) -> st.SearchStrategy[tuple[dict[str, Any], str]]:
     """A valid record's JSON with exactly one thing broken, and where it is.
 
-    Each example is ``(data, path)``: ``proceedings.structure(data)`` raises a
+    Each example is ``(data, path)``: ``proceedings.codec.structure(data)`` raises a
     :class:`~proceedings.RecordError` with exactly one problem, at ``path``
     (``"$.events[2].date"``). The breakages (see :data:`BREAKAGES`):
 

@@ -44,11 +44,11 @@ from .._model import (
     BorderCrossing,
     CaseRecord,
     Charge,
-    Citation,
     Event,
     Penalty,
     Person,
     Source,
+    SourceRef,
 )
 from ._validation import check_bool, check_bounds, check_event_types, check_ids, check_int, renamed
 from .dates import uncertain_dates
@@ -248,7 +248,7 @@ _FIXUPS: dict[type, Callable[[st.DrawFn, dict[str, Any]], None]] = {
     BorderCrossing: _fix_crossing,
 }
 
-_PARTS = (Charge, Penalty, Person, Source, Account, Citation)
+_PARTS = (Charge, Penalty, Person, Source, Account, SourceRef)
 
 
 def _record_strategies() -> dict[str, st.SearchStrategy[Any]]:
@@ -276,7 +276,7 @@ def _build(draw: st.DrawFn, cls: type[Any], overrides: dict[str, st.SearchStrate
 
 
 #: The parts of a record, each drawn from its fields alone.
-PARTS: tuple[type, ...] = (Charge, Penalty, Person, Source, Account, Citation)
+PARTS: tuple[type, ...] = (Charge, Penalty, Person, Source, Account, SourceRef)
 
 
 def parts(cls: type[Any]) -> st.SearchStrategy[Any]:
@@ -295,21 +295,21 @@ def charges() -> st.SearchStrategy[Charge]:
     return _build(Charge, {})
 
 
-def citations(source_ids: Collection[str]) -> st.SearchStrategy[Citation]:
+def source_refs(source_ids: Collection[str]) -> st.SearchStrategy[SourceRef]:
     """Citations of one of the given sources, perhaps with a quote and a note.
 
     Args:
         source_ids: The ids of the record's sources; at least one.
 
     Returns:
-        A strategy for :class:`~proceedings.Citation`.
+        A strategy for :class:`~proceedings.SourceRef`.
 
     Raises:
         hypothesis.errors.InvalidArgument: If ``source_ids`` is a single string,
             empty, repeats an id or holds something that is not an id.
     """
     ids = check_ids(source_ids, "source_ids", allow_empty=False)
-    return _build(Citation, {"source": st.sampled_from(ids)})
+    return _build(SourceRef, {"source": st.sampled_from(ids)})
 
 
 # -- events --------------------------------------------------------------------------
@@ -365,7 +365,7 @@ def _one_event(draw: st.DrawFn, choices: tuple[type[Event], ...], context: _Cont
             kwargs["account"] = account
         elif field.name == "sources":
             if context.source_ids:
-                cited = st.lists(citations(context.source_ids), max_size=2).map(tuple)
+                cited = st.lists(source_refs(context.source_ids), max_size=2).map(tuple)
                 kwargs["sources"] = draw(cited)
             else:
                 kwargs["sources"] = ()
@@ -439,7 +439,7 @@ def events(
 
     The event's id differs from every earlier one; its references name earlier
     events of an allowed type that belong to its account or to every account;
-    its citations name ``source_ids``; its account is one of ``accounts`` or
+    its source references name ``source_ids``; its account is one of ``accounts`` or
     none. To build a whole record, use :func:`records`, which calls this logic
     once per event.
 
@@ -593,7 +593,7 @@ def record_dicts(
     Takes the same arguments as :func:`records`.
 
     Returns:
-        A strategy for dicts that ``proceedings.structure`` accepts, and that
+        A strategy for dicts that ``proceedings.codec.structure`` accepts, and that
         ``json.dumps`` can write.
     """
     if accounts is not None:
