@@ -526,7 +526,7 @@ def test_mermaid_chart_of_one_track() -> None:
 
 def test_unknown_track_is_refused() -> None:
     """An unknown track name is an error that lists the tracks."""
-    with pytest.raises(ValueError, match="unknown track 'nope'; tracks: presence"):
+    with pytest.raises(ValueError, match="unknown track 'nope'; known: presence"):
         chart_to_dot(MODEL, tracks=["nope"])
 
 

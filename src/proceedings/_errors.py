@@ -107,7 +107,8 @@ class UnknownName(ProceedingsError, ValueError, KeyError):
 
     Args:
         kind: What was named: ``"account"``, ``"reading"``, ``"option"``,
-            ``"track"``, ``"rulebook"``, ``"rule"``, ``"state"`` or ``"mark"``.
+            ``"track"``, ``"rulebook"``, ``"rule"``, ``"event"`` or
+            ``"jurisdiction"``.
         name: The name as given; ``None`` when one was needed and none given.
         known: The names that would have been accepted.
         context: Where it was looked up (``record 'zhilin'``,

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from ._checks import CHECK, NONEMPTY_ITEMS
+from ._errors import UnknownName
 
 # The record's vocabularies, parts and events have modules of their own; the
 # model re-exports them, so that the rest of the library has one place to
@@ -78,12 +79,14 @@ class CaseRecord(_Checked):
         """The event with this id.
 
         Raises:
-            KeyError: No event has that id.
+            UnknownName: No event has that id (``kind="event"``; also a ``KeyError``).
         """
         for ev in self.events:
             if ev.id == event_id:
                 return ev
-        raise KeyError(event_id)
+        raise UnknownName(
+            "event", event_id, [ev.id for ev in self.events], context=f"record {self.id!r}"
+        )
 
 
 @attrs.frozen

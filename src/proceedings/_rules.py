@@ -350,10 +350,17 @@ class Rulebook:
             raise InvalidDefinition(f"rulebook {self.name!r}: duplicate readings", ids=dupes)
 
     def rule(self, rule_id: str) -> Rule:
+        """The rule with this id.
+
+        Raises:
+            UnknownName: The rulebook has none (``kind="rule"``; also a ``KeyError``).
+        """
         for r in self.rules:
             if r.id == rule_id:
                 return r
-        raise KeyError(rule_id)
+        raise UnknownName(
+            "rule", rule_id, [r.id for r in self.rules], context=f"rulebook {self.name!r}"
+        )
 
 
 def _chart_names(law_rules: Iterable[Rule], chart: Statechart) -> list[str]:

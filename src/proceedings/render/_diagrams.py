@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .._errors import UnknownName
 from .._timeline import Span, Timeline
 
 
@@ -29,7 +30,7 @@ def _selected(model: Mapping[str, Any], tracks: Sequence[str] | None) -> list[di
     known = [t["name"] for t in chosen]
     unknown = [t for t in tracks if t not in known]
     if unknown:
-        raise ValueError(f"unknown track {unknown[0]!r}; tracks: {', '.join(known)}")
+        raise UnknownName("track", unknown[0], known)
     return [t for t in chosen if t["name"] in tracks]
 
 
@@ -54,7 +55,7 @@ def chart_to_mermaid(model: Mapping[str, Any], *, tracks: Sequence[str] | None =
         tracks: Only these tracks (all if ``None``).
 
     Raises:
-        ValueError: An unknown track.
+        UnknownName: An unknown track (``kind="track"``, a ``ValueError``).
     """
     lines = ["stateDiagram-v2"]
     for track in _selected(model, tracks):
@@ -103,7 +104,7 @@ def chart_to_dot(model: Mapping[str, Any], *, tracks: Sequence[str] | None = Non
         tracks: Only these tracks (all if ``None``).
 
     Raises:
-        ValueError: An unknown track.
+        UnknownName: An unknown track (``kind="track"``, a ``ValueError``).
     """
     lines = ["digraph statechart {", "    rankdir=LR;", *_DOT_HEADER]
     for track in _selected(model, tracks):
