@@ -1291,3 +1291,185 @@ def test_rule_triggers_may_be_event_classes() -> None:
     """Rule(on=(Removal,)) is the same rule as Rule(on={"removal"})."""
     by_class = _rule("DEMO-8", on=(Removal,))
     assert (frozenset({"removal"}), by_class) == (by_class.on, _rule("DEMO-8"))
+
+
+# -- the edges of the engine, the law and the strict policy ------------------------------------
+
+
+def test_certainty_of_a_false_condition_is_refused() -> None:
+    """A false condition is not a finding: certainty() refuses it."""
+    from proceedings._engine import certainty
+
+    assert (Certainty.CERTAIN, Certainty.UNDETERMINED) == (
+        certainty(Truth.TRUE),
+        certainty(Truth.UNKNOWN),
+    )
+    with pytest.raises(ValueError, match="not a finding"):
+        certainty(Truth.FALSE)
+
+
+def test_a_false_hit_is_no_finding() -> None:
+    """A check that yields a FALSE hit produces nothing."""
+    book = Rulebook(
+        name="mine",
+        title="Mine",
+        rules=(_rule("DEMO-9", check=lambda ctx: iter([Hit(truth=Truth.FALSE, message="no")])),),
+    )
+    assert () == validate(record(removal("r", "2023-02-01")), law=law(rulebooks=(book,))).findings
+
+
+def test_deprecated_rulebooks_keep_the_record_checks() -> None:
+    """validate(rulebooks=...) of 0.1 ran the record checks whatever the rulebooks; still so."""
+    from proceedings.law import KAZAKHSTAN
+
+    rec = record(claim("c", "2023-02-10"), decision("a", "2023-01-05", AsylumOutcome.REFUSED))
+    with pytest.warns(DeprecationWarning, match="law="):
+        report = validate(rec, rulebooks=(KAZAKHSTAN,))
+    assert "REC-DATE-ORDER" in report.rule_ids
+
+
+def test_as_of_is_given_once() -> None:
+    """deadlines() needs as_of=, and refuses it twice."""
+    rec = record(claim("c", "2023-01-10"))
+    day = datetime.date(2023, 3, 1)
+    with pytest.raises(TypeError, match="needs as_of="):
+        proceedings_deadlines(rec)
+    with pytest.raises(TypeError, match="twice"):
+        proceedings_deadlines(rec, day, as_of=day)
+    proc = Proceeding(PERSON)
+    with pytest.raises(TypeError, match="needs as_of="):
+        proc.allowed(jurisdiction=KZ)
+    with pytest.warns(DeprecationWarning, match="as_of="):
+        assert proc.allowed(on=day, jurisdiction=KZ)
+    with pytest.raises(TypeError, match="both"), pytest.warns(DeprecationWarning, match="as_of="):
+        proc.allowed(on=day, as_of=day, jurisdiction=KZ)
+
+
+def test_unverified_gaps_are_well_formed() -> None:
+    """A 'party' gap names its treaty and state; its text is its JSON key."""
+    from proceedings import Unverified
+
+    with pytest.raises(ValueError, match="names its treaty"):
+        Unverified("party")
+    assert ("rule", "party:cat:KZ") == (str(Unverified.RULE), str(Unverified.party("cat", "KZ")))
+
+
+def test_probe_ids_do_not_clash_with_the_record() -> None:
+    """A record with an event called 'probe' gets probes called 'probe-1'."""
+    rec = record(claim("probe", "2023-01-01"))
+    ids = {e.id for _, _, e in probes(rec, KZ, UncertainDate.parse("2023-02-01"))}
+    assert {"probe-1"} == ids
+
+
+def test_proceeding_keeps_its_law_and_refuses_account_tags() -> None:
+    """Proceeding.law is the law given; an event tagged with an account is a RecordError."""
+    chosen = law(readings={SUSPENSIVE: "no"})
+    proc = Proceeding(PERSON, law=chosen)
+    assert chosen is proc.law
+    with pytest.raises(RecordError) as error:
+        proc.apply(attrs.evolve(claim("c", "2023-01-01"), account="lawyer"))
+    assert ["$.events[0].account"] == [p.path for p in error.value.problems]
+
+
+def test_report_ok_means_no_violation() -> None:
+    """A report is ok without violations, whatever its warnings and notes."""
+    rec = record(claim("c", "2023-02-10"), decision("a", "2023-01-05", AsylumOutcome.REFUSED))
+    assert (True, False) == (
+        validate(rec).ok,
+        validate(record(claim("c", "2023-01-10"), removal("r", "2023-02-01"))).ok,
+    )
+
+
+def test_rule_definitions_are_checked() -> None:
+    """A single tag is a trigger; an unknown kind is refused; readings must agree across books."""
+    assert frozenset({"removal"}) == _rule("DEMO-10", on="removal").on
+    with pytest.raises(InvalidDefinition, match="kind must be one of"):
+        _rule("DEMO-11", kind="custom")
+    a = Reading(name="mood", question="?", options={"a": "A"}, default="a", rationale="r")
+    b = Reading(name="mood", question="?", options={"b": "B"}, default="b", rationale="r")
+    with pytest.raises(InvalidDefinition) as error:
+        law(
+            rulebooks=(
+                Rulebook(name="one", title="One", readings=(a,)),
+                Rulebook(name="two", title="Two", readings=(b,)),
+            )
+        )
+    assert ("mood",) == error.value.ids
+
+
+def test_law_lookups() -> None:
+    """Law finds a rule and its rulebook by id, a reading's option; unknown names are refused."""
+    from proceedings import UnknownName
+    from proceedings.law import KAZAKHSTAN
+
+    assert ("KZ-CPC-592", KAZAKHSTAN, "yes") == (
+        DEFAULT_LAW.rule("KZ-CPC-592").id,
+        DEFAULT_LAW.rulebook_of("KZ-CPC-592"),
+        DEFAULT_LAW.reading(SUSPENSIVE),
+    )
+    for lookup in (DEFAULT_LAW.rule, DEFAULT_LAW.rulebook_of, DEFAULT_LAW.reading):
+        with pytest.raises(UnknownName):
+            lookup("XX-NONE")
+
+
+def test_context_helpers() -> None:
+    """A check sees the other jurisdictions' states and the earlier events of its account."""
+    seen: list[tuple[bool, list[int]]] = []
+    book = _reading_rule(lambda ctx: seen.append((ctx.state_of("RU") is None, list(ctx.earlier()))))
+    validate(
+        record(claim("c", "2023-01-01"), removal("r", "2023-02-01")), law=law(rulebooks=(book,))
+    )
+    assert [(True, [0])] == seen
+
+
+def test_features_without_the_events_referred_to() -> None:
+    """An appeal whose decision is not at hand has no root (the feature answers None)."""
+    from proceedings._chart import features
+
+    assert features(appeal("p", "2023-01-05", "a"), {})("appeal_root") is None
+    assert CHART.track("custody").handles("release")
+
+
+def test_deprecated_citationref_of_the_law_module() -> None:
+    """proceedings.law.CitationRef is Citation, with a DeprecationWarning; other names fail."""
+    import proceedings.law as law_module
+
+    with pytest.warns(DeprecationWarning, match="Citation"):
+        assert law_module.CitationRef is Citation
+    with pytest.raises(AttributeError):
+        _ = law_module.NoSuchName  # type: ignore[attr-defined]
+
+
+def test_strict_refuses_a_back_dated_event() -> None:
+    """An event wholly before one already applied is refused: time only moves forward."""
+    proc = Proceeding(PERSON)
+    proc.apply(claim("c", "2023-02-10"))
+    with pytest.raises(RecordError) as error:
+        proc.apply(decision("a", "2023-01-05", AsylumOutcome.REFUSED))
+    assert (["$.events[1].date"], 1) == (
+        [p.path for p in error.value.problems],
+        len(proc.record.events),
+    )
+
+
+def test_diagram_model_merges_arrows_with_one_label() -> None:
+    """Two transitions drawn as the same arrow with the same label give one label."""
+    track = _track(
+        transitions=(
+            Transition(on="detention", source=("free",), target="held"),
+            Transition(on="detention", source=("free",), target="held", marks=("again",)),
+            Transition(on="release", source=("held",), target="free"),
+        )
+    )
+    model = diagram_model(_chart(track))
+    edges = {(e["source"], e["target"]): e["labels"] for e in model["tracks"][0]["edges"]}
+    assert ["detention"] == edges[("free", "held")]
+
+
+def test_state_lookup_and_day_phrases() -> None:
+    """The state of an untouched jurisdiction is a KeyError; a range of days reads as one."""
+    from proceedings.law.eu_france import _days
+
+    with pytest.raises(KeyError):
+        Proceeding(PERSON).state["KZ"]
+    assert ("1 day", "3 days", "3 to 5 days") == (_days(1, 1), _days(3, 3), _days(3, 5))

@@ -319,6 +319,17 @@ FIRES = [
         name="expelled-while-verdict-appealed",
     ),
     _case(
+        "KZ-GOV-175",
+        record(
+            _conviction("v", "2023-01-01", expulsion=True),
+            appeal("p", "2023-01-05", "v"),
+            appeal_decided("pd", "2023-01-08", "p", AppealOutcome.SUSPENDED),
+            removal("r", "2023-01-10", channel=RemovalChannel.CRIMINAL_EXPULSION),
+        ),
+        [(V, CERTAIN, ("r", "v"))],
+        name="expelled-while-execution-suspended",
+    ),
+    _case(
         "KZ-KOAP-APPEAL",
         record(_order("o", "2023-03-01"), removal("r", "2023-03-03", channel=ADMIN)),
         [(V, CERTAIN, ("r", "o"))],

@@ -10,6 +10,7 @@ refusals. There is no other implementation of the law.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any, TypeAlias, TypeVar
@@ -673,10 +674,7 @@ class Context:
 
     def earlier(self) -> Iterable[int]:
         """Indices of this account's events before this one, in order."""
-        for i in self.view:
-            if i >= self.index:
-                return
-            yield i
+        return itertools.takewhile(lambda i: i < self.index, self.view)
 
     def category(self, charge: Charge) -> OffenceCategory:
         """The category of a charge, on this event's date."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._dates import DayRange, Truth
+from .._dates import Truth
 from .._findings import Citation
 from .._model import Charge, ExtraditionRequested, Removal
 from .._rules import Check, Context, Deadline, Hit, Reading
@@ -97,11 +97,6 @@ def pending_claim(ctx: Context) -> tuple[str, int | None] | None:
     if ctx.in_state("asylum", "granted"):
         return "the protection granted", ctx.marked("asylum_decision")
     return None
-
-
-def within(elapsed: DayRange, days: int) -> Truth:
-    """Whether ``elapsed`` whole days are certainly, possibly or not at most ``days``."""
-    return elapsed.at_most(days)
 
 
 def removal_phrase(ev: Removal, *, capital: bool = False) -> str:
