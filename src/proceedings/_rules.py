@@ -500,10 +500,7 @@ class Law:
         Raises:
             UnknownName: No rulebook has it (``kind="rule"``).
         """
-        for rule in self.all_rules:
-            if rule.id == rule_id:
-                return rule
-        raise UnknownName("rule", rule_id, [r.id for r in self.all_rules])
+        return self.rulebook_of(rule_id).rule(rule_id)
 
     def rulebook_of(self, rule_id: str) -> Rulebook:
         """The rulebook that holds the rule with this id.

@@ -6,10 +6,10 @@ import json
 import re
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import IO, Any
 
 from .._findings import Finding, Severity
-from ..corpus import Summary
+from ..corpus import Outcome, Summary
 
 #: Severities from most to least serious, as shown in counts.
 SEVERITIES: tuple[Severity, ...] = (Severity.VIOLATION, Severity.WARNING, Severity.NOTE)
@@ -165,3 +165,34 @@ class Frame:
             out.append(text + indent_json(value, level))
         out.append(self.parts[-1] + "\n")
         return "".join(out)
+
+
+class Framed:
+    """The shared half of a format streamed into one JSON document (see :class:`Frame`).
+
+    A subclass lays out its skeleton (``_skeleton``), renders one outcome
+    (``render``) and says what fills the document's other parts at the end
+    (``_filled``); starting, writing and finishing are the same for all.
+    """
+
+    _frame: Frame
+
+    def _skeleton(self) -> Frame:
+        raise NotImplementedError
+
+    def _filled(self, summary: Summary) -> list[Any]:
+        raise NotImplementedError
+
+    def render(self, outcome: Outcome) -> str:
+        raise NotImplementedError
+
+    def start(self, out: IO[str]) -> None:
+        self._frame = self._skeleton()
+        out.write(self._frame.start())
+
+    def write(self, out: IO[str], outcome: Outcome) -> None:
+        text = outcome.rendered if outcome.rendered is not None else self.render(outcome)
+        out.write(self._frame.add(text))
+
+    def finish(self, out: IO[str], summary: Summary) -> None:
+        out.write(self._frame.finish(self._filled(summary)))

@@ -8,7 +8,7 @@ it back: ``proceedings.codec.structure(data, Report)``.
 
 from __future__ import annotations
 
-from typing import IO, Any
+from typing import Any
 
 from .._codec import unstructure
 from .._dates import Truth
@@ -17,7 +17,7 @@ from .._report import DeadlineStatus, Report
 from .._rules import Law
 from ..corpus import InputProblem, Outcome, RecordContext, Summary
 from ..law import DEFAULT_LAW
-from ._common import LAST, LATER, STREAMED, Frame
+from ._common import LAST, LATER, STREAMED, Frame, Framed
 
 #: The version of the JSON and JSON Lines forms of reports and findings.
 REPORT_FORMAT_VERSION = 1
@@ -149,7 +149,7 @@ def _skeleton() -> Frame:
     return Frame(skeleton, [STREAMED, LATER, LAST])
 
 
-class JsonFormat:
+class JsonFormat(Framed):
     """One document: ``{"format": "proceedings-report", "version": 1, "reports",
     "errors", "summary"}``, written as records arrive.
 
@@ -164,18 +164,12 @@ class JsonFormat:
     def __init__(self, *, law: Law = DEFAULT_LAW, color: bool = False, width: int | None = 100):
         self._frame = _skeleton()
 
+    def _skeleton(self) -> Frame:
+        return _skeleton()
+
+    def _filled(self, summary: Summary) -> list[Any]:
+        return [[problem_to_dict(p) for p in summary.problems], summary.to_dict()]
+
     def render(self, outcome: Outcome) -> str:
         data = outcome_to_dict(outcome)
         return "" if data is None else self._frame.elements([data])
-
-    def start(self, out: IO[str]) -> None:
-        self._frame = _skeleton()
-        out.write(self._frame.start())
-
-    def write(self, out: IO[str], outcome: Outcome) -> None:
-        text = outcome.rendered if outcome.rendered is not None else self.render(outcome)
-        out.write(self._frame.add(text))
-
-    def finish(self, out: IO[str], summary: Summary) -> None:
-        errors = [problem_to_dict(p) for p in summary.problems]
-        out.write(self._frame.finish([errors, summary.to_dict()]))

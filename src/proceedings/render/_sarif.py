@@ -8,7 +8,7 @@ import re
 import urllib.parse
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePath, PurePosixPath, PureWindowsPath
-from typing import IO, Any
+from typing import Any
 
 from .._findings import Citation, Finding, Severity
 from .._paths import event_path
@@ -16,7 +16,7 @@ from .._report import Report
 from .._rules import Law, Rule
 from ..corpus import InputProblem, Outcome, RecordContext, Summary
 from ..law import DEFAULT_LAW
-from ._common import LATER, STREAMED, Frame
+from ._common import LATER, STREAMED, Frame, Framed
 
 #: The ``$schema`` written into SARIF logs.
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -224,7 +224,7 @@ def _notification(problem: InputProblem) -> dict[str, Any]:
     return sarif_notification(problem.text, source=problem.source, line=problem.line)
 
 
-class SarifFormat:
+class SarifFormat(Framed):
     """A SARIF 2.1.0 log with one run, written as records arrive: the law's rules,
     a result per finding, and each input problem as a ``toolExecutionNotification``.
 
@@ -266,14 +266,5 @@ class SarifFormat:
         ]
         return self._frame.elements(results)
 
-    def start(self, out: IO[str]) -> None:
-        self._frame = self._skeleton()
-        out.write(self._frame.start())
-
-    def write(self, out: IO[str], outcome: Outcome) -> None:
-        text = outcome.rendered if outcome.rendered is not None else self.render(outcome)
-        out.write(self._frame.add(text))
-
-    def finish(self, out: IO[str], summary: Summary) -> None:
-        notes = [_notification(p) for p in summary.problems]
-        out.write(self._frame.finish([[_invocation(notes)]]))
+    def _filled(self, summary: Summary) -> list[Any]:
+        return [[_invocation([_notification(p) for p in summary.problems])]]
