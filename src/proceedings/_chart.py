@@ -2,8 +2,8 @@
 
 Each track is data; the engine and the diagrams read it, and
 :class:`~proceedings._statechart.Statechart` checks it when this module is
-imported. A track ignores the event types it has no transition for; the few
-event types that drive no track at all are declared :data:`INERT`.
+imported. A track ignores the event types it has no transition for; the
+model's non-procedural event types (``Event.procedural``) drive no track.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ._model import (
-    EVENT_TYPES,
     AppealDecided,
     AppealFiled,
     CriminalConviction,
@@ -104,10 +103,6 @@ def features(event: Event, events_by_id: Mapping[str, Event]) -> Callable[[str],
     return lookup
 
 
-#: Event types that drive no track: the model's non-procedural events (an
-#: administrative charge, a document refused, anything else), kept in records
-#: for people and for rules, which change no state of the procedure.
-INERT = frozenset(cls.type for cls in EVENT_TYPES if not cls.procedural)
 _PERSON = ("person", "unknown")
 
 _ASYLUM_DECISIONS = ("asylum_decision", "asylum_claim_not_registered")
@@ -553,5 +548,4 @@ CHART = Statechart(
         ASSURANCE,
     ),
     features=frozenset(FEATURES),
-    inert=INERT,
 )

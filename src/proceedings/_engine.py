@@ -262,18 +262,34 @@ def _deprecated_law(
         DeprecationWarning,
         stacklevel=stacklevel,
     )
-    from .law import DEFAULT_RULEBOOKS, RECORD  # noqa: PLC0415 - only on the deprecated path
-
-    books = given.get("rulebooks")
-    include = given.get("include_unverified", True)
-    if books is not None and RECORD not in books:
-        # In 0.1 the checks of the record ran whatever the rulebooks.
-        books = (RECORD, *books)
-    return Law(
-        rulebooks=DEFAULT_RULEBOOKS if books is None else tuple(books),
-        readings=dict(given.get("readings") or {}),
-        verified_only=not include,
+    return law_from_keywords(
+        given.get("rulebooks"),
+        given.get("readings"),
+        verified_only=not given.get("include_unverified", True),
     )
+
+
+def law_from_keywords(
+    rulebooks: Sequence[Rulebook] | None,
+    readings: Mapping[str, str] | None,
+    *,
+    verified_only: bool = False,
+) -> Law:
+    """The Law that the 0.1 keywords ``rulebooks=`` and ``readings=`` described.
+
+    The checks of the record ran in 0.1 whatever the rulebooks, so they are
+    added when the rulebooks given leave them out.
+
+    Raises:
+        InvalidDefinition: The rulebooks do not compose.
+        UnknownName: An unknown reading or option.
+    """
+    from .law import DEFAULT_RULEBOOKS, RECORD  # noqa: PLC0415 - only on the deprecated paths
+
+    books = DEFAULT_RULEBOOKS if rulebooks is None else tuple(rulebooks)
+    if RECORD not in books:
+        books = (RECORD, *books)
+    return Law(rulebooks=books, readings=dict(readings or {}), verified_only=verified_only)
 
 
 def replay(

@@ -426,6 +426,7 @@ class Law:
     _by_type: dict[str, tuple[Rule, ...]] = attrs.field(init=False, eq=False, repr=False)
     _declared: dict[str, Reading] = attrs.field(init=False, eq=False, repr=False)
     _parties: dict[tuple[str, str], Party] = attrs.field(init=False, eq=False, repr=False)
+    _applied: tuple[Rule, ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         ids = [r.id for book in self.rulebooks for r in book.rules]
@@ -467,10 +468,12 @@ class Law:
             for party in book.parties:
                 parties.setdefault((party.treaty, party.state), party)
         object.__setattr__(self, "_parties", parties)
+        applied = tuple(r for r in every if not self.verified_only or r.verified)
+        object.__setattr__(self, "_applied", applied)
         # Rules indexed by the event types that trigger them: a replay asks
         # for them once per event.
         by_type: dict[str, list[Rule]] = {}
-        for rule in self.rules:
+        for rule in applied:
             for event_type in rule.on:
                 by_type.setdefault(event_type, []).append(rule)
         object.__setattr__(self, "_by_type", {k: tuple(v) for k, v in by_type.items()})
@@ -483,7 +486,7 @@ class Law:
     @property
     def rules(self) -> tuple[Rule, ...]:
         """The rules applied: all of them, or the verified ones with :attr:`verified_only`."""
-        return tuple(r for r in self.all_rules if not self.verified_only or r.verified)
+        return self._applied
 
     @property
     def declared_readings(self) -> dict[str, Reading]:

@@ -26,7 +26,7 @@ from typing import Any
 import attrs
 
 from ._errors import InvalidDefinition, UnknownName
-from ._model import EVENT_TYPE_BY_TAG, Event
+from ._model import EVENT_TYPE_BY_TAG, EVENT_TYPES, Event
 
 #: As a source: any state. As a target: stay in the current state.
 ANY = "*"
@@ -163,6 +163,11 @@ def _is_field(event_type: str, name: str) -> bool:
     return cls is not None and name in attrs.fields_dict(cls)
 
 
+def non_procedural() -> frozenset[str]:
+    """The tags of the model's event types that are not steps of the procedure."""
+    return frozenset(cls.type for cls in EVENT_TYPES if not cls.procedural)
+
+
 @attrs.frozen
 class Statechart:
     """Every track, checked as a whole when built.
@@ -173,7 +178,8 @@ class Statechart:
             event fields.
         inert: Event types that drive no track: the record keeps them for
             people (a denied document, an administrative charge) and rules
-            may read them, but the procedure's state does not change.
+            may read them, but the procedure's state does not change. By
+            default the model's non-procedural ones (``Event.procedural``).
 
     Raises:
         InvalidDefinition: Naming every track, state and event type at fault,
@@ -182,7 +188,7 @@ class Statechart:
 
     tracks: tuple[Track, ...]
     features: frozenset[str] = frozenset()
-    inert: frozenset[str] = frozenset()
+    inert: frozenset[str] = attrs.field(factory=non_procedural)
     _names: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
     _marks: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 from hypothesis.errors import InvalidArgument
 
-from .._engine import validate
+from .._engine import law_from_keywords, validate
 from .._errors import InvalidDefinition
 from .._findings import Finding
 from .._model import CaseRecord, Person
@@ -22,7 +22,6 @@ from .._proceeding import Proceeding
 from .._report import Report
 from .._rules import Law, Rulebook
 from ..law import DEFAULT_LAW as _DEFAULT
-from ..law import RECORD
 
 
 @attrs.frozen
@@ -77,12 +76,8 @@ def check_law(
             raise InvalidArgument(f"rulebooks={rulebooks!r} must be a sequence of Rulebook")
         if readings is not None and not isinstance(readings, Mapping):
             raise InvalidArgument(f"readings={readings!r} must be a mapping of reading to option")
-        books = _DEFAULT.rulebooks if rulebooks is None else tuple(rulebooks)
-        if RECORD not in books:
-            # As the engine's own deprecated keywords: the record checks ran anyway in 0.1.
-            books = (RECORD, *books)
         try:
-            law = Law(rulebooks=books, readings=dict(readings or {}))
+            law = law_from_keywords(rulebooks, readings)
         except (InvalidDefinition, ValueError) as exc:
             raise InvalidArgument(f"the rulebooks and readings do not compose: {exc}") from exc
         warnings.warn(
