@@ -286,3 +286,23 @@ def test_site_loads_no_script_from_the_network(site: Path) -> None:
         if external.search(p.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_user_facing_text_names_no_research_file() -> None:
+    """Messages, rule texts, example records and docs never name the project's research files."""
+    root = Path(__file__).parent.parent
+    names = re.compile(r"legal-rules|seed-cases|review-(?:law|architecture)|shared/research")
+    places = [
+        *(root / "src" / "proceedings").rglob("*.py"),
+        *(root / "examples").rglob("*.json"),
+        *(p for p in (root / "docs").rglob("*.md") if "_build" not in p.parts),
+        root / "README.md",
+        root / "CHANGELOG.md",
+    ]
+    found = [
+        f"{p.relative_to(root)}:{n}"
+        for p in places
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if names.search(line)
+    ]
+    assert [] == found

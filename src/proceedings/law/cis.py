@@ -45,7 +45,7 @@ PARTIES = (
         state="RU",
         since=UncertainDate.parse("1994-12-10"),
         verified=False,
-        source="Partly verified (legal-rules-addendum §4: statelessness.eu case page).",
+        source="Partly verified (statelessness.eu case page).",
     ),
     Party(
         treaty="minsk_1993",
@@ -54,7 +54,7 @@ PARTIES = (
         verified=False,
         source=(
             "Recalled: the Convention was in force between Kazakhstan and Russia by 1994; "
-            "Kazakhstan's ratification date was not found (legal-rules-addendum §4)."
+            "Kazakhstan's ratification date was not found."
         ),
     ),
 )

@@ -206,7 +206,7 @@ R_REF_33 = Rule(
     readings=(APPEAL_SUSPENSIVE,),
     verified=True,
     verification=(
-        "Art 33 text verified (legal-rules.md R-REF-33). That it protects asylum seekers "
+        "Art 33 text verified. That it protects asylum seekers "
         "pending determination is UNHCR's position (recalled); every removal channel, "
         "rejection at the frontier included, counts as removal per CAT GC4 para 4 (verified)."
     ),
@@ -367,7 +367,7 @@ PARTIES = (
         since=_d("1998-05-05"),
         until=_d("2022-09-16"),
         verified=False,
-        source="Recalled (legal-rules.md ECHR-3: Russia ceased to be a party on 2022-09-16, R).",
+        source="Recalled (Russia ceased to be a party on 2022-09-16; recalled, not checked).",
     ),
 )
 
@@ -384,7 +384,7 @@ ICCPR_9 = Rule(
     verified=False,
     verification=(
         "Recalled, not verified: the text of art 9 and the reading that an airport transit "
-        "zone can amount to detention (legal-rules.md ICCPR-9)."
+        "zone can amount to detention."
     ),
     example="Stuck airside for weeks after entry was refused.",
 )

@@ -1,8 +1,8 @@
 """Kazakhstan: extradition procedure, asylum, expulsion, and removal outside the law.
 
-The host state of most seed cases. Rules built on entries that
-``legal-rules.md`` marks R (recalled) carry ``verified=False`` and say what
-is unverified; their findings say so too.
+The host state of most seed cases. Rules built on texts that were recalled
+rather than read carry ``verified=False`` and say what is unverified; their
+findings say so too (see the documentation's page on verification).
 """
 
 from __future__ import annotations
@@ -256,7 +256,7 @@ KZ_CPC_587 = Rule(
     verified=True,
     verification=(
         "Verified. Reported as a note: news-based records often omit the first court order, "
-        "so a gap is a data gap before it is a breach (seed-cases.md, Zhilin C4)."
+        "so a gap is a data gap before it is a breach (the Zhilin case)."
     ),
     example="Arrested on a wanted notice on the 6th; the first custody order on record: the 12th.",
 )
@@ -274,7 +274,7 @@ KZ_CPC_588 = Rule(
     in_force=CPC_IN_FORCE,
     deadline=FORTY_DAYS,
     verified=True,
-    verification="Text and numbering verified (legal-rules-addendum §2).",
+    verification="Text and numbering verified.",
     example="Held 45 days after arrest with no extradition request on record.",
 )
 
@@ -417,8 +417,8 @@ KZ_CPC_590_ASYLUM = Rule(
     verified=False,
     verification=(
         "Art 590 exists as the list of grounds excluding extradition (verified), but its "
-        "items, refugee status and pending asylum among them, are recalled, not verified "
-        "(legal-rules.md H2, addendum §2). UNHCR's position that non-refoulement prevails "
+        "items, refugee status and pending asylum among them, are recalled, not verified. "
+        "UNHCR's position that non-refoulement prevails "
         "over extradition treaties: date recalled."
     ),
     example="Extradition approved while the refugee-status claim is still being examined.",
@@ -625,7 +625,7 @@ KZ_KOAP_APPEAL = Rule(
     verified=False,
     verification=(
         "Recalled, not verified: the appeal period against a judge's expulsion ruling and "
-        "the rule that execution waits until the ruling is final (legal-rules-addendum §3). "
+        "the rule that execution waits until the ruling is final. "
         "10 days from a copy is verified only for rulings of bodies and officials (art 829-4). "
         "Applied to administrative and civil-procedure expulsions alike."
     ),
@@ -664,9 +664,8 @@ KZ_CPC_587_592 = Rule(
     verified=True,
     verification=(
         "The procedure's articles are verified. That a handover or a transfer to a "
-        "foreign-controlled facility bypasses it is the catalogue's conclusion (legal-rules.md "
-        "G2.4); whether the Sary-Shagan lease gives Russian bodies powers over persons is not "
-        "verified."
+        "foreign-controlled facility bypasses it is the catalogue's conclusion; whether "
+        "the Sary-Shagan lease gives Russian bodies powers over persons is not verified."
     ),
     example="Handed by police to foreign soldiers.",
 )

@@ -53,9 +53,7 @@ PAT_DISGUISED_EXTRADITION = Rule(
     on=frozenset({"removal"}),
     check=_disguised,
     verified=True,
-    verification=(
-        "A pattern, not a norm (legal-rules.md G2.5); the citations are the safeguards bypassed."
-    ),
+    verification=("A pattern, not a norm; the citations are the safeguards bypassed."),
     example="Expelled to the requesting state while in extradition custody.",
 )
 
@@ -89,7 +87,7 @@ PAT_CASE_IN_TRANSIT = Rule(
     on=frozenset({"criminal_case_opened"}),
     check=_case_in_transit,
     verified=True,
-    verification="A pattern, not a norm (legal-rules.md G2.5, Kachkurkin).",
+    verification="A pattern, not a norm (the Kachkurkin case).",
     example="A treason case opened while the deportation flight was in the air.",
 )
 
@@ -155,7 +153,7 @@ PAT_ASSURANCE_BREACHED = Rule(
     title="An official assurance not kept",
     citations=(
         Citation(
-            instrument="Official statements (not legal norms), legal-rules.md KZ-STMT-2026",
+            instrument="Official statements (not legal norms), as reported in the seed articles",
         ),
     ),
     severity=Severity.WARNING,
