@@ -40,7 +40,6 @@ from builders import (
     shift,
 )
 from proceedings import (
-    ComplaintLodged,
     Account,
     AppealDecided,
     AppealFiled,
@@ -51,6 +50,7 @@ from proceedings import (
     AsylumOutcome,
     CaseRecord,
     Certainty,
+    ComplaintLodged,
     DetentionGround,
     Event,
     Finding,
