@@ -1051,6 +1051,27 @@ class ResidenceChanged(Event):
     place: str | None = _opt_text()
 
 
+@attrs.frozen(kw_only=True)
+class RemovalAverted(Event):
+    """A removal under way did not happen, by means the sources do not give.
+
+    Recorded where a source says an extradition or a deportation was
+    "blocked" or "avoided" without saying whether by a refusal, a court, a
+    release or a delay: the outcome is a fact, the procedural step is not, so
+    the event drives no track.
+
+    Attributes:
+        channel: The removal that was averted (an extradition, a deportation).
+        how: What the sources say of how, in words.
+    """
+
+    type: ClassVar[str] = "removal_averted"
+    procedural: ClassVar[bool] = False
+
+    channel: RemovalChannel | None = None
+    how: str | None = _opt_text()
+
+
 # -- format 2: facts in the state of origin ------------------------------------
 
 
@@ -1155,6 +1176,7 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     ApplicationFromAbroad,
     DepartureOffered,
     ResidenceChanged,
+    RemovalAverted,
     MilitaryService,
     AuthoritiesContact,
     Other,
@@ -1208,6 +1230,7 @@ __all__ = [
     "RefugeeMandate",
     "Release",
     "Removal",
+    "RemovalAverted",
     "ResidenceChanged",
     "RiskEvidence",
     "RiskExamined",
