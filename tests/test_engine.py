@@ -100,8 +100,10 @@ def asylum_status(events: Sequence[Event]) -> str:
 
     ``seeker``: a claim was made and has no final decision (a claim the
     authorities would not register is still a claim); ``appealing``: a refusal
-    is under appeal; ``refugee``: protection was granted; ``none`` otherwise
-    (no claim, withdrawn, refused and not appealed, or the appeal dismissed).
+    is under appeal; ``refugee``: protection was granted; ``maybe``: decided
+    with an outcome the sources do not give, so perhaps still open; ``none``
+    otherwise (no claim, withdrawn, refused and not appealed, or the appeal
+    dismissed).
     """
     status = "none"
     by_id: dict[str, Event] = {}
@@ -118,9 +120,9 @@ def asylum_status(events: Sequence[Event]) -> str:
                 AsylumOutcome.SUBSIDIARY_PROTECTION,
                 AsylumOutcome.TEMPORARY_ASYLUM,
             }
-            # A refusal, a withdrawal, or an outcome the sources do not give:
-            # no protection is known.
-            status = "refugee" if granted else "none"
+            # An outcome the sources do not give leaves the claim perhaps open.
+            unknown = ev.outcome is AsylumOutcome.UNKNOWN
+            status = "refugee" if granted else "maybe" if unknown else "none"
         elif _root_type(by_id, ev) in {"asylum_decision", "asylum_claim_not_registered"}:
             if isinstance(ev, AppealFiled):
                 status = "appealing"
@@ -128,7 +130,7 @@ def asylum_status(events: Sequence[Event]) -> str:
                 status = {
                     AppealOutcome.DISMISSED: "none",
                     AppealOutcome.SUSPENDED: "appealing",
-                    AppealOutcome.UNKNOWN: "none",
+                    AppealOutcome.UNKNOWN: "maybe",
                 }.get(ev.outcome, "seeker")  # set aside or sent back: the claim is open again
     return status
 
@@ -174,9 +176,9 @@ def test_removal_while_asylum_seeker_matches_oracle(rec: CaseRecord, option: str
     """
     protected = {"seeker", "appealing"} if option == "yes" else {"seeker"}
     expected = {
-        ev.id: Certainty.CERTAIN
+        ev.id: Certainty.CERTAIN if status in protected else Certainty.UNDETERMINED
         for i, ev in _removals(rec)
-        if asylum_status(rec.events[:i]) in protected
+        if (status := asylum_status(rec.events[:i])) in protected | {"maybe"}
     }
     report = validate(rec, law=law(readings={SUSPENSIVE: option}))
     assert expected == _found_at(report, "KZ-REF-AS-STATUS")
@@ -196,10 +198,10 @@ def test_non_refoulement_matches_oracle(rec: CaseRecord, option: str) -> None:
     protected = {"seeker", "refugee"} | ({"appealing"} if option == "yes" else set())
     expected = {
         ev.id: Certainty.CERTAIN
-        if ev.destination in rec.person.nationalities
+        if ev.destination in rec.person.nationalities and status in protected
         else Certainty.UNDETERMINED
         for i, ev in _removals(rec)
-        if asylum_status(rec.events[:i]) in protected
+        if (status := asylum_status(rec.events[:i])) in protected | {"maybe"}
     }
     report = validate(rec, law=law(readings={SUSPENSIVE: option}))
     assert expected == _found_at(report, "R-REF-33")

@@ -53,9 +53,9 @@ def _removal_while_asylum_seeker(ctx: Context) -> Iterator[Hit]:
     pending = pending_claim(ctx)
     if pending is None or ctx.in_state("asylum", "granted"):
         return
-    what, start = pending
+    what, start, held = pending
     yield Hit(
-        truth=Truth.TRUE,
+        truth=held,
         message=(
             f"{removal_phrase(ev, capital=True)} while the person was an asylum seeker: "
             f"{what} had no final decision"
@@ -390,9 +390,9 @@ def _asylum_ground(ctx: Context) -> Iterator[Hit]:
     pending = pending_claim(ctx)
     if pending is None:
         return
-    what, start = pending
+    what, start, held = pending
     yield Hit(
-        truth=Truth.TRUE,
+        truth=held,
         message=f"Extradition approved while {what} stood",
         related=related(start),
     )
