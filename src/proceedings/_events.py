@@ -68,6 +68,7 @@ from ._vocab import (
     RiskResult,
     RiskScope,
     ServiceKind,
+    StatementKind,
     StayStatus,
     WantedScope,
     ZoneKind,
@@ -764,6 +765,44 @@ class InternationalDecision(Event):
     holdings: tuple[ArticleHolding, ...] = ()
 
 
+@attrs.frozen(kw_only=True)
+class ComplaintReferred(Event):
+    """A complaint went to a higher formation: the Grand Chamber, or the Court itself.
+
+    A referral after a Chamber judgment (ECHR art 43), a relinquishment, or
+    (before 1998) a referral by the Commission or a state.
+
+    Attributes:
+        complaint: The complaint referred.
+        to: The formation it went to (``Grand Chamber``).
+        by: Who asked for it (the Government, the applicant, the Commission).
+    """
+
+    type: ClassVar[str] = "complaint_referred"
+
+    complaint: str | None = _ref("complaint_lodged")
+    to: str | None = _opt_text()
+    by: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class InterimMeasureRefused(Event):
+    """An international body declined to indicate an interim measure.
+
+    Attributes:
+        body: The body that declined.
+        complaint: The complaint it was asked in.
+        content: What was asked, in words.
+    """
+
+    type: ClassVar[str] = "interim_measure_refused"
+    procedural: ClassVar[bool] = False
+
+    body: InterimBody
+    complaint: str | None = _ref("complaint_lodged")
+    content: str | None = _opt_text()
+
+
 # -- format 2: risk and its examination ----------------------------------------
 
 
@@ -1072,6 +1111,49 @@ class RemovalAverted(Event):
     how: str | None = _opt_text()
 
 
+@attrs.frozen(kw_only=True)
+class OfficialStatement(Event):
+    """A general act or statement of an official, not about the person alone.
+
+    A pledge not to extradite a group, a mobilization decree, a declared
+    push-back policy: context that a reader and a court weigh, and not a
+    legal norm (a pledge can be broken; the record keeps it as a fact).
+
+    Attributes:
+        kind: A statement, a pledge, a decree or a policy.
+        by: Who made it (``the Minister of Internal Affairs``).
+        content: What it says, in words.
+    """
+
+    type: ClassVar[str] = "official_statement"
+    procedural: ClassVar[bool] = False
+
+    kind: StatementKind
+    by: str | None = _opt_text()
+    content: str = _text()
+
+
+@attrs.frozen(kw_only=True)
+class ResponsibilityRequest(Event):
+    """A state asked another to take charge of, or take back, the person's asylum claim.
+
+    The Dublin procedure of the EU, or a readmission request under another
+    agreement. ``jurisdiction`` is the state that asked.
+
+    Attributes:
+        to_state: The state asked (ISO 3166-1 alpha-2).
+        accepted: Whether it accepted (tacit acceptance counts).
+        basis: The rule relied on, in words (``Dublin II Regulation, art 10 § 1``).
+    """
+
+    type: ClassVar[str] = "responsibility_request"
+    procedural: ClassVar[bool] = False
+
+    to_state: str = _country()
+    accepted: bool | None = None
+    basis: str | None = _opt_text()
+
+
 # -- format 2: facts in the state of origin ------------------------------------
 
 
@@ -1162,7 +1244,9 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     DocumentDenied,
     ComplaintLodged,
     ComplaintCommunicated,
+    ComplaintReferred,
     InternationalDecision,
+    InterimMeasureRefused,
     RiskEvidence,
     RiskExamined,
     Hearing,
@@ -1177,6 +1261,8 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     DepartureOffered,
     ResidenceChanged,
     RemovalAverted,
+    OfficialStatement,
+    ResponsibilityRequest,
     MilitaryService,
     AuthoritiesContact,
     Other,
@@ -1201,6 +1287,7 @@ __all__ = [
     "ComplaintCommunicated",
     "ComplaintFiled",
     "ComplaintLodged",
+    "ComplaintReferred",
     "CriminalCaseOpened",
     "CriminalConviction",
     "Departure",
@@ -1221,17 +1308,20 @@ __all__ = [
     "ExtraditionSuspended",
     "Hearing",
     "InterimMeasureLifted",
+    "InterimMeasureRefused",
     "InterimMeasureRequested",
     "InternationalDecision",
     "Investigation",
     "LawfulStay",
     "MilitaryService",
+    "OfficialStatement",
     "Other",
     "RefugeeMandate",
     "Release",
     "Removal",
     "RemovalAverted",
     "ResidenceChanged",
+    "ResponsibilityRequest",
     "RiskEvidence",
     "RiskExamined",
     "TransitZoneConfinement",
