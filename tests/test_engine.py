@@ -1489,3 +1489,62 @@ def test_state_lookup_and_day_phrases() -> None:
     with pytest.raises(KeyError):
         Proceeding(PERSON).state["KZ"]
     assert ("1 day", "3 days", "3 to 5 days") == (_days(1, 1), _days(3, 3), _days(3, 5))
+
+
+# -- events whose order the record leaves open --------------------------------------------
+
+
+def _measure_then_removal(*, uncertain: bool, removal_date: str) -> CaseRecord:
+    rec = record(
+        measure("m", "2023-10-24", InterimBody.UN_CAT),
+        removal("r", removal_date),
+    )
+    events = (rec.events[0], attrs.evolve(rec.events[1], order_uncertain=uncertain))
+    return attrs.evolve(rec, events=events)
+
+
+def test_a_finding_that_rests_on_an_open_order_is_undetermined() -> None:
+    """Removed in October, a measure of 24 October listed before: certain only if the order is."""
+    settled = _measure_then_removal(uncertain=False, removal_date="2023-10")
+    open_order = _measure_then_removal(uncertain=True, removal_date="2023-10")
+    finding = next(f for f in validate(open_order).findings if f.rule_id == "CAT-22")
+
+    assert (
+        [Certainty.CERTAIN],
+        [Certainty.UNDETERMINED],
+        True,
+    ) == (
+        [f.certainty for f in validate(settled).findings if f.rule_id == "CAT-22"],
+        [f.certainty for f in validate(open_order).findings if f.rule_id == "CAT-22"],
+        "leaves their order open" in finding.message,
+    )
+
+
+def test_an_open_order_does_not_matter_when_the_dates_settle_it() -> None:
+    """A removal wholly after the measure stays certain, whatever the flag says."""
+    rec = _measure_then_removal(uncertain=True, removal_date="2023-11")
+
+    assert [Certainty.CERTAIN] == [
+        f.certainty for f in validate(rec).findings if f.rule_id == "CAT-22"
+    ]
+
+
+@given(histories(kinds=(*ASYLUM_KINDS, *MEASURE_KINDS, "other")), st.data())
+def test_an_open_order_only_ever_lowers_certainty(rec: CaseRecord, data: st.DataObject) -> None:
+    """Marking events order_uncertain keeps the same findings; none becomes more certain."""
+    flags = data.draw(st.lists(st.booleans(), min_size=len(rec.events), max_size=len(rec.events)))
+    marked = attrs.evolve(
+        rec,
+        events=tuple(
+            attrs.evolve(ev, order_uncertain=flag)
+            for ev, flag in zip(rec.events, flags, strict=True)
+        ),
+    )
+    before = {(f.rule_id, f.event_ids): f.certainty for f in validate(rec).findings}
+    after = {(f.rule_id, f.event_ids): f.certainty for f in validate(marked).findings}
+    rank = {Certainty.CERTAIN: 1, Certainty.UNDETERMINED: 0}
+
+    assert (set(before), True) == (
+        set(after),
+        all(rank[after[k]] <= rank[before[k]] for k in before),
+    )

@@ -94,6 +94,10 @@ class Event(_Checked):
             both: time limits between the two are then measured as 0 days.
         sources: Citations of the record's sources, each with a short quote.
         note: Anything a reader needs (an inference, a doubt).
+        order_uncertain: The sources leave open where this event falls among
+            the events listed around it whose dates overlap its own: a
+            finding that rests on their order is then undetermined. By
+            default the order of the list is the order of events.
     """
 
     type: ClassVar[str] = "event"
@@ -110,6 +114,7 @@ class Event(_Checked):
     sources: tuple[SourceRef, ...] = ()
     note: str | None = _opt_text()
     same_day_as: str | None = _ref()
+    order_uncertain: bool = False
 
 
 @attrs.frozen(kw_only=True)
