@@ -38,6 +38,7 @@ from builders import (
     request,
 )
 from proceedings import (
+    Account,
     AppealOutcome,
     Appellant,
     AsylumOutcome,
@@ -48,6 +49,7 @@ from proceedings import (
     ExpulsionKind,
     ExtraditionOutcome,
     InterimBody,
+    PersonFacts,
     Proceeding,
     RemovalChannel,
     Severity,
@@ -1184,3 +1186,20 @@ def test_a_removal_from_france_after_a_decision_of_unknown_outcome_is_undetermin
     assert [(Severity.VIOLATION, Certainty.UNDETERMINED, ("r", "c"))] == fired(
         rec, "FR-CESEDA-L541"
     )
+
+
+def test_a_nationality_one_account_gives_is_read_under_that_account() -> None:
+    """Removal to UA: certain where an account says the person is Ukrainian, else undetermined."""
+    base = record(claim("c", "2023-01-10"), removal("r", "2023-04-01", destination="UA"))
+    person = attrs.evolve(
+        base.person,
+        accounts=(PersonFacts(account="ua", nationalities=("RU", "UA")),),
+    )
+    rec = attrs.evolve(
+        base,
+        person=person,
+        accounts=(Account(name="ru"), Account(name="ua")),
+    )
+    found = {f.accounts: f.certainty for f in validate(rec).findings if f.rule_id == "R-REF-33"}
+
+    assert {("ru",): Certainty.UNDETERMINED, ("ua",): Certainty.CERTAIN} == found

@@ -175,6 +175,7 @@ def step(run: Replay, position: int, index: int, state: State) -> tuple[Step, se
         unexpected=unexpected,
         position=position,
         shared=run.memo,
+        account=run.account,
     )
     found: list[Finding] = []
     fired = set(run.fired)

@@ -56,7 +56,7 @@ def _non_refoulement(ctx: Context) -> Iterator[Hit]:
         return
     what, start, held = pending
     since = f" ({ctx.describe(start)})" if start is not None else ""
-    if ev.destination in ctx.record.person.nationalities:
+    if ev.destination in ctx.nationalities:
         yield Hit(
             truth=held,
             message=(

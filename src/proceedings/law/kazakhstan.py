@@ -354,7 +354,7 @@ def _refusal_ground(ctx: Context) -> bool:
 
 
 def _citizen(ctx: Context) -> Iterator[Hit]:
-    if _refusal_ground(ctx) and "KZ" in ctx.record.person.nationalities:
+    if _refusal_ground(ctx) and "KZ" in ctx.nationalities:
         yield Hit(
             truth=Truth.TRUE,
             message="Extradition of a citizen of Kazakhstan approved",
