@@ -1229,3 +1229,21 @@ def test_an_interim_measure_binds_once_notified(notified: str | None, expected: 
     )
 
     assert expected == [c for _, c, _ in fired(rec, "CAT-22")]
+
+
+def test_an_expulsion_order_of_unknown_kind_leaves_the_koap_appeal_rule_undetermined() -> None:
+    """KZ-KOAP-APPEAL covers non-criminal orders: for an order of unknown kind it may not apply."""
+
+    def case(kind: ExpulsionKind) -> CaseRecord:
+        return record(
+            event("expulsion_ordered", "o", "2023-03-01", kind=kind),
+            removal("r", "2023-03-03", channel=RemovalChannel.ADMINISTRATIVE_EXPULSION),
+        )
+
+    assert (
+        [Certainty.CERTAIN],
+        [Certainty.UNDETERMINED],
+    ) == (
+        [c for _, c, _ in fired(case(ExpulsionKind.ADMINISTRATIVE), "KZ-KOAP-APPEAL")],
+        [c for _, c, _ in fired(case(ExpulsionKind.UNKNOWN), "KZ-KOAP-APPEAL")],
+    )
