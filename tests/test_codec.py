@@ -568,8 +568,8 @@ def test_unknown_fields_list_the_expected_ones() -> None:
         (
             '$.events[0]["when?"]',
             "unknown field 'when?' for event type 'detention'; expected: type, id, date, "
-            "jurisdiction, account, sources, note, same_day_as, ground, authority, "
-            "term_days, place",
+            "jurisdiction, account, sources, note, same_day_as, after, ground, "
+            "authority, term_days, place",
         ),
     ] == problems(data)
 

@@ -106,12 +106,21 @@ def test_defs_come_in_reading_order() -> None:
     names = list(DEFS)
     after_union = names.index("Event") + 1
     expected = (
-        ["CaseRecord", "Person", "Source", "Account", "SourceRef", "Charge", "Penalty"],
+        [
+            "CaseRecord",
+            "Person",
+            "Source",
+            "Account",
+            "SourceRef",
+            "Charge",
+            "Penalty",
+            "RelativeTiming",
+        ],
         [cls.__name__ for cls in EVENT_TYPES],
         "UncertainDate",
     )
 
-    assert expected == (names[:7], names[after_union : after_union + 28], names[-1])
+    assert expected == (names[:8], names[after_union : after_union + 28], names[-1])
 
 
 def test_every_event_type_is_a_branch_of_the_union() -> None:
@@ -145,6 +154,7 @@ CLASSES = (
     model.SourceRef,
     model.Charge,
     model.Penalty,
+    model.RelativeTiming,
     *EVENT_TYPES,
 )
 

@@ -13,7 +13,7 @@ This library is a model of the law, not legal advice.
 import warnings
 from typing import Any
 
-from ._dates import DayRange, Truth, UncertainDate, days_between
+from ._dates import DayRange, HourRange, Truth, UncertainDate, days_between, hours_between
 from ._engine import State, Step, deadlines, replay, validate
 from ._errors import (
     InvalidDate,
@@ -70,6 +70,7 @@ from ._model import (
     Penalty,
     PenaltyKind,
     Person,
+    RelativeTiming,
     Release,
     Removal,
     RemovalChannel,
@@ -108,6 +109,7 @@ __all__ = [
     "CriminalConviction",
     "CrossingMode",
     "DayRange",
+    "HourRange",
     "DeadlineStatus",
     "Departure",
     "Detention",
@@ -139,6 +141,7 @@ __all__ = [
     "PenaltyKind",
     "Permission",
     "Person",
+    "RelativeTiming",
     "Problem",
     "Proceeding",
     "ProceedingsError",
@@ -161,6 +164,7 @@ __all__ = [
     "WantedListing",
     "WantedScope",
     "days_between",
+    "hours_between",
     "deadlines",
     "dump",
     "dump_jsonl",

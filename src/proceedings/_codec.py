@@ -50,6 +50,7 @@ from ._model import (
     EventRefs,
     Penalty,
     Person,
+    RelativeTiming,
     Source,
     SourceRef,
     reference_problems,
@@ -263,7 +264,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     # Order matters: a class hook is generated once, with the hooks of its
     # fields as they are at that moment, so the parts come first, then the
     # event types, then the tagged union, and the record last.
-    for cls in (SourceRef, Charge, Penalty, Person, Source, Account):
+    for cls in (SourceRef, RelativeTiming, Charge, Penalty, Person, Source, Account):
         conv.register_structure_hook(cls, _class_hook(cls, conv))
         conv.register_unstructure_hook(
             cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
@@ -546,6 +547,9 @@ def _raw_reference_problems(data: dict[str, Any]) -> list[Problem]:
                 target = field(ev, f.name) if REFERS_TO in f.metadata else None
                 if target is not None:
                     refs.append((f.name, target))
+            after = field(ev.get("after"), "event") if isinstance(ev, dict) else None
+            if after is not None:
+                refs.append(("after.event", after))
         events.append(
             EventRefs(
                 id=field(ev, "id"),

@@ -702,22 +702,23 @@ class DayRange:
         """
         return ~self.exceeds(limit)
 
-    def describe(self, unit: str = "days") -> str:
-        """The range in words, for a message: ``"3 days"``, ``"2 to 5 days"``,
+    def describe(self) -> str:
+        """The range in words, for a message: ``"1 day"``, ``"2 to 5 days"``,
         ``"at least 2 days"``; an open bound is never given a number.
-
-        Args:
-            unit: The plural unit to print.
         """
+
+        def days(n: int) -> str:
+            return f"{n} day" if n == 1 else f"{n} days"
+
         if self.min_open and self.max_open:
-            return f"an unknown number of {unit}"
+            return "an unknown number of days"
         if self.max_open:
-            return f"at least {self.min} {unit}"
+            return f"at least {days(self.min)}"
         if self.min_open:
-            return f"at most {self.max} {unit}"
+            return f"at most {days(self.max)}"
         if self.min == self.max:
-            return f"{self.min} {unit}"
-        return f"{self.min} to {self.max} {unit}"
+            return days(self.min)
+        return f"{self.min} to {self.max} days"
 
     def __contains__(self, days: object) -> bool:
         # bool is an int, but "is True within the bounds" is a mistake, not a question.

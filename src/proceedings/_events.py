@@ -30,6 +30,7 @@ from ._fields import (
 from ._parts import (
     Charge,
     Penalty,
+    RelativeTiming,
     SourceRef,
 )
 from ._vocab import (
@@ -67,6 +68,9 @@ class Event(_Checked):
             both: time limits between the two are then measured as 0 days.
         sources: Citations of the record's sources, each with a short quote.
         note: Anything a reader needs (an inference, a doubt).
+        after: When it happened counted in days after an earlier event ("on
+            the third day of detention"); ``date`` must be consistent with it,
+            and time limits are measured from the narrower of the two.
     """
 
     type: ClassVar[str] = "event"
@@ -83,6 +87,7 @@ class Event(_Checked):
     sources: tuple[SourceRef, ...] = ()
     note: str | None = _opt_text()
     same_day_as: str | None = _ref()
+    after: RelativeTiming | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -27,6 +27,7 @@ from ._fields import REFERS_TO as REFERS_TO  # noqa: PLC0414 - re-exported
 from ._fields import _Checked, _ident, _opt_text
 from ._parts import *  # noqa: F403
 from ._parts import Account, Person, Source
+from ._timing import timing_problems
 from ._vocab import *  # noqa: F403
 
 #: The version of the JSON record format this library reads and writes.
@@ -73,6 +74,7 @@ class CaseRecord(_Checked):
                 )
             )
         problems.extend(_reference_problems(self))
+        problems.extend(timing_problems(self.events))
         return problems
 
     def event(self, event_id: str) -> Event:
@@ -107,17 +109,21 @@ class EventRefs:
 
     @classmethod
     def of(cls, ev: Event) -> EventRefs:
+        refs = tuple(
+            (f.name, value)
+            for f in _ref_fields(type(ev))
+            if (value := getattr(ev, f.name)) is not None
+        )
+        if ev.after is not None:
+            # A reference inside a part: named by its path under the event.
+            refs += (("after.event", ev.after.event),)
         return cls(
             id=ev.id,
             type=ev.type,
             account=ev.account,
             citations=tuple(c.source for c in ev.sources),
             dates=(ev.date.earliest, ev.date.latest),
-            refs=tuple(
-                (f.name, value)
-                for f in _ref_fields(type(ev))
-                if (value := getattr(ev, f.name)) is not None
-            ),
+            refs=refs,
         )
 
 

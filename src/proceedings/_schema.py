@@ -33,6 +33,7 @@ from ._model import (
     CaseRecord,
     Charge,
     Event,
+    RelativeTiming,
     Source,
 )
 
@@ -106,12 +107,17 @@ OBJECT_CONSTRAINTS: Mapping[type, Mapping[str, Any]] = {
 #: The ``_object_problems`` checks only the library makes, and why.
 LIBRARY_ONLY: Mapping[type, str] = {
     CaseRecord: (
-        "unique ids and names, and references to earlier events, declared sources and "
-        "declared accounts, compare values across the record, which JSON Schema cannot do "
+        "unique ids and names, references to earlier events, declared sources and "
+        "declared accounts, and each event's date against its relative timing (after), "
+        "compare values across the record, which JSON Schema cannot do "
         "(format_version, the other check, is a const in the schema)"
     ),
     BorderCrossing: (
         "from_country must differ from to_country: JSON Schema cannot compare two values"
+    ),
+    RelativeTiming: (
+        "a range of days must not run backwards ('3/2'): JSON Schema cannot compare two "
+        "numbers within one string"
     ),
 }
 
@@ -480,7 +486,7 @@ def _date_def(cls: type[UncertainDate]) -> dict[str, Any]:
 
 # Where each kind of $defs entry goes, so that a reader meets the record first,
 # then its parts, the events in the documented order, and the vocabularies last.
-_PARTS = ("Person", "Source", "Account", "SourceRef", "Charge", "Penalty")
+_PARTS = ("Person", "Source", "Account", "SourceRef", "Charge", "Penalty", "RelativeTiming")
 _EVENT_NAMES = tuple(ev.__name__ for ev in EVENT_TYPES)
 
 

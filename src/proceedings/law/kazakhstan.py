@@ -219,7 +219,7 @@ def _seventy_two_hours(ctx: Context) -> Iterator[Hit]:
     start = ctx.marked(SEVENTY_TWO_HOURS.start)
     if start is None:
         return
-    exceeded = SEVENTY_TWO_HOURS.exceeded(ctx.days_since(start))
+    exceeded = SEVENTY_TWO_HOURS.exceeded(ctx.days_since(start), ctx.hours_since(start))
     if exceeded is Truth.FALSE:
         return
     yield Hit(
