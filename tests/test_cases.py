@@ -114,10 +114,19 @@ EXPECTED: dict[str, set[tuple[str, str, str, tuple[str, ...]]]] = {
     # Emelyanova (§13): under her lawyer's account the claim was pending when
     # extradition was approved, against the Prosecutor General's assurance; under the
     # prosecutor's account it had been refused (how long after the claim is unknown).
+    # She was detained in transit on 31 Aug 2025 on an interstate wanted listing; the
+    # request's date is unknown (before the approval of 27 Jan 2026), so whether she was
+    # held more than 40 days without one (Minsk art 62, CPC 588) is undetermined, and no
+    # court order for her custody is recorded within 72 hours (CPC 587: a note that the
+    # record is incomplete or the limit was breached).
     "emelyanova": {
         ("KZ-CPC-590-ASYLUM", "extradition-approved", C, ("lawyer",)),
         ("PAT-ASSURANCE-BREACHED", "extradition-approved", C, ("lawyer",)),
         ("KZ-REF-11", "asylum-refused", U, ("prosecutor",)),
+        ("CIS-MINSK-62", "extradition-requested", U, ("lawyer", "prosecutor")),
+        ("KZ-CPC-588", "extradition-requested", U, ("lawyer", "prosecutor")),
+        ("KZ-CPC-587", "extradition-requested", U, ("lawyer", "prosecutor")),
+        ("KZ-CPC-587", "extradition-approved", C, ("lawyer", "prosecutor")),
     },
     # Murtazov (§14): refused entry and confined airside for weeks; his claim came two
     # months after his entry in October. No removal from Kazakhstan is reported.

@@ -50,6 +50,7 @@ from proceedings import (
     AsylumOutcome,
     CaseRecord,
     Certainty,
+    ComplaintLodged,
     DetentionGround,
     Event,
     Finding,
@@ -112,7 +113,13 @@ def asylum_status(events: Sequence[Event]) -> str:
         if claimed or isinstance(ev, AsylumClaimNotRegistered):
             status = "seeker"
         elif isinstance(ev, AsylumDecision):
-            granted = ev.outcome in {AsylumOutcome.GRANTED, AsylumOutcome.SUBSIDIARY_PROTECTION}
+            granted = ev.outcome in {
+                AsylumOutcome.GRANTED,
+                AsylumOutcome.SUBSIDIARY_PROTECTION,
+                AsylumOutcome.TEMPORARY_ASYLUM,
+            }
+            # A refusal, a withdrawal, or an outcome the sources do not give:
+            # no protection is known.
             status = "refugee" if granted else "none"
         elif _root_type(by_id, ev) in {"asylum_decision", "asylum_claim_not_registered"}:
             if isinstance(ev, AppealFiled):
@@ -121,6 +128,7 @@ def asylum_status(events: Sequence[Event]) -> str:
                 status = {
                     AppealOutcome.DISMISSED: "none",
                     AppealOutcome.SUSPENDED: "appealing",
+                    AppealOutcome.UNKNOWN: "none",
                 }.get(ev.outcome, "seeker")  # set aside or sent back: the claim is open again
     return status
 
@@ -1270,6 +1278,12 @@ def test_probes_cover_every_event_type_from_field_metadata() -> None:
         decision("a", "2023-02-01", AsylumOutcome.REFUSED),
         appeal("p", "2023-02-05", "a"),
         measure("m", "2023-02-06", InterimBody.UN_CAT),
+        ComplaintLodged(
+            id="cl",
+            date=UncertainDate.parse("2023-02-06"),
+            jurisdiction=KZ,
+            body=InterimBody.UN_CAT,
+        ),
     )
     found = list(probes(rec, KZ, UncertainDate.parse("2023-03-01")))
     assert {cls.type for cls in EVENT_TYPE_BY_TAG.values()} == {t for t, _, _ in found}

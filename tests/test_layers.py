@@ -26,6 +26,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset(
         {"_report", "_checks", "_fields", "_vocab", "_parts", "_events", "_timing", "_model"}
     ),
+    frozenset({"_versions"}),
     frozenset({"_codec", "codec", "_locate", "_schema", "schema"}),
     frozenset({"_statechart", "_chart"}),
     frozenset({"_rules", "law"}),
@@ -148,7 +149,7 @@ def test_a_source_reference_and_a_law_citation_have_one_name_each() -> None:
     from proceedings.law import Citation as LawCitation
 
     assert proceedings.Citation is LawCitation
-    assert {"source", "quote", "note"} == set(attrs.fields_dict(proceedings.SourceRef))
+    assert {"source", "quote", "note", "locator"} == set(attrs.fields_dict(proceedings.SourceRef))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         assert proceedings.CitationRef is LawCitation

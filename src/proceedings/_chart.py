@@ -199,11 +199,22 @@ ASYLUM = Track(
         "granted": "Refugee status or another protection granted.",
         "finally_refused": "Refused, and the appeal dismissed.",
         "withdrawn": "The claim was withdrawn.",
+        "decided_unknown": (
+            "Decided (or an appeal decided) with an outcome the sources do not give: "
+            "the claim may be granted, refused or still open."
+        ),
     },
     transitions=(
         _t(
             "asylum_claim",
-            ("none", "not_registered", "refused", "finally_refused", "withdrawn"),
+            (
+                "none",
+                "not_registered",
+                "refused",
+                "finally_refused",
+                "withdrawn",
+                "decided_unknown",
+            ),
             "claimed",
             marks=("asylum_claim",),
         ),
@@ -213,7 +224,14 @@ ASYLUM = Track(
             "asylum_decision",
             _ALL,
             "granted",
-            outcome=("granted", "subsidiary_protection"),
+            outcome=("granted", "subsidiary_protection", "temporary_asylum"),
+            marks=("asylum_decision",),
+        ),
+        _t(
+            "asylum_decision",
+            _ALL,
+            "decided_unknown",
+            outcome=("unknown",),
             marks=("asylum_decision",),
         ),
         _t("asylum_decision", _ALL, "refused", outcome=("refused",), marks=("asylum_decision",)),
@@ -251,6 +269,13 @@ ASYLUM = Track(
             appellant=_PERSON,
             outcome=("suspended",),
         ),
+        _t(
+            "appeal_decided",
+            _ALL,
+            "decided_unknown",
+            appeal_root=_ASYLUM_DECISIONS,
+            outcome=("unknown",),
+        ),
         # An authority's appeal against a grant: if it succeeds, the claim is
         # examined again; otherwise the grant stands.
         _t(
@@ -286,6 +311,9 @@ EXTRADITION = Track(
         "approved_final": "Approved and the appeal dismissed.",
         "suspended": "Extradition suspended.",
         "refused": "Extradition refused (or the approval quashed on appeal).",
+        "decided_unknown": (
+            "Decided (or an appeal decided) with an outcome the sources do not give."
+        ),
         "surrendered": "Surrendered to the requesting state.",
     },
     transitions=(
@@ -306,6 +334,7 @@ EXTRADITION = Track(
             marks=("extradition_decision",),
         ),
         _t("extradition_decided", _ALL, "refused", outcome=("refused",)),
+        _t("extradition_decided", _ALL, "decided_unknown", outcome=("unknown",)),
         _t(
             "appeal_filed",
             _ALL,
@@ -369,6 +398,13 @@ EXTRADITION = Track(
             appeal_root=("extradition_decided",),
             appellant=("authority",),
             outcome=("dismissed", "suspended"),
+        ),
+        _t(
+            "appeal_decided",
+            _ALL,
+            "decided_unknown",
+            appeal_root=("extradition_decided",),
+            outcome=("unknown",),
         ),
         _t("extradition_suspended", _ALL, "suspended"),
         _t("removal", _ALL, "surrendered", channel=("extradition",)),
@@ -523,6 +559,36 @@ def _interim_track(body: str, title: str) -> Track:
 INTERIM_UN_CAT = _interim_track("un_cat", "UN Committee against Torture")
 INTERIM_UN_HRC = _interim_track("un_hrc", "UN Human Rights Committee")
 INTERIM_ECTHR = _interim_track("ecthr", "European Court of Human Rights")
+INTERIM_UN_CED = _interim_track("un_ced", "UN Committee on Enforced Disappearances")
+INTERIM_UN_WGAD = _interim_track("un_wgad", "UN Working Group on Arbitrary Detention")
+INTERIM_OTHER = _interim_track("other", "other international bodies")
+
+INTERNATIONAL = Track(
+    name="international",
+    description=(
+        "Complaints to international bodies (UN committees, the European Court): "
+        "lodged, communicated to the state, decided."
+    ),
+    initial="none",
+    states={
+        "none": "No complaint recorded.",
+        "lodged": "A complaint is lodged.",
+        "communicated": "The body has given the state notice of the complaint.",
+        "decided": "The body has decided the complaint (its merits, or struck it out).",
+    },
+    transitions=(
+        _t("complaint_lodged", _ALL, "lodged", marks=("complaint",)),
+        _t("complaint_communicated", _ALL, "communicated"),
+        _t(
+            "international_decision",
+            _ALL,
+            "decided",
+            stage=("merits", "admissibility_and_merits", "striking_out"),
+        ),
+        # An admissibility decision or a follow-up leaves the complaint where it is.
+        _t("international_decision", _ALL, ANY, stage=("admissibility", "follow_up")),
+    ),
+)
 
 ASSURANCE = Track(
     name="assurance",
@@ -545,6 +611,10 @@ CHART = Statechart(
         INTERIM_UN_CAT,
         INTERIM_UN_HRC,
         INTERIM_ECTHR,
+        INTERIM_UN_CED,
+        INTERIM_UN_WGAD,
+        INTERIM_OTHER,
+        INTERNATIONAL,
         ASSURANCE,
     ),
     features=frozenset(FEATURES),

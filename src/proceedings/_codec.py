@@ -42,21 +42,16 @@ from ._findings import Certainty, Finding, Severity, Unverified
 from ._findings import Citation as LawCitation
 from ._model import (
     EVENT_TYPE_BY_TAG,
-    REFERS_TO,
-    Account,
+    PARTS,
     CaseRecord,
-    Charge,
     Event,
     EventRefs,
-    Penalty,
-    Person,
-    RelativeTiming,
-    Source,
-    SourceRef,
+    iter_refs,
     reference_problems,
 )
 from ._paths import index_path, key_path
 from ._report import Report
+from ._versions import upgrade
 
 T = TypeVar("T")
 
@@ -264,7 +259,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     # Order matters: a class hook is generated once, with the hooks of its
     # fields as they are at that moment, so the parts come first, then the
     # event types, then the tagged union, and the record last.
-    for cls in (SourceRef, RelativeTiming, Charge, Penalty, Person, Source, Account):
+    for cls in PARTS:
         conv.register_structure_hook(cls, _class_hook(cls, conv))
         conv.register_unstructure_hook(
             cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
@@ -275,8 +270,15 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv.register_unstructure_hook(Event, lambda ev: conv.unstructure(ev, type(ev)))
     conv.register_structure_hook(Event, _event_hook(conv))
     conv.register_structure_hook(CaseRecord, _class_hook(CaseRecord, conv))
+    # The version is always written, so that a reader knows the format at once.
     conv.register_unstructure_hook(
-        CaseRecord, make_dict_unstructure_fn(CaseRecord, conv, _cattrs_omit_if_default=True)
+        CaseRecord,
+        make_dict_unstructure_fn(
+            CaseRecord,
+            conv,
+            _cattrs_omit_if_default=True,
+            format_version=override(omit_if_default=False),
+        ),
     )
     _report_hooks(conv)
     return conv
@@ -532,24 +534,28 @@ def _raw_reference_problems(data: dict[str, Any]) -> list[Problem]:
         value = text(obj.get(key)) if isinstance(obj, dict) else None
         return value if value is not None and IDENTIFIER.test(value) is None else None
 
+    def raw(obj: Any, key: str) -> Any:
+        # A field as iter_refs reads it: ids only when well-formed, parts as
+        # they are (a malformed part yields nothing).
+        value = obj.get(key) if isinstance(obj, dict) else None
+        if isinstance(value, list):
+            return [field({"v": v}, "v") if isinstance(v, str) else v for v in value]
+        if isinstance(value, str):
+            return field(obj, key)
+        return value if isinstance(value, dict) else None
+
     events = []
     for ev in items("events"):
         tag = field(ev, "type")
         cls = EVENT_TYPE_BY_TAG.get(tag) if tag is not None else None
-        refs: list[tuple[str, str]] = []
+        refs: list[tuple[str, str, tuple[str, ...]]] = []
         # A malformed account has its own problem; which version of the facts
         # the event belongs to is then unknown, so its references are not judged
         # (None would read as "every account" and flag a sound reference).
         unknown_account = isinstance(ev, dict) and ev.get("account") is not None
         unknown_account = unknown_account and field(ev, "account") is None
         if cls is not None and not unknown_account:
-            for f in attrs.fields(cls):
-                target = field(ev, f.name) if REFERS_TO in f.metadata else None
-                if target is not None:
-                    refs.append((f.name, target))
-            after = field(ev.get("after"), "event") if isinstance(ev, dict) else None
-            if after is not None:
-                refs.append(("after.event", after))
+            refs.extend(iter_refs(cls, ev, raw))
         events.append(
             EventRefs(
                 id=field(ev, "id"),
@@ -585,6 +591,10 @@ def structure(data: Any, cls: type[T] = CaseRecord, *, source: str | None = None
             [Problem(path="$", message=f"expected a case record object, got {_json_type(data)}")],
             source=source,
         )
+    if cls is CaseRecord:
+        data, newer = upgrade(data)
+        if newer:
+            raise RecordError(newer, source=source)
     try:
         return _FAST.structure(data, cls)
     except Exception:

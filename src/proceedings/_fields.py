@@ -14,6 +14,7 @@ import attrs
 
 from ._checks import (
     CHECK,
+    COUNTRIES,
     COUNTRY,
     IDENTIFIER,
     NONEMPTY,
@@ -36,6 +37,10 @@ def _country() -> Any:
 
 def _opt_country() -> Any:
     return attrs.field(default=None, metadata={CHECK: COUNTRY})
+
+
+def _countries() -> Any:
+    return attrs.field(default=(), metadata={CHECK: COUNTRIES})
 
 
 def _text() -> Any:

@@ -11,6 +11,9 @@ Nothing here knows the law; the engine reads these objects, never the reverse.
 from __future__ import annotations
 
 import datetime
+import functools
+import typing
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -22,16 +25,17 @@ from ._errors import UnknownName
 # model re-exports them, so that the rest of the library has one place to
 # import the record format from.
 from ._events import *  # noqa: F403
-from ._events import EVENT_TYPE_BY_TAG, Event
+from ._events import Event
 from ._fields import REFERS_TO as REFERS_TO  # noqa: PLC0414 - re-exported
 from ._fields import _Checked, _ident, _opt_text
 from ._parts import *  # noqa: F403
-from ._parts import Account, Person, Source
+from ._parts import Account, Person, RecordLink, Source
 from ._timing import timing_problems
 from ._vocab import *  # noqa: F403
 
-#: The version of the JSON record format this library reads and writes.
-FORMAT_VERSION = 1
+#: The version of the JSON record format this library writes (it reads
+#: version 1 too, upgraded on load: see ``proceedings.codec``).
+FORMAT_VERSION = 2
 
 
 # -- the record ----------------------------------------------------------------
@@ -50,6 +54,7 @@ class CaseRecord(_Checked):
         title: A short human title.
         summary: The story in a few sentences, from the sources.
         notes: Free notes: open questions, data gaps.
+        links: Records of related persons or of the same case, by id.
         format_version: The JSON format version (see :data:`FORMAT_VERSION`).
     """
 
@@ -61,6 +66,7 @@ class CaseRecord(_Checked):
     title: str | None = _opt_text()
     summary: str | None = _opt_text()
     notes: tuple[str, ...] = attrs.field(default=(), metadata={CHECK: NONEMPTY_ITEMS})
+    links: tuple[RecordLink, ...] = ()
     format_version: int = FORMAT_VERSION
 
     def _object_problems(self) -> list[tuple[str, str]]:
@@ -69,8 +75,8 @@ class CaseRecord(_Checked):
             problems.append(
                 (
                     "format_version",
-                    f"unsupported format_version {self.format_version}; "
-                    f"this library reads version {FORMAT_VERSION}",
+                    f"unsupported format_version {self.format_version}; this library reads "
+                    f"versions 1 and {FORMAT_VERSION} (1 is upgraded when a record is loaded)",
                 )
             )
         problems.extend(_reference_problems(self))
@@ -98,37 +104,93 @@ class EventRefs:
     Built from an :class:`Event`, or from raw JSON where the event itself
     could not be built, so that reference problems are reported together
     with structural ones. Unknown parts are ``None`` and not checked.
+    ``refs`` holds each reference as (path within the event, the id named,
+    the event types it may name; empty for any).
     """
 
     id: str | None
     type: str | None
     account: str | None
     citations: tuple[str | None, ...]
-    refs: tuple[tuple[str, str], ...]
+    refs: tuple[tuple[str, str, tuple[str, ...]], ...]
     dates: tuple[datetime.date, datetime.date] | None = None
 
     @classmethod
     def of(cls, ev: Event) -> EventRefs:
-        refs = tuple(
-            (f.name, value)
-            for f in _ref_fields(type(ev))
-            if (value := getattr(ev, f.name)) is not None
-        )
-        if ev.after is not None:
-            # A reference inside a part: named by its path under the event.
-            refs += (("after.event", ev.after.event),)
         return cls(
             id=ev.id,
             type=ev.type,
             account=ev.account,
             citations=tuple(c.source for c in ev.sources),
             dates=(ev.date.earliest, ev.date.latest),
-            refs=refs,
+            refs=tuple(iter_refs(type(ev), ev, _attribute)),
         )
 
 
-def _ref_fields(cls: type[Event]) -> tuple[attrs.Attribute[Any], ...]:
-    return tuple(f for f in attrs.fields(cls) if REFERS_TO in f.metadata)
+def _attribute(obj: Any, name: str) -> Any:
+    return getattr(obj, name, None)
+
+
+@functools.cache
+def _ref_slots(cls: type) -> tuple[tuple[str, bool, tuple[str, ...] | None, type | None], ...]:
+    """The fields of ``cls`` that hold references: (name, many, allowed types, part class).
+
+    A field with ``REFERS_TO`` metadata holds ids itself (one, or a tuple
+    when ``many``); a field whose type is a part class, or a tuple of one,
+    that holds references is followed into (``after.event``,
+    ``holdings[0].events[1]``).
+    """
+    hints = typing.get_type_hints(cls)
+    slots: list[tuple[str, bool, tuple[str, ...] | None, type | None]] = []
+    for f in attrs.fields(cls):
+        many = typing.get_origin(hints[f.name]) is tuple
+        if REFERS_TO in f.metadata:
+            slots.append((f.name, many, f.metadata[REFERS_TO], None))
+            continue
+        part = _part_class(hints[f.name])
+        if part is not None and _ref_slots(part):
+            slots.append((f.name, many, None, part))
+    return tuple(slots)
+
+
+def _part_class(tp: Any) -> type | None:
+    # X, X | None, tuple[X, ...] for an attrs class X.
+    args = typing.get_args(tp)
+    candidates = [a for a in args if a is not type(None) and a is not Ellipsis] if args else [tp]
+    if len(candidates) == 1 and attrs.has(candidates[0]):
+        found: type = candidates[0]
+        return found
+    return None
+
+
+def iter_refs(
+    cls: type, obj: Any, get: Callable[[Any, str], Any], prefix: str = ""
+) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+    """Every reference an event (or part) of class ``cls`` holds.
+
+    ``get(obj, name)`` reads one field; it lets the same walk read built
+    objects and raw JSON (where it returns ``None`` for a malformed value).
+
+    Yields:
+        (path relative to the event, the id named, the types it may name).
+    """
+    for name, many, allowed, part in _ref_slots(cls):
+        value = get(obj, name)
+        path = f"{prefix}{name}"
+        if many:
+            # A malformed list has its own problem; only its items are read.
+            items: list[tuple[int | None, Any]] = (
+                list(enumerate(value)) if isinstance(value, (list, tuple)) else []
+            )
+        else:
+            items = [(None, value)]
+        for k, item in items:
+            where = path if k is None else f"{path}[{k}]"
+            if part is None:
+                if isinstance(item, str):
+                    yield where, item, allowed or ()
+            elif item is not None and not isinstance(item, (str, list, tuple)):
+                yield from iter_refs(part, item, get, f"{where}.")
 
 
 def _duplicates(
@@ -192,13 +254,7 @@ def reference_problems(
                 problems.append(
                     (f"{where}.sources[{j}].source", f"source {source!r} is not listed")
                 )
-        allowed_by_field = (
-            {f.name: f.metadata[REFERS_TO] for f in _ref_fields(EVENT_TYPE_BY_TAG[ev.type])}
-            if ev.type in EVENT_TYPE_BY_TAG
-            else {}
-        )
-        for name, target_id in ev.refs:
-            allowed = allowed_by_field.get(name, ())
+        for name, target_id, allowed in ev.refs:
             path = f"{where}.{name}"
             k = by_id.get(target_id)
             if k is None:

@@ -16,14 +16,18 @@ from ._checks import (
 )
 from ._dates import UncertainDate
 from ._fields import (
+    REFERS_TO,
     _Checked,
     _ident,
+    _opt_country,
     _opt_positive,
     _opt_text,
     _ref,
     _text,
 )
 from ._vocab import (
+    Holding,
+    LinkKind,
     OffenceCategory,
     PenaltyKind,
 )
@@ -40,11 +44,13 @@ class SourceRef(_Checked):
         source: The ``id`` of a source listed in the record.
         quote: A short verbatim quote that supports the event.
         note: What the quote shows, or how a date was inferred from it.
+        locator: Where in the source the quote is (``§ 12``, ``para. 4.3``, ``p. 2``).
     """
 
     source: str = _ident()
     quote: str | None = _opt_text()
     note: str | None = _opt_text()
+    locator: str | None = _opt_text()
 
 
 @attrs.frozen(kw_only=True)
@@ -99,6 +105,93 @@ class Penalty(_Checked):
 
 
 @attrs.frozen(kw_only=True)
+class Safeguards(_Checked):
+    """The procedural safeguards of a decision, a hearing or an interview.
+
+    Each is ``True`` (there was one), ``False`` (there was none) or ``None``
+    (the sources do not say).
+
+    Attributes:
+        lawyer: The person had a lawyer (or access to one).
+        interpreter: The person had an interpreter where needed.
+        reasons_given: The decision gave reasons.
+        individual: The person's case was examined individually; ``False``
+            for a collective decision (a group turned back together).
+        minutes: How long the hearing or interview lasted.
+        note: Anything else (``the interview lasted a few minutes``).
+    """
+
+    lawyer: bool | None = None
+    interpreter: bool | None = None
+    reasons_given: bool | None = None
+    individual: bool | None = None
+    minutes: int | None = _opt_positive()
+    note: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class ArticleHolding(_Checked):
+    """What an international body held on one article of a treaty.
+
+    Attributes:
+        instrument: The treaty: ``ECHR``, ``ECHR-P4`` (its Protocol No. 4),
+            ``CAT``, ``ICCPR``, ``ICCPR-OP1``, or another short name.
+        article: The article as the decision writes it (``3``, ``5 § 1``,
+            ``13 taken with 3``).
+        holding: What the body held.
+        events: The record's events the holding is about (the removal, the
+            detention), by id.
+        state: The respondent state the holding concerns, where the decision
+            has several (ISO 3166-1 alpha-2).
+        note: Anything else (``by six votes to one``).
+    """
+
+    instrument: str = _text()
+    article: str = _text()
+    holding: Holding
+    events: tuple[str, ...] = attrs.field(
+        default=(), metadata={CHECK: UNIQUE_STRINGS, REFERS_TO: ()}
+    )
+    state: str | None = _opt_country()
+    note: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class RecordLink(_Checked):
+    """A link from a record to the record of a related person or of the same case.
+
+    Attributes:
+        record: The other record's ``id``.
+        kind: How the two are related.
+        note: Anything else (``her husband``).
+    """
+
+    record: str = _ident()
+    kind: LinkKind
+    note: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class PersonFacts(_Checked):
+    """Facts about the person as one account gives them, where sources disagree.
+
+    A field left out (``None`` or empty) means the account says nothing
+    different from the person's main entry.
+
+    Attributes:
+        account: The account (declared in the record's ``accounts``).
+        name: The name as this account gives it.
+        nationalities: ISO 3166-1 alpha-2 codes, as this account gives them.
+        birth_date: As this account gives it.
+    """
+
+    account: str = _ident()
+    name: str | None = _opt_text()
+    nationalities: tuple[str, ...] = attrs.field(default=(), metadata={CHECK: COUNTRIES})
+    birth_date: UncertainDate | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Person(_Checked):
     """The person the proceedings are about.
 
@@ -110,6 +203,10 @@ class Person(_Checked):
         aliases: Other spellings and names in the sources.
         nationalities: ISO 3166-1 alpha-2 codes.
         birth_date: As precise as the sources allow.
+        group_size: Where the record is about a group of persons the sources
+            do not tell apart (``two soldiers``), how many.
+        accounts: Facts about the person that an account gives differently
+            (a birth date, a nationality), one entry per account.
     """
 
     id: str = _ident()
@@ -118,6 +215,29 @@ class Person(_Checked):
     aliases: tuple[str, ...] = attrs.field(default=(), metadata={CHECK: UNIQUE_STRINGS})
     nationalities: tuple[str, ...] = attrs.field(default=(), metadata={CHECK: COUNTRIES})
     birth_date: UncertainDate | None = None
+    group_size: int | None = _opt_positive()
+    accounts: tuple[PersonFacts, ...] = ()
+
+    def _object_problems(self) -> list[tuple[str, str]]:
+        seen: dict[str, int] = {}
+        problems = []
+        for i, facts in enumerate(self.accounts):
+            if facts.account in seen:
+                problems.append(
+                    (
+                        f"accounts[{i}].account",
+                        f"account {facts.account!r} repeats accounts[{seen[facts.account]}]",
+                    )
+                )
+            seen.setdefault(facts.account, i)
+        return problems
+
+    def nationalities_in(self, account: str | None) -> tuple[str, ...]:
+        """The person's nationalities as ``account`` gives them (the main entry by default)."""
+        for facts in self.accounts:
+            if facts.account == account and facts.nationalities:
+                return facts.nationalities
+        return self.nationalities
 
 
 @attrs.frozen(kw_only=True)
@@ -198,8 +318,29 @@ class RelativeTiming(_Checked):
         return []
 
 
+#: Every part class of the record format, each after the parts it holds (the
+#: codec builds their hooks in this order).
+PARTS: tuple[type[_Checked], ...] = (
+    SourceRef,
+    RelativeTiming,
+    Charge,
+    Penalty,
+    Safeguards,
+    ArticleHolding,
+    RecordLink,
+    PersonFacts,
+    Person,
+    Source,
+    Account,
+)
+
 __all__ = [
+    "PARTS",
     "Account",
+    "ArticleHolding",
+    "PersonFacts",
+    "RecordLink",
+    "Safeguards",
     "Charge",
     "Penalty",
     "Person",

@@ -33,9 +33,11 @@ from ._model import (
     CaseRecord,
     Charge,
     Event,
+    Person,
     RelativeTiming,
     Source,
 )
+from ._versions import READABLE_VERSIONS
 
 #: The dialect every generated schema declares.
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -119,11 +121,16 @@ LIBRARY_ONLY: Mapping[type, str] = {
         "a range of days must not run backwards ('3/2'): JSON Schema cannot compare two "
         "numbers within one string"
     ),
+    Person: (
+        "each account has one entry of facts: JSON Schema cannot compare the objects of an "
+        "array by one key"
+    ),
 }
 
 #: Extra constraints on single fields that live in ``_object_problems``.
 _FIELD_CONSTRAINTS: Mapping[tuple[type, str], Mapping[str, Any]] = {
-    (CaseRecord, "format_version"): {"const": FORMAT_VERSION},
+    # Version 1 is read too, and upgraded on load (see proceedings.codec).
+    (CaseRecord, "format_version"): {"enum": list(READABLE_VERSIONS)},
 }
 
 #: Check fragments that get one ``$defs`` entry instead of being repeated in
@@ -486,7 +493,19 @@ def _date_def(cls: type[UncertainDate]) -> dict[str, Any]:
 
 # Where each kind of $defs entry goes, so that a reader meets the record first,
 # then its parts, the events in the documented order, and the vocabularies last.
-_PARTS = ("Person", "Source", "Account", "SourceRef", "Charge", "Penalty", "RelativeTiming")
+_PARTS = (
+    "Person",
+    "PersonFacts",
+    "Source",
+    "Account",
+    "RecordLink",
+    "SourceRef",
+    "Charge",
+    "Penalty",
+    "Safeguards",
+    "ArticleHolding",
+    "RelativeTiming",
+)
 _EVENT_NAMES = tuple(ev.__name__ for ev in EVENT_TYPES)
 
 

@@ -60,7 +60,7 @@ class Protections:
 
     jurisdiction: str
     by_id: dict[str, Event] = attrs.Factory(dict)
-    asylum: str = "none"  # none, pending, refused, appeal, granted, final, withdrawn
+    asylum: str = "none"  # none, pending, refused, appeal, granted, final, withdrawn, unknown
     measures: dict[str, InterimBody] = attrs.Factory(dict)
     approval: Event | None = None
     approval_appeal: str = "none"  # none, pending, dismissed
@@ -83,6 +83,9 @@ class Protections:
                 AsylumOutcome.SUBSIDIARY_PROTECTION: "granted",
                 AsylumOutcome.REFUSED: "refused",
                 AsylumOutcome.WITHDRAWN: "withdrawn",
+                AsylumOutcome.TEMPORARY_ASYLUM: "granted",
+                # An outcome the sources do not give: no protection is known.
+                AsylumOutcome.UNKNOWN: "unknown",
             }[event.outcome]
         elif isinstance(event, InterimMeasureRequested):
             self.measures[event.id] = event.body
@@ -104,6 +107,7 @@ class Protections:
                 self.asylum = {
                     AppealOutcome.DISMISSED: "final",
                     AppealOutcome.SUSPENDED: "appeal",
+                    AppealOutcome.UNKNOWN: "unknown",
                 }.get(event.outcome, "pending")
             elif root.type == "extradition_decided" and self.approval is not None:
                 if event.outcome is AppealOutcome.DISMISSED:

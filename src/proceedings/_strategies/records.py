@@ -46,12 +46,13 @@ from .._model import (
     CaseRecord,
     Charge,
     Event,
-    Penalty,
     Person,
+    PersonFacts,
     RelativeTiming,
     Source,
     SourceRef,
 )
+from .._parts import PARTS as _ALL_PARTS
 from ._validation import check_bool, check_bounds, check_event_types, check_ids, check_int, renamed
 from .dates import uncertain_dates
 
@@ -250,13 +251,18 @@ def _fix_crossing(draw: st.DrawFn, kwargs: dict[str, Any]) -> None:
         kwargs["to_country"] = draw(countries().filter(lambda code: code != other))
 
 
+def _fix_person(draw: st.DrawFn, kwargs: dict[str, Any]) -> None:
+    # One entry of facts per account.
+    unique = {facts.account: facts for facts in kwargs["accounts"]}
+    kwargs["accounts"] = tuple(unique.values())
+
+
 _FIXUPS: dict[type, Callable[[st.DrawFn, dict[str, Any]], None]] = {
     Charge: _fix_charge,
+    Person: _fix_person,
     Source: _fix_source,
     BorderCrossing: _fix_crossing,
 }
-
-_PARTS = (Charge, Penalty, Person, Source, Account, SourceRef, RelativeTiming)
 
 
 def _record_strategies() -> dict[str, st.SearchStrategy[Any]]:
@@ -283,8 +289,10 @@ def _build(draw: st.DrawFn, cls: type[Any], overrides: dict[str, st.SearchStrate
     return cls(**kwargs)
 
 
-#: The parts of a record, each drawn from its fields alone.
-PARTS: tuple[type, ...] = (Charge, Penalty, Person, Source, Account, SourceRef, RelativeTiming)
+#: The parts of a record, each drawn from its fields alone (ids they hold,
+#: of events or accounts, are then arbitrary: inside a record, :func:`records`
+#: draws them from what the record holds).
+PARTS: tuple[type, ...] = _ALL_PARTS
 
 
 def parts(cls: type[Any]) -> st.SearchStrategy[Any]:
@@ -380,13 +388,9 @@ def _one_event(draw: st.DrawFn, choices: tuple[type[Event], ...], context: _Cont
         elif field.name == "after":
             kwargs["after"] = None  # drawn below, with a date that fits it
         elif field.refers_to is not None:
-            targets = context.candidates(field.refers_to, account)
-            if field.required:
-                kwargs[field.name] = draw(st.sampled_from(targets))
-            elif targets:
-                kwargs[field.name] = draw(st.none() | st.sampled_from(targets))
-            else:
-                kwargs[field.name] = None
+            kwargs[field.name] = draw(_references(field, context, account))
+        elif (part := _part_with_refs(field)) is not None:
+            kwargs[field.name] = draw(_contextual(field, part, context, account))
         else:
             kwargs[field.name] = draw(strategies[field.name])
     if kwargs.get("same_day_as") is not None:
@@ -422,6 +426,41 @@ def _draw_after(
         None if target.date.open_start else low, None if target.date.open_end else high
     )
     return timing, date
+
+
+def _references(field: Field, context: _Context, account: str | None) -> st.SearchStrategy[Any]:
+    """Ids for a reference field: earlier events it may name, one or a tuple."""
+    targets = context.candidates(field.refers_to or (), account)
+    if _is_var_tuple(field.type):
+        return (
+            st.lists(st.sampled_from(targets), unique=True, max_size=2).map(tuple)
+            if targets
+            else st.just(())
+        )
+    if field.required:
+        return st.sampled_from(targets)
+    return st.none() | st.sampled_from(targets) if targets else st.none()
+
+
+def _part_with_refs(field: Field) -> type | None:
+    """The part class a field holds (alone or in a tuple) if the part holds references."""
+    tp = get_args(field.type)[0] if _is_var_tuple(field.type) else field.type
+    if tp in PARTS and any(f.refers_to is not None for f in fields(tp)):
+        return tp  # type: ignore[no-any-return]
+    return None
+
+
+def _contextual(
+    field: Field, part: type, context: _Context, account: str | None
+) -> st.SearchStrategy[Any]:
+    """A part (or a tuple of parts) whose references name earlier events."""
+    overrides = {
+        f.name: _references(f, context, account) for f in fields(part) if f.refers_to is not None
+    }
+    one = _build(part, overrides)
+    if _is_var_tuple(field.type):
+        return st.lists(one, max_size=2).map(tuple)
+    return st.none() | one if field.optional else one
 
 
 def _reachable(chosen: tuple[type[Event], ...]) -> set[type[Event]]:
@@ -551,6 +590,13 @@ def _records(
     }
     # Every other field (id, person, title, notes, ...) is drawn like any part's.
     others = {name: draw(strategy) for name, strategy in _record_strategies().items()}
+    # The person's facts per account name declared accounts, each once.
+    names = [a.name for a in declared]
+    facts = st.lists(st.sampled_from(names), unique=True, max_size=2) if names else st.just([])
+    person_accounts = tuple(
+        draw(_build(PersonFacts, {"account": st.just(name)})) for name in draw(facts)
+    )
+    others["person"] = attrs.evolve(others["person"], accounts=person_accounts)
     return CaseRecord(**others, **fixed)
 
 
