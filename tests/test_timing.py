@@ -288,6 +288,31 @@ def test_hours_decide_the_seventy_two_hour_rule(
     assert ([] if certainty is None else [certainty]) == found
 
 
+def test_hours_undecided_when_the_times_straddle_the_limit() -> None:
+    """An interval of times on either side of 72 hours leaves the limit undetermined."""
+    rec = record(
+        detention("d", "2023-01-01T22:00"),
+        event("release", "x", "2023-01-04T20:00/2023-01-04T23:00"),
+    )
+
+    assert ["undetermined"] == [c.value for _, c, _ in fired(rec, "KZ-CPC-587")]
+
+
+def test_calendar_months_from_an_open_claim_do_not_overflow() -> None:
+    """Three months and a year from a claim 'on or after 10 January' saturate, not raise."""
+    from builders import claim, decision
+    from proceedings import AsylumOutcome
+
+    rec = record(claim("c", "2023-01-10/.."), decision("a", "2023-06", AsylumOutcome.REFUSED))
+
+    found = fired(rec, "KZ-REF-11")
+    messages = [f.message for step in replay(rec) for f in step.findings]
+
+    # The claim may have been on 10 January (then over three months) or later.
+    assert ["undetermined"] == [c.value for _, c, _ in found]
+    assert not any(STAND_INS.search(m) for m in messages)
+
+
 # -- printing open dates ----------------------------------------------------------------
 
 STAND_INS = re.compile(r"0001-01-01|9999-12-31")
