@@ -100,8 +100,10 @@ def asylum_status(events: Sequence[Event]) -> str:
 
     ``seeker``: a claim was made and has no final decision (a claim the
     authorities would not register is still a claim); ``appealing``: a refusal
-    is under appeal; ``refugee``: protection was granted; ``none`` otherwise
-    (no claim, withdrawn, refused and not appealed, or the appeal dismissed).
+    is under appeal; ``refugee``: protection was granted; ``maybe``: decided
+    with an outcome the sources do not give, so perhaps still open; ``none``
+    otherwise (no claim, withdrawn, refused and not appealed, or the appeal
+    dismissed).
     """
     status = "none"
     by_id: dict[str, Event] = {}
@@ -118,9 +120,9 @@ def asylum_status(events: Sequence[Event]) -> str:
                 AsylumOutcome.SUBSIDIARY_PROTECTION,
                 AsylumOutcome.TEMPORARY_ASYLUM,
             }
-            # A refusal, a withdrawal, or an outcome the sources do not give:
-            # no protection is known.
-            status = "refugee" if granted else "none"
+            # An outcome the sources do not give leaves the claim perhaps open.
+            unknown = ev.outcome is AsylumOutcome.UNKNOWN
+            status = "refugee" if granted else "maybe" if unknown else "none"
         elif _root_type(by_id, ev) in {"asylum_decision", "asylum_claim_not_registered"}:
             if isinstance(ev, AppealFiled):
                 status = "appealing"
@@ -128,7 +130,7 @@ def asylum_status(events: Sequence[Event]) -> str:
                 status = {
                     AppealOutcome.DISMISSED: "none",
                     AppealOutcome.SUSPENDED: "appealing",
-                    AppealOutcome.UNKNOWN: "none",
+                    AppealOutcome.UNKNOWN: "maybe",
                 }.get(ev.outcome, "seeker")  # set aside or sent back: the claim is open again
     return status
 
@@ -174,9 +176,9 @@ def test_removal_while_asylum_seeker_matches_oracle(rec: CaseRecord, option: str
     """
     protected = {"seeker", "appealing"} if option == "yes" else {"seeker"}
     expected = {
-        ev.id: Certainty.CERTAIN
+        ev.id: Certainty.CERTAIN if status in protected else Certainty.UNDETERMINED
         for i, ev in _removals(rec)
-        if asylum_status(rec.events[:i]) in protected
+        if (status := asylum_status(rec.events[:i])) in protected | {"maybe"}
     }
     report = validate(rec, law=law(readings={SUSPENSIVE: option}))
     assert expected == _found_at(report, "KZ-REF-AS-STATUS")
@@ -196,10 +198,10 @@ def test_non_refoulement_matches_oracle(rec: CaseRecord, option: str) -> None:
     protected = {"seeker", "refugee"} | ({"appealing"} if option == "yes" else set())
     expected = {
         ev.id: Certainty.CERTAIN
-        if ev.destination in rec.person.nationalities
+        if ev.destination in rec.person.nationalities and status in protected
         else Certainty.UNDETERMINED
         for i, ev in _removals(rec)
-        if asylum_status(rec.events[:i]) in protected
+        if (status := asylum_status(rec.events[:i])) in protected | {"maybe"}
     }
     report = validate(rec, law=law(readings={SUSPENSIVE: option}))
     assert expected == _found_at(report, "R-REF-33")
@@ -1490,4 +1492,63 @@ def test_state_lookup_and_day_phrases() -> None:
         DayRange(1, 1).describe(),
         DayRange(3, 3).describe(),
         DayRange(3, 5).describe(),
+    )
+
+
+# -- events whose order the record leaves open --------------------------------------------
+
+
+def _measure_then_removal(*, uncertain: bool, removal_date: str) -> CaseRecord:
+    rec = record(
+        measure("m", "2023-10-24", InterimBody.UN_CAT),
+        removal("r", removal_date),
+    )
+    events = (rec.events[0], attrs.evolve(rec.events[1], order_uncertain=uncertain))
+    return attrs.evolve(rec, events=events)
+
+
+def test_a_finding_that_rests_on_an_open_order_is_undetermined() -> None:
+    """Removed in October, a measure of 24 October listed before: certain only if the order is."""
+    settled = _measure_then_removal(uncertain=False, removal_date="2023-10")
+    open_order = _measure_then_removal(uncertain=True, removal_date="2023-10")
+    finding = next(f for f in validate(open_order).findings if f.rule_id == "CAT-22")
+
+    assert (
+        [Certainty.CERTAIN],
+        [Certainty.UNDETERMINED],
+        True,
+    ) == (
+        [f.certainty for f in validate(settled).findings if f.rule_id == "CAT-22"],
+        [f.certainty for f in validate(open_order).findings if f.rule_id == "CAT-22"],
+        "leaves their order open" in finding.message,
+    )
+
+
+def test_an_open_order_does_not_matter_when_the_dates_settle_it() -> None:
+    """A removal wholly after the measure stays certain, whatever the flag says."""
+    rec = _measure_then_removal(uncertain=True, removal_date="2023-11")
+
+    assert [Certainty.CERTAIN] == [
+        f.certainty for f in validate(rec).findings if f.rule_id == "CAT-22"
+    ]
+
+
+@given(histories(kinds=(*ASYLUM_KINDS, *MEASURE_KINDS, "other")), st.data())
+def test_an_open_order_only_ever_lowers_certainty(rec: CaseRecord, data: st.DataObject) -> None:
+    """Marking events order_uncertain keeps the same findings; none becomes more certain."""
+    flags = data.draw(st.lists(st.booleans(), min_size=len(rec.events), max_size=len(rec.events)))
+    marked = attrs.evolve(
+        rec,
+        events=tuple(
+            attrs.evolve(ev, order_uncertain=flag)
+            for ev, flag in zip(rec.events, flags, strict=True)
+        ),
+    )
+    before = {(f.rule_id, f.event_ids): f.certainty for f in validate(rec).findings}
+    after = {(f.rule_id, f.event_ids): f.certainty for f in validate(marked).findings}
+    rank = {Certainty.CERTAIN: 1, Certainty.UNDETERMINED: 0}
+
+    assert (set(before), True) == (
+        set(after),
+        all(rank[after[k]] <= rank[before[k]] for k in before),
     )

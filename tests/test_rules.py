@@ -38,6 +38,7 @@ from builders import (
     request,
 )
 from proceedings import (
+    Account,
     AppealOutcome,
     Appellant,
     AsylumOutcome,
@@ -48,6 +49,7 @@ from proceedings import (
     ExpulsionKind,
     ExtraditionOutcome,
     InterimBody,
+    PersonFacts,
     Proceeding,
     RemovalChannel,
     Severity,
@@ -1140,3 +1142,64 @@ def test_category_stated_in_record_prevails_over_catalogue() -> None:
         fired(rec, "KZ-CPC-569-4"),
         fired(rec, "KZ-CPC-590-MILITARY"),
     )
+
+
+# -- outcomes the sources do not give ----------------------------------------------------
+
+
+def test_a_removal_after_a_decision_of_unknown_outcome_is_undetermined() -> None:
+    """The claim may still be open: asylum-seeker and non-refoulement breaches are undetermined."""
+    rec = record(
+        claim("c", "2023-01-10"),
+        decision("d", "2023-03-01", AsylumOutcome.UNKNOWN),
+        removal("r", "2023-04-01"),
+    )
+    expected = (
+        [(Severity.VIOLATION, Certainty.UNDETERMINED, ("r", "c"))],
+        [(Severity.VIOLATION, Certainty.UNDETERMINED, ("r", "c"))],
+    )
+
+    assert expected == (fired(rec, "KZ-REF-AS-STATUS"), fired(rec, "R-REF-33"))
+
+
+def test_an_appeal_decided_with_an_unknown_outcome_leaves_the_claim_perhaps_open() -> None:
+    """After a refusal, an appeal decided one way or the other: a removal is undetermined."""
+    rec = record(
+        claim("c", "2023-01-10"),
+        decision("d", "2023-03-01", AsylumOutcome.REFUSED),
+        appeal("a", "2023-03-05", "d"),
+        appeal_decided("ad", "2023-04-01", "a", AppealOutcome.UNKNOWN),
+        removal("r", "2023-05-01"),
+    )
+
+    assert [Certainty.UNDETERMINED] == [c for _, c, _ in fired(rec, "KZ-REF-AS-STATUS")]
+
+
+def test_a_removal_from_france_after_a_decision_of_unknown_outcome_is_undetermined() -> None:
+    """The right to remain (CESEDA L.541-1) may still hold: undetermined, never certain."""
+    rec = record(
+        claim("c", "2023-01-10", where="FR"),
+        decision("d", "2023-03-01", AsylumOutcome.UNKNOWN, where="FR"),
+        removal("r", "2023-04-01", where="FR"),
+    )
+
+    assert [(Severity.VIOLATION, Certainty.UNDETERMINED, ("r", "c"))] == fired(
+        rec, "FR-CESEDA-L541"
+    )
+
+
+def test_a_nationality_one_account_gives_is_read_under_that_account() -> None:
+    """Removal to UA: certain where an account says the person is Ukrainian, else undetermined."""
+    base = record(claim("c", "2023-01-10"), removal("r", "2023-04-01", destination="UA"))
+    person = attrs.evolve(
+        base.person,
+        accounts=(PersonFacts(account="ua", nationalities=("RU", "UA")),),
+    )
+    rec = attrs.evolve(
+        base,
+        person=person,
+        accounts=(Account(name="ru"), Account(name="ua")),
+    )
+    found = {f.accounts: f.certainty for f in validate(rec).findings if f.rule_id == "R-REF-33"}
+
+    assert {("ru",): Certainty.UNDETERMINED, ("ua",): Certainty.CERTAIN} == found

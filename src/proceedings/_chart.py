@@ -574,11 +574,13 @@ INTERNATIONAL = Track(
         "none": "No complaint recorded.",
         "lodged": "A complaint is lodged.",
         "communicated": "The body has given the state notice of the complaint.",
+        "referred": "The complaint went to a higher formation (the Grand Chamber).",
         "decided": "The body has decided the complaint (its merits, or struck it out).",
     },
     transitions=(
         _t("complaint_lodged", _ALL, "lodged", marks=("complaint",)),
         _t("complaint_communicated", _ALL, "communicated"),
+        _t("complaint_referred", _ALL, "referred"),
         _t(
             "international_decision",
             _ALL,

@@ -177,6 +177,7 @@ def step(run: Replay, position: int, index: int, state: State) -> tuple[Step, se
         unexpected=unexpected,
         position=position,
         shared=run.memo,
+        account=run.account,
     )
     found: list[Finding] = []
     fired = set(run.fired)
@@ -188,6 +189,9 @@ def step(run: Replay, position: int, index: int, state: State) -> tuple[Step, se
             truth = hit.truth & applies
             if truth is Truth.FALSE:
                 continue
+            unsettled = _order_unsettled(record, index, hit.related) if rule.kind == "law" else None
+            if unsettled is not None:
+                truth &= Truth.UNKNOWN
             if hit.anchor is not None:
                 if (rule.id, hit.anchor, Truth.TRUE) in fired or (
                     rule.id,
@@ -199,11 +203,37 @@ def step(run: Replay, position: int, index: int, state: State) -> tuple[Step, se
             message = hit.message
             if applies is Truth.UNKNOWN:
                 message += " (whether the rule was in force on that date depends on the exact date)"
+            if unsettled is not None:
+                message += (
+                    f" (it depends on whether {ctx.describe(unsettled)} came before this event: "
+                    "the record leaves their order open)"
+                )
             finding = _finding(rule, ctx, truth, hit, message, run)
             if finding.verified or not law.verified_only:
                 found.append(finding)
     after = state.with_(event.jurisdiction, after_j)
     return Step(index=index, event=event, before=state, after=after, findings=tuple(found)), fired
+
+
+def _order_unsettled(record: CaseRecord, index: int, related: tuple[int, ...]) -> int | None:
+    """An earlier-listed event a finding rests on that may have come after the event.
+
+    The list order of a record is the order of events, except where an
+    event says its place is uncertain (``order_uncertain``): then an event
+    listed before it whose dates reach the same day or later may in fact
+    have followed it, and a finding that rests on the two in that order
+    holds for one order and not the other.
+    """
+    event = record.events[index]
+    for r in related:
+        if r >= index:
+            continue
+        other = record.events[r]
+        if (event.order_uncertain or other.order_uncertain) and (
+            other.date.latest >= event.date.earliest
+        ):
+            return r
+    return None
 
 
 def views(record: CaseRecord) -> list[tuple[str | None, tuple[int, ...]]]:

@@ -69,6 +69,7 @@ from ._vocab import (
     RiskResult,
     RiskScope,
     ServiceKind,
+    StatementKind,
     StayStatus,
     WantedScope,
     ZoneKind,
@@ -94,6 +95,10 @@ class Event(_Checked):
             both: time limits between the two are then measured as 0 days.
         sources: Citations of the record's sources, each with a short quote.
         note: Anything a reader needs (an inference, a doubt).
+        order_uncertain: The sources leave open where this event falls among
+            the events listed around it whose dates overlap its own: a
+            finding that rests on their order is then undetermined. By
+            default the order of the list is the order of events.
         after: When it happened counted in days after an earlier event ("on
             the third day of detention"); ``date`` must be consistent with it,
             and time limits are measured from the narrower of the two.
@@ -113,6 +118,7 @@ class Event(_Checked):
     sources: tuple[SourceRef, ...] = ()
     note: str | None = _opt_text()
     same_day_as: str | None = _ref()
+    order_uncertain: bool = False
     after: RelativeTiming | None = None
 
 
@@ -769,6 +775,44 @@ class InternationalDecision(Event):
     holdings: tuple[ArticleHolding, ...] = ()
 
 
+@attrs.frozen(kw_only=True)
+class ComplaintReferred(Event):
+    """A complaint went to a higher formation: the Grand Chamber, or the Court itself.
+
+    A referral after a Chamber judgment (ECHR art 43), a relinquishment, or
+    (before 1998) a referral by the Commission or a state.
+
+    Attributes:
+        complaint: The complaint referred.
+        to: The formation it went to (``Grand Chamber``).
+        by: Who asked for it (the Government, the applicant, the Commission).
+    """
+
+    type: ClassVar[str] = "complaint_referred"
+
+    complaint: str | None = _ref("complaint_lodged")
+    to: str | None = _opt_text()
+    by: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True)
+class InterimMeasureRefused(Event):
+    """An international body declined to indicate an interim measure.
+
+    Attributes:
+        body: The body that declined.
+        complaint: The complaint it was asked in.
+        content: What was asked, in words.
+    """
+
+    type: ClassVar[str] = "interim_measure_refused"
+    procedural: ClassVar[bool] = False
+
+    body: InterimBody
+    complaint: str | None = _ref("complaint_lodged")
+    content: str | None = _opt_text()
+
+
 # -- format 2: risk and its examination ----------------------------------------
 
 
@@ -1077,6 +1121,49 @@ class RemovalAverted(Event):
     how: str | None = _opt_text()
 
 
+@attrs.frozen(kw_only=True)
+class OfficialStatement(Event):
+    """A general act or statement of an official, not about the person alone.
+
+    A pledge not to extradite a group, a mobilization decree, a declared
+    push-back policy: context that a reader and a court weigh, and not a
+    legal norm (a pledge can be broken; the record keeps it as a fact).
+
+    Attributes:
+        kind: A statement, a pledge, a decree or a policy.
+        by: Who made it (``the Minister of Internal Affairs``).
+        content: What it says, in words.
+    """
+
+    type: ClassVar[str] = "official_statement"
+    procedural: ClassVar[bool] = False
+
+    kind: StatementKind
+    by: str | None = _opt_text()
+    content: str = _text()
+
+
+@attrs.frozen(kw_only=True)
+class ResponsibilityRequest(Event):
+    """A state asked another to take charge of, or take back, the person's asylum claim.
+
+    The Dublin procedure of the EU, or a readmission request under another
+    agreement. ``jurisdiction`` is the state that asked.
+
+    Attributes:
+        to_state: The state asked (ISO 3166-1 alpha-2).
+        accepted: Whether it accepted (tacit acceptance counts).
+        basis: The rule relied on, in words (``Dublin II Regulation, art 10 § 1``).
+    """
+
+    type: ClassVar[str] = "responsibility_request"
+    procedural: ClassVar[bool] = False
+
+    to_state: str = _country()
+    accepted: bool | None = None
+    basis: str | None = _opt_text()
+
+
 # -- format 2: facts in the state of origin ------------------------------------
 
 
@@ -1167,7 +1254,9 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     DocumentDenied,
     ComplaintLodged,
     ComplaintCommunicated,
+    ComplaintReferred,
     InternationalDecision,
+    InterimMeasureRefused,
     RiskEvidence,
     RiskExamined,
     Hearing,
@@ -1182,6 +1271,8 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     DepartureOffered,
     ResidenceChanged,
     RemovalAverted,
+    OfficialStatement,
+    ResponsibilityRequest,
     MilitaryService,
     AuthoritiesContact,
     Other,
@@ -1206,6 +1297,7 @@ __all__ = [
     "ComplaintCommunicated",
     "ComplaintFiled",
     "ComplaintLodged",
+    "ComplaintReferred",
     "CriminalCaseOpened",
     "CriminalConviction",
     "Departure",
@@ -1226,17 +1318,20 @@ __all__ = [
     "ExtraditionSuspended",
     "Hearing",
     "InterimMeasureLifted",
+    "InterimMeasureRefused",
     "InterimMeasureRequested",
     "InternationalDecision",
     "Investigation",
     "LawfulStay",
     "MilitaryService",
+    "OfficialStatement",
     "Other",
     "RefugeeMandate",
     "Release",
     "Removal",
     "RemovalAverted",
     "ResidenceChanged",
+    "ResponsibilityRequest",
     "RiskEvidence",
     "RiskExamined",
     "TransitZoneConfinement",

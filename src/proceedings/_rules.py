@@ -586,6 +586,7 @@ class Context:
             something the procedure does not lead to).
         position: The event's position in :attr:`view`.
         shared: Values shared by the rules of one replay (see :meth:`memo`).
+        account: The account being evaluated (``None``: the record has none).
     """
 
     record: CaseRecord
@@ -598,11 +599,17 @@ class Context:
     unexpected: tuple[tuple[str, str], ...] = ()
     position: int | None = None
     shared: Memo = attrs.field(factory=Memo, eq=False, repr=False)
+    account: str | None = None
 
     @property
     def event(self) -> Event:
         """The event being checked."""
         return self.record.events[self.index]
+
+    @property
+    def nationalities(self) -> tuple[str, ...]:
+        """The person's nationalities as the account being evaluated gives them."""
+        return self.record.person.nationalities_in(self.account)
 
     def at(self, index: int) -> Event:
         """The record's event at ``index``."""

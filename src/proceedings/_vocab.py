@@ -277,6 +277,10 @@ class Holding(enum.StrEnum):
     """The body found it unnecessary to examine the complaint under the article."""
     STRUCK_OUT = "struck_out"
     """The complaint under the article was struck out."""
+    ADMISSIBLE = "admissible"
+    """The complaint under the article was declared admissible (the merits come later)."""
+    NO_JURISDICTION = "no_jurisdiction"
+    """The body held it had no jurisdiction to examine the complaint under the article."""
 
 
 class InterimCover(enum.StrEnum):
@@ -577,6 +581,19 @@ class LinkKind(enum.StrEnum):
     OTHER = "other"
 
 
+class StatementKind(enum.StrEnum):
+    """What kind of general act or statement an official made."""
+
+    STATEMENT = "statement"
+    """A public statement (an interview, a press conference)."""
+    PLEDGE = "pledge"
+    """A public commitment (not to extradite a group, say); not a legal norm."""
+    DECREE = "decree"
+    """A decree or order of general scope (a mobilization decree)."""
+    POLICY = "policy"
+    """A declared policy or practice (push-backs at sea)."""
+
+
 #: Every vocabulary of the record format.
 VOCABULARIES: tuple[type[enum.StrEnum], ...] = (
     OffenceCategory,
@@ -617,6 +634,7 @@ VOCABULARIES: tuple[type[enum.StrEnum], ...] = (
     ContactKind,
     ContactTarget,
     LinkKind,
+    StatementKind,
 )
 
 __all__ = [
@@ -655,6 +673,7 @@ __all__ = [
     "RiskResult",
     "RiskScope",
     "ServiceKind",
+    "StatementKind",
     "StayStatus",
     "VOCABULARIES",
     "WantedScope",

@@ -76,26 +76,38 @@ EXTRADITION_OPEN = frozenset(
 )
 
 
-def pending_claim(ctx: Context) -> tuple[str, int | None] | None:
+def pending_claim(ctx: Context) -> tuple[str, int | None, Truth] | None:
     """The asylum protection in force before the event, if any.
 
     Returns:
-        ``(what, index of the event that started it)`` or ``None``. Under the
-        reading ``asylum_appeal_suspensive=no`` a pending appeal does not count.
+        ``(what, index of the event that started it, whether it is in force)``
+        or ``None``. Under the reading ``asylum_appeal_suspensive=no`` a
+        pending appeal does not count. After a decision whose outcome the
+        sources do not give, the claim may still be pending: the protection
+        is then ``Truth.UNKNOWN``, and so is any breach that rests on it.
     """
     if ctx.in_state("asylum", "claimed"):
-        return "the asylum claim", ctx.marked("asylum_claim")
+        return "the asylum claim", ctx.marked("asylum_claim"), Truth.TRUE
     if ctx.in_state("asylum", "appeal_pending") and ctx.reading(APPEAL_SUSPENSIVE) == "yes":
         return (
             f"the appeal against the asylum refusal (reading {APPEAL_SUSPENSIVE}=yes)",
             ctx.marked("asylum_appeal"),
+            Truth.TRUE,
         )
     if ctx.in_state("asylum", "not_registered"):
-        return "the asylum claim, which the authorities refused to register", ctx.marked(
-            "asylum_decision"
+        return (
+            "the asylum claim, which the authorities refused to register",
+            ctx.marked("asylum_decision"),
+            Truth.TRUE,
         )
     if ctx.in_state("asylum", "granted"):
-        return "the protection granted", ctx.marked("asylum_decision")
+        return "the protection granted", ctx.marked("asylum_decision"), Truth.TRUE
+    if ctx.in_state("asylum", "decided_unknown"):
+        return (
+            "the asylum claim (decided, but the sources do not say how: it may still be open)",
+            ctx.marked("asylum_claim"),
+            Truth.UNKNOWN,
+        )
     return None
 
 

@@ -59,6 +59,18 @@ def _right_to_remain(window: bool) -> Check:
                 related=(start,),
             )
             return
+        elif ctx.in_state("asylum", "decided_unknown"):
+            # Decided, but the sources do not say how: the claim may still be open.
+            yield Hit(
+                truth=Truth.UNKNOWN,
+                message=(
+                    f"{removal_phrase(ev, capital=True)} after a decision on the asylum claim "
+                    "whose outcome the sources do not give; if the claim was still open, the "
+                    "applicant could remain"
+                ),
+                related=related(ctx.marked("asylum_claim")),
+            )
+            return
         else:
             return
         yield Hit(

@@ -54,11 +54,11 @@ def _non_refoulement(ctx: Context) -> Iterator[Hit]:
     pending = pending_claim(ctx)
     if pending is None:
         return
-    what, start = pending
+    what, start, held = pending
     since = f" ({ctx.describe(start)})" if start is not None else ""
-    if ev.destination in ctx.record.person.nationalities:
+    if ev.destination in ctx.nationalities:
         yield Hit(
-            truth=Truth.TRUE,
+            truth=held,
             message=(
                 f"{removal_phrase(ev, capital=True)}, a state of the person's nationality, "
                 f"while {what}{since} was pending; non-refoulement covers every channel of "

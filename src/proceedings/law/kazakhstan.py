@@ -53,9 +53,9 @@ def _removal_while_asylum_seeker(ctx: Context) -> Iterator[Hit]:
     pending = pending_claim(ctx)
     if pending is None or ctx.in_state("asylum", "granted"):
         return
-    what, start = pending
+    what, start, held = pending
     yield Hit(
-        truth=Truth.TRUE,
+        truth=held,
         message=(
             f"{removal_phrase(ev, capital=True)} while the person was an asylum seeker: "
             f"{what} had no final decision"
@@ -357,7 +357,7 @@ def _refusal_ground(ctx: Context) -> bool:
 
 
 def _citizen(ctx: Context) -> Iterator[Hit]:
-    if _refusal_ground(ctx) and "KZ" in ctx.record.person.nationalities:
+    if _refusal_ground(ctx) and "KZ" in ctx.nationalities:
         yield Hit(
             truth=Truth.TRUE,
             message="Extradition of a citizen of Kazakhstan approved",
@@ -393,9 +393,9 @@ def _asylum_ground(ctx: Context) -> Iterator[Hit]:
     pending = pending_claim(ctx)
     if pending is None:
         return
-    what, start = pending
+    what, start, held = pending
     yield Hit(
-        truth=Truth.TRUE,
+        truth=held,
         message=f"Extradition approved while {what} stood",
         related=related(start),
     )

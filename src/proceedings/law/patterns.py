@@ -136,10 +136,10 @@ def _assurance(ctx: Context) -> Iterator[Hit]:
     pending = pending_claim(ctx)
     if pending is None:
         return
-    what, start = pending
+    what, start, held = pending
     assurance = ctx.marked("assurance")
     yield Hit(
-        truth=Truth.TRUE,
+        truth=held,
         message=(
             f"Extradition approved while {what} stood, despite an assurance "
             f"({ctx.describe(assurance) if assurance is not None else 'on record'})"
