@@ -26,6 +26,7 @@ from builders import (
     appeal_decided,
     claim,
     crossing,
+    day,
     decision,
     detention,
     event,
@@ -1203,3 +1204,46 @@ def test_a_nationality_one_account_gives_is_read_under_that_account() -> None:
     found = {f.accounts: f.certainty for f in validate(rec).findings if f.rule_id == "R-REF-33"}
 
     assert {("ru",): Certainty.UNDETERMINED, ("ua",): Certainty.CERTAIN} == found
+
+
+@pytest.mark.parametrize(
+    ("notified", "expected"),
+    [
+        (None, [Certainty.CERTAIN]),
+        ("2023-10-20", [Certainty.CERTAIN]),
+        ("2023-10-24", [Certainty.UNDETERMINED]),
+        ("2023-10-25", []),
+    ],
+)
+def test_an_interim_measure_binds_once_notified(notified: str | None, expected: list[Any]) -> None:
+    """A removal on 24 October: before the notification no breach, on its day undetermined."""
+    rec = record(
+        event(
+            "interim_measure_requested",
+            "m",
+            "2023-10-20",
+            body=InterimBody.UN_CAT,
+            notified=None if notified is None else day(notified),
+        ),
+        removal("r", "2023-10-24"),
+    )
+
+    assert expected == [c for _, c, _ in fired(rec, "CAT-22")]
+
+
+def test_an_expulsion_order_of_unknown_kind_leaves_the_koap_appeal_rule_undetermined() -> None:
+    """KZ-KOAP-APPEAL covers non-criminal orders: for an order of unknown kind it may not apply."""
+
+    def case(kind: ExpulsionKind) -> CaseRecord:
+        return record(
+            event("expulsion_ordered", "o", "2023-03-01", kind=kind),
+            removal("r", "2023-03-03", channel=RemovalChannel.ADMINISTRATIVE_EXPULSION),
+        )
+
+    assert (
+        [Certainty.CERTAIN],
+        [Certainty.UNDETERMINED],
+    ) == (
+        [c for _, c, _ in fired(case(ExpulsionKind.ADMINISTRATIVE), "KZ-KOAP-APPEAL")],
+        [c for _, c, _ in fired(case(ExpulsionKind.UNKNOWN), "KZ-KOAP-APPEAL")],
+    )

@@ -146,6 +146,8 @@ class ExpulsionKind(enum.StrEnum):
     """Ordered as a penalty in a criminal verdict (KZ CC art 392)."""
     CIVIL = "civil"
     """Ordered by a court in civil (special) proceedings for breach of the law."""
+    UNKNOWN = "unknown"
+    """The sources do not say in which procedure (format 2)."""
 
 
 class ExtraditionOutcome(enum.StrEnum):
@@ -209,6 +211,8 @@ class WantedScope(enum.StrEnum):
     """An interstate (e.g. CIS) or 'international' wanted listing."""
     INTERPOL = "interpol"
     """An Interpol notice or diffusion (a Red Notice, say)."""
+    UNKNOWN = "unknown"
+    """The sources do not say how far it reaches (format 2)."""
 
 
 class DocumentKind(enum.StrEnum):

@@ -15,6 +15,7 @@ from .._model import (
     BorderCrossing,
     CriminalConviction,
     CrossingMode,
+    Event,
     InterimBody,
     InterimMeasureLifted,
     InterimMeasureRequested,
@@ -108,6 +109,16 @@ def _standing(ctx: Context, body: InterimBody) -> list[int]:
     return [i for i in requested if ctx.at(i).id not in lifted]
 
 
+def _known_to_state(measure: Event, removal: Removal) -> Truth:
+    """Whether the state had been notified of the measure before the removal."""
+    assert isinstance(measure, InterimMeasureRequested)
+    if measure.notified is None:
+        return Truth.TRUE
+    return measure.notified.before(removal.date) | (
+        measure.notified.same_day(removal.date) & Truth.UNKNOWN
+    )
+
+
 def _interim(body: InterimBody) -> Check:
     def check(ctx: Context) -> Iterator[Hit]:
         if ctx.in_state(f"interim_{body.value}", "none"):
@@ -115,14 +126,32 @@ def _interim(body: InterimBody) -> Check:
         standing = _standing(ctx, body)
         if not standing:
             return
-        index = standing[-1]
         ev = ctx.event
         assert isinstance(ev, Removal)
+        # A measure binds the state once it is notified: where the record
+        # gives the notification, a removal before it breaches nothing, and
+        # one on the same day may have come first.
+        best: tuple[Truth, int] | None = None
+        for index in reversed(standing):
+            truth = _known_to_state(ctx.at(index), ev)
+            if truth is Truth.TRUE:
+                best = (truth, index)
+                break
+            if truth is Truth.UNKNOWN and best is None:
+                best = (truth, index)
+        if best is None:
+            return
+        truth, index = best
+        measure = ctx.at(index)
+        assert isinstance(measure, InterimMeasureRequested)
+        notified = (
+            f", notified on {measure.notified.text}" if measure.notified is not None else ""
+        )
         yield Hit(
-            truth=Truth.TRUE,
+            truth=truth,
             message=(
                 f"{removal_phrase(ev, capital=True)} while an interim measure "
-                f"({ctx.describe(index)}) asked the state not to remove the person"
+                f"({ctx.describe(index)}{notified}) asked the state not to remove the person"
             ),
             related=(index,),
         )

@@ -575,9 +575,11 @@ def _expelled_before_final(ctx: Context) -> Iterator[Hit]:
     ordered = ctx.at(order)
     if not (isinstance(ordered, ExpulsionOrdered) and ordered.kind is not ExpulsionKind.CRIMINAL):
         return
+    # An order of unknown kind may have been a criminal one, which this rule does not cover.
+    fits = Truth.UNKNOWN if ordered.kind is ExpulsionKind.UNKNOWN else Truth.TRUE
     if ctx.in_state("expulsion", "suspended"):
         yield Hit(
-            truth=Truth.TRUE,
+            truth=fits,
             message=(
                 f"Expelled although execution of the ruling ({ctx.describe(order)}) was suspended"
             ),
@@ -585,7 +587,7 @@ def _expelled_before_final(ctx: Context) -> Iterator[Hit]:
         )
     elif ctx.in_state("expulsion", "appeal_pending"):
         yield Hit(
-            truth=Truth.TRUE,
+            truth=fits,
             message=(
                 f"Expelled while the appeal against the ruling ({ctx.describe(order)}) was pending"
             ),
@@ -595,7 +597,7 @@ def _expelled_before_final(ctx: Context) -> Iterator[Hit]:
         open_ = ctx.days_since(order).at_most(EXPULSION_APPEAL.limit)
         if open_ is not Truth.FALSE:
             yield Hit(
-                truth=open_,
+                truth=open_ & fits,
                 message=(
                     f"Expelled within 10 days of the ruling ({ctx.describe(order)}), before the "
                     "period to appeal it could run out"
