@@ -569,7 +569,8 @@ def test_unknown_fields_list_the_expected_ones() -> None:
         (
             '$.events[0]["when?"]',
             "unknown field 'when?' for event type 'detention'; expected: type, id, date, "
-            "jurisdiction, account, sources, note, same_day_as, order_uncertain, ground, "
+            "jurisdiction, account, sources, note, same_day_as, order_uncertain, after, "
+            "ground, "
             "authority, term_days, place, acknowledged, actor, actor_state, involvement",
         ),
     ] == problems(data)

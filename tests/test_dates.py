@@ -16,10 +16,12 @@ from hypothesis.errors import InvalidArgument
 
 from proceedings._dates import (
     DayRange,
+    HourRange,
     Truth,
     UncertainDate,
     add_days,
     days_between,
+    hours_between,
 )
 from proceedings._errors import InvalidDate
 from proceedings._strategies.dates import invalid_date_strings, uncertain_dates
@@ -91,6 +93,21 @@ VALID = [
     # overlapping ends are fine: only a start wholly after the end is refused
     ("2022-XX/2022-06", D(2022, 1, 1), D(2022, 6, 30), False, False),
     ("2022-06-15/2022-06", D(2022, 6, 15), D(2022, 6, 30), False, False),
+    # open intervals: the open end has no bound (date.min, date.max stand in)
+    ("../2010-09-08", D.min, D(2010, 9, 8), False, False),
+    ("../2010-09", D.min, D(2010, 9, 30), False, False),
+    ("2010-06-09/..", D(2010, 6, 9), D.max, False, False),
+    ("2010-06-09~/..", D(2010, 6, 9), D.max, True, False),
+    ("../201X?", D.min, D(2019, 12, 31), False, True),
+    # times of day: the days are unchanged
+    ("2010-06-09T14:30", D(2010, 6, 9), D(2010, 6, 9), False, False),
+    ("2010-06-09T00:00:59~", D(2010, 6, 9), D(2010, 6, 9), True, False),
+    ("2010-06-09T22:00/2010-06-10T06:00", D(2010, 6, 9), D(2010, 6, 10), False, False),
+    ("2010-06-09T06:00/2010-06-09T22:00", D(2010, 6, 9), D(2010, 6, 9), False, False),
+    ("2010-06-09T22:00/2010-06-10", D(2010, 6, 9), D(2010, 6, 10), False, False),
+    ("2010-06-09/2010-06-09T06:00", D(2010, 6, 9), D(2010, 6, 9), False, False),
+    ("../2010-06-09T23:59", D.min, D(2010, 6, 9), False, False),
+    ("2010-06-09T23:59:59/..", D(2010, 6, 9), D.max, False, False),
 ]
 
 
@@ -120,10 +137,26 @@ INVALID = [
     ("2022\n", "whitespace"),
     ("2022-xx", "uppercase 'X'"),
     ("202x", "uppercase 'X'"),
-    ("2022-11-05T10:00", "times are not supported"),
-    ("2022-11-05T10", "times are not supported"),
-    ("10:00", "times are not supported"),
-    ("2022-11-05T", "unexpected character 'T'"),
+    ("2022-11-05T10", "time '10' must be hh:mm or hh:mm:ss"),
+    ("2022-11-05T1000", "time '1000' must be hh:mm"),
+    ("2022-11-05T10:0", "time '10:0' must be hh:mm"),
+    ("2022-11-05T", "time '' must be hh:mm"),
+    ("2022-11-05T10:00Z", "unexpected character 'Z'"),
+    ("2022-11-05T10:00+01:00", "unexpected character '+'"),
+    ("2022-11-05T10:00:00.5", "unexpected character '.'"),
+    ("10:00", "a time of day follows a full date and a 'T'"),
+    ("2022-11T10:00", "a time of day needs a full date YYYY-MM-DD"),
+    ("2022-11-XXT10:00", "a time of day needs a fully known day"),
+    ("202X-11-05T10:00", "a time of day needs a fully known day"),
+    ("2022-11-05T24:00", "hour 24 out of range 00..23"),
+    ("2022-11-05T10:60", "minute 60 out of range 00..59"),
+    ("2022-11-05T10:00:60", "second 60 out of range 00..59"),
+    ("2022-02-30T10:00", "day 30 does not exist in 2022-02"),
+    (
+        "2022-11-05T10:00~/2022-11-05T09:59",
+        "lies after its end 2022-11-05T09:59 (2022-11-05T09:59)",
+    ),
+    ("2022-11-05T10:00/2022-11-04", "lies after its end"),
     ("2022-13", "month 13 out of range"),
     ("2022-00", "month 00 out of range"),
     ("2022-2X", "month 2X out of range"),
@@ -169,12 +202,14 @@ INVALID = [
     ("~2022", "only once, at the end"),
     ("2022~~", "only once, at the end"),
     ("2022~?", "only once, at the end"),
-    ("../2022", "open intervals are not supported; give both ends"),
-    ("2022/..", "open intervals are not supported"),
-    ("/2022", "open intervals are not supported"),
-    ("2022/", "open intervals are not supported"),
-    ("../..", "open intervals are not supported"),
-    ("/", "open intervals are not supported"),
+    ("/2022", "an interval end is missing; write '..' for an open end"),
+    ("2022/", "an interval end is missing"),
+    ("/", "an interval end is missing"),
+    ("../..", "an interval needs at least one known end"),
+    ("..", "'..' is an open end of an interval, not a date"),
+    (".../2022", "interval start: unexpected character '.'"),
+    ("../2022-13", "interval end: month 13 out of range"),
+    ("../2022/..", "exactly one '/'"),
     ("2020/2021/2022", "exactly one '/'"),
     ("2022/11/05", "exactly one '/'"),
     ("2022//2023", "exactly one '/'"),
@@ -518,10 +553,208 @@ def test_add_days() -> None:
     assert (D(2022, 10, 31), D(2022, 11, 29)) == add_days(date, -1)
 
 
-def test_add_days_overflow() -> None:
-    """Moving past year 9999 raises OverflowError."""
-    with pytest.raises(OverflowError):
-        add_days(parse("9999-12"), 1)
+def test_add_days_saturates() -> None:
+    """Moving past year 9999 or before year 1 stops at date.max or date.min, no OverflowError."""
+    assert (D(9999, 12, 2), D.max) == add_days(parse("9999-12"), 1)
+    assert (D.min, D(1, 1, 2)) == add_days(parse("0001-01-0X"), -7)
+    assert (D.max, D.max) == add_days(parse("2022"), 10**12)
+
+
+def test_add_days_keeps_open_ends_open() -> None:
+    """An open bound is unknown: moving it by any number of days leaves it at date.min/max."""
+    assert (D.min, D(2010, 9, 10)) == add_days(parse("../2010-09-08"), 2)
+    assert (D(2010, 6, 7), D.max) == add_days(parse("2010-06-09/.."), -2)
+    assert (D.min, D(2010, 9, 6)) == add_days(parse("../2010-09-08"), -2)
+
+
+# -- open intervals -------------------------------------------------------------------
+
+
+class TestOpenIntervals:
+    @pytest.mark.parametrize(
+        ("text", "open_start", "open_end"),
+        [
+            ("../2010-09-08", True, False),
+            ("2010-06-09~/..", False, True),
+            ("2010-06-09/2010-06-10", False, False),
+            ("2010", False, False),
+        ],
+    )
+    def test_flags(self, text: str, open_start: bool, open_end: bool) -> None:
+        """open_start / open_end say which end is open; str() gives the text back."""
+        date = parse(text)
+
+        assert (open_start, open_end, open_start or open_end, text) == (
+            date.open_start,
+            date.open_end,
+            date.is_open,
+            str(date),
+        )
+
+    def test_open_is_never_exact(self) -> None:
+        """Even '../0001-01-01' (whose only possible day is 0001-01-01) is not exact."""
+        assert not parse("../0001-01-01").is_exact
+
+    @pytest.mark.parametrize(
+        ("a", "b", "before", "after", "same"),
+        [
+            ("../2010-09-08", "2010-09-09", T, F, F),
+            ("../2010-09-08", "2010-09-08", U, F, U),
+            ("../2010-09-08", "2010-09-01", U, U, U),
+            ("2010-06-09/..", "2010-06-08", F, T, F),
+            ("2010-06-09/..", "2010-06-10", U, U, U),
+            ("../2010-01", "2010-02/..", T, F, F),
+            ("../2010-01", "../2009", U, U, U),
+            ("9999-12-31/..", "9999-12-31", F, F, T),
+        ],
+    )
+    def test_comparisons(self, a: str, b: str, before: Truth, after: Truth, same: Truth) -> None:
+        """Three-valued comparisons treat an open end as "any day that way"."""
+        x, y = parse(a), parse(b)
+
+        assert (before, after, same) == (x.before(y), x.after(y), x.same_day(y))
+
+    def test_days_between_marks_open_bounds(self) -> None:
+        """A bound resting on an open end is open; the other is an ordinary number."""
+        gap = days_between(parse("../2010-09-08"), parse("2010-09-10"))
+        back = days_between(parse("2010-09-10"), parse("2010-09-12/.."))
+
+        assert (2, False, True) == (gap.min, gap.min_open, gap.max_open)
+        assert (2, False, True) == (back.min, back.min_open, back.max_open)
+        assert (gap.exceeds(1), gap.exceeds(2)) == (T, U)
+
+    def test_days_between_near_the_ends_of_the_calendar(self) -> None:
+        """No OverflowError with open ends at both extremes."""
+        gap = days_between(parse("../0001-01-05"), parse("9999-12-30/.."))
+
+        assert (gap.min_open, gap.max_open, gap.min) == (
+            False,
+            True,
+            (D(9999, 12, 30) - D(1, 1, 5)).days,
+        )
+
+    @pytest.mark.parametrize(
+        ("gap", "words"),
+        [
+            (DayRange(3, 3), "3 days"),
+            (DayRange(2, 5), "2 to 5 days"),
+            (DayRange(2, 10**6, max_open=True), "at least 2 days"),
+            (DayRange(-(10**6), 4, min_open=True), "at most 4 days"),
+            (DayRange(-(10**6), 10**6, min_open=True, max_open=True), "an unknown number of days"),
+        ],
+    )
+    def test_describe_never_prints_an_open_bound(self, gap: DayRange, words: str) -> None:
+        """describe() words a range; an open bound gets no number."""
+        assert words == gap.describe()
+
+    def test_from_bounds(self) -> None:
+        """from_bounds writes the bounds: one day, an interval, or an open interval."""
+        texts = [
+            UncertainDate.from_bounds(D(2010, 6, 9), D(2010, 6, 9)).text,
+            UncertainDate.from_bounds(D(2010, 6, 9), D(2010, 6, 11)).text,
+            UncertainDate.from_bounds(None, D(2010, 6, 11)).text,
+            UncertainDate.from_bounds(D(2010, 6, 9), None).text,
+            UncertainDate.from_bounds(
+                datetime.datetime(2010, 6, 9, 22), datetime.datetime(2010, 6, 10, 6, 0, 30)
+            ).text,
+        ]
+
+        assert [
+            "2010-06-09",
+            "2010-06-09/2010-06-11",
+            "../2010-06-11",
+            "2010-06-09/..",
+            "2010-06-09T22:00/2010-06-10T06:00:30",
+        ] == texts
+
+    def test_from_bounds_refuses_nothing(self) -> None:
+        """from_bounds needs at least one end."""
+        with pytest.raises(ValueError, match="at least one end"):
+            UncertainDate.from_bounds(None, None)
+
+
+# -- times of day ---------------------------------------------------------------------
+
+
+class TestTimes:
+    def test_instants(self) -> None:
+        """earliest_time / latest_time carry the times; days stay dates."""
+        single = parse("2010-06-09T14:30")
+        span = parse("2010-06-09T22:00/2010-06-10T06:00")
+        half = parse("2010-06-09T22:00/2010-06-10")
+
+        assert (single.earliest_time, single.latest_time, single.has_time) == (
+            datetime.datetime(2010, 6, 9, 14, 30),
+            datetime.datetime(2010, 6, 9, 14, 30),
+            True,
+        )
+        assert (span.earliest, span.latest, span.has_time) == (D(2010, 6, 9), D(2010, 6, 10), True)
+        assert (half.earliest_time, half.latest_time, half.has_time) == (
+            datetime.datetime(2010, 6, 9, 22),
+            None,
+            False,
+        )
+        assert (None, None) == (parse("2010-06-09").earliest_time, parse("2010-06-09").latest_time)
+
+    def test_seconds(self) -> None:
+        """Seconds are read where given."""
+        assert datetime.datetime(2010, 6, 9, 14, 30, 5) == parse("2010-06-09T14:30:05").latest_time
+
+    def test_same_day_with_times(self) -> None:
+        """Comparisons stay day-based: two times on one day are the same day."""
+        assert T == parse("2010-06-09T08:00").same_day(parse("2010-06-09T22:00"))
+
+    @pytest.mark.parametrize(
+        ("start", "end", "low", "high"),
+        [
+            ("2010-06-09T22:00", "2010-06-11T22:00", 48, 48),
+            ("2010-06-09T22:00", "2010-06-11T23:30", 49.5, 49.5),
+            ("2010-06-09T22:00/2010-06-10T06:00", "2010-06-12T06:00", 48, 56),
+            ("2010-06-09T22:00", "2010-06-09T21:00", -1, -1),
+        ],
+    )
+    def test_hours_between(self, start: str, end: str, low: float, high: float) -> None:
+        """hours_between bounds the time between the instants, in hours."""
+        gap = hours_between(parse(start), parse(end))
+
+        assert gap is not None
+        assert (low, high) == (gap.min_hours, gap.max_hours)
+
+    def test_hours_between_72_hour_limit(self) -> None:
+        """A 72-hour limit is decided exactly where days alone would leave it open."""
+        arrest, order = parse("2010-06-09T22:00"), parse("2010-06-12T21:00")
+        late = parse("2010-06-12T22:01")
+
+        exact = hours_between(arrest, order)
+        over = hours_between(arrest, late)
+
+        assert exact is not None
+        assert over is not None
+        assert (F, T) == (exact.exceeds(72), over.exceeds(72))
+        assert (T, F) == (exact.at_most(72), over.at_most(72))
+
+    @pytest.mark.parametrize(
+        ("start", "end"),
+        [
+            ("2010-06-09", "2010-06-11T10:00"),
+            ("2010-06-09T10:00", "2010-06-11"),
+            ("2010-06-09T10:00/2010-06-10", "2010-06-11T10:00"),
+            ("../2010-06-09T10:00", "2010-06-11T10:00"),
+            ("2010-06-09T10:00", "2010-06-11T10:00/.."),
+        ],
+    )
+    def test_hours_between_needs_times(self, start: str, end: str) -> None:
+        """Without a time on every bound (an open end has none), there is no hour count."""
+        assert hours_between(parse(start), parse(end)) is None
+
+    def test_hour_range(self) -> None:
+        """HourRange refuses reversed bounds and holds timedeltas."""
+        hour = datetime.timedelta(hours=1)
+        span = HourRange(hour, 3 * hour)
+
+        assert (2 * hour in span, 4 * hour in span, 2 in span) == (True, False, False)
+        with pytest.raises(ValueError, match="greater than max"):
+            HourRange(3 * hour, hour)
 
 
 # -- properties -----------------------------------------------------------------------
@@ -534,8 +767,54 @@ DAY_PRECISION = uncertain_dates(intervals=False).filter(
 
 @given(ANY_DATES)
 def test_bounds_ordered(date: UncertainDate) -> None:
-    """earliest <= latest for every date."""
+    """earliest <= latest for every date, and the instants agree with the days."""
     assert date.earliest <= date.latest
+    if date.earliest_time is not None:
+        assert date.earliest == date.earliest_time.date()
+    if date.latest_time is not None:
+        assert date.latest == date.latest_time.date()
+    if date.has_time:
+        assert date.earliest_time is not None
+        assert date.latest_time is not None
+        assert date.earliest_time <= date.latest_time
+
+
+@given(ANY_DATES)
+def test_open_ends_are_the_extremes(date: UncertainDate) -> None:
+    """An open start is date.min with no time; an open end is date.max with no time."""
+    if date.open_start:
+        assert (D.min, None) == (date.earliest, date.earliest_time)
+    if date.open_end:
+        assert (D.max, None) == (date.latest, date.latest_time)
+
+
+@given(ANY_DATES, st.integers(-(10**7), 10**7))
+def test_add_days_never_overflows(date: UncertainDate, days: int) -> None:
+    """add_days saturates in the calendar and keeps open bounds where they are."""
+    low, high = add_days(date, days)
+
+    assert low <= high
+    if date.open_start:
+        assert D.min == low
+    if date.open_end:
+        assert D.max == high
+
+
+@given(ANY_DATES, ANY_DATES)
+def test_hours_between_contains_true_difference(a: UncertainDate, b: UncertainDate) -> None:
+    """With times on every bound, every pair of instants lies within hours_between."""
+    gap = hours_between(a, b)
+    if not (a.has_time and b.has_time):
+        assert gap is None
+        return
+    assert gap is not None
+    assert a.earliest_time is not None
+    assert a.latest_time is not None
+    assert b.earliest_time is not None
+    assert b.latest_time is not None
+    for x in (a.earliest_time, a.latest_time):
+        for y in (b.earliest_time, b.latest_time):
+            assert y - x in gap
 
 
 @given(ANY_DATES)
@@ -655,19 +934,37 @@ SEARCH = settings(max_examples=5000, database=None, phases=[Phase.generate])
 
 @given(uncertain_dates(min_year=1990, max_year=1995))
 def test_strategy_respects_years(date: UncertainDate) -> None:
-    """Every generated bound lies within min_year..max_year, X digits included."""
-    assert 1990 <= date.earliest.year <= date.latest.year <= 1995
+    """Every known bound lies within min_year..max_year, X digits included."""
+    if not date.open_start:
+        assert 1990 <= date.earliest.year <= 1995
+    if not date.open_end:
+        assert 1990 <= date.latest.year <= 1995
 
 
-@given(uncertain_dates(intervals=False, unspecified=False, qualifiers=False))
+@given(
+    uncertain_dates(
+        intervals=False, unspecified=False, qualifiers=False, times=False, open_ends=False
+    )
+)
 def test_strategy_flags_off(date: UncertainDate) -> None:
     """With every option off, only plain YYYY, YYYY-MM and YYYY-MM-DD come out."""
-    expected = (False, False, False)
+    expected = (False, False, False, False)
 
-    assert expected == (date.is_interval, "X" in date.text, date.approximate or date.uncertain)
+    assert expected == (
+        date.is_interval,
+        "X" in date.text,
+        date.approximate or date.uncertain,
+        "T" in date.text,
+    )
 
 
-@given(uncertain_dates(min_year=5, max_year=5))
+@given(uncertain_dates(open_ends=False))
+def test_strategy_open_ends_off(date: UncertainDate) -> None:
+    """open_ends=False: no '..' in any date."""
+    assert ".." not in date.text
+
+
+@given(uncertain_dates(min_year=5, max_year=5, open_ends=False))
 def test_strategy_single_year(date: UncertainDate) -> None:
     """A one-year range still works, with masks that would leave it dropped."""
     expected = (5, 5)
@@ -683,6 +980,8 @@ def test_strategy_single_year(date: UncertainDate) -> None:
         ({"max_year": 10000}, "out of range"),
         ({"min_year": 1900.0}, "must be an int"),
         ({"max_year": True}, "must be an int"),
+        ({"times": 1}, "times"),
+        ({"open_ends": None}, "open_ends"),
     ],
 )
 def test_strategy_validates_arguments(kwargs: dict[str, object], message: str) -> None:
@@ -708,6 +1007,11 @@ VALID_FORMS: dict[str, Callable[[str], object]] = {
     "X in day": lambda t: "X" in t[8:10],
     "interval": lambda t: "/" in t,
     "qualified interval start": lambda t: re.search("[~?%]/", t) is not None,
+    "open start": lambda t: t.startswith("../"),
+    "open end": lambda t: t.endswith("/.."),
+    "time of day": lambda t: re.search(r"T[0-9]{2}:[0-9]{2}", t) is not None,
+    "time with seconds": lambda t: re.search(r"T[0-9]{2}:[0-9]{2}:[0-9]{2}", t) is not None,
+    "interval of times": lambda t: re.search(r"T[0-9:]+[~?%]?/[0-9-]+T", t) is not None,
 }
 
 
@@ -720,7 +1024,7 @@ def test_strategy_reaches_form(form: str) -> None:
 
 
 def _reversed(text: str) -> bool:
-    if text.count("/") != 1 or ".." in text:
+    if text.count("/") != 1 or ".." in text or "T" in text:
         return False
     start, end = text.split("/")
     try:
@@ -734,8 +1038,9 @@ INVALID_FORMS: dict[str, Callable[[str], object]] = {
     "day out of range": lambda t: re.fullmatch(r"[0-9]{4}-[0-9]{2}-(00|3[2-9]|[4-9][0-9])", t),
     "31st of a short month": lambda t: re.fullmatch(r"[0-9]{4}-(04|06|09|11)-31", t),
     "30 February": lambda t: re.fullmatch(r"[0-9]{4}-02-30", t),
-    "open start": lambda t: t.startswith("../"),
-    "open end": lambda t: t.endswith("/.."),
+    "missing end": lambda t: t.startswith("/") or t.endswith("/"),
+    "hour out of range": lambda t: re.fullmatch(r"[0-9-]{10}T(2[4-9]|[3-9][0-9]):[0-9]{2}", t),
+    "reversed times": lambda t: re.fullmatch(r"([0-9-]{10})T[0-9:]{5}/\1T[0-9:]{5}", t),
     "reversed interval": _reversed,
     "chained interval": lambda t: t.count("/") >= 2,
     "bad separator": lambda t: re.fullmatch(r"[0-9]{4}[._, ][0-9]{2}[._, ][0-9]{2}", t),

@@ -1484,11 +1484,15 @@ def test_diagram_model_merges_arrows_with_one_label() -> None:
 
 def test_state_lookup_and_day_phrases() -> None:
     """The state of an untouched jurisdiction is a KeyError; a range of days reads as one."""
-    from proceedings.law.eu_france import _days
+    from proceedings import DayRange
 
     with pytest.raises(KeyError):
         Proceeding(PERSON).state["KZ"]
-    assert ("1 day", "3 days", "3 to 5 days") == (_days(1, 1), _days(3, 3), _days(3, 5))
+    assert ("1 day", "3 days", "3 to 5 days") == (
+        DayRange(1, 1).describe(),
+        DayRange(3, 3).describe(),
+        DayRange(3, 5).describe(),
+    )
 
 
 # -- events whose order the record leaves open --------------------------------------------

@@ -23,7 +23,9 @@ ROOT = Path(proceedings.__file__).parent
 LAYERS: tuple[frozenset[str], ...] = (
     # Values that import nothing above them.
     frozenset({"_errors", "_countries", "_dates", "_paths", "_findings"}),
-    frozenset({"_report", "_checks", "_fields", "_vocab", "_parts", "_events", "_model"}),
+    frozenset(
+        {"_report", "_checks", "_fields", "_vocab", "_parts", "_events", "_timing", "_model"}
+    ),
     frozenset({"_versions"}),
     frozenset({"_codec", "codec", "_locate", "_schema", "schema"}),
     frozenset({"_statechart", "_chart"}),

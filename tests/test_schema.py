@@ -118,13 +118,14 @@ def test_defs_come_in_reading_order() -> None:
             "Penalty",
             "Safeguards",
             "ArticleHolding",
+            "RelativeTiming",
         ],
         [cls.__name__ for cls in EVENT_TYPES],
         "UncertainDate",
     )
     count = len(EVENT_TYPES)
 
-    assert expected == (names[:11], names[after_union : after_union + count], names[-1])
+    assert expected == (names[:12], names[after_union : after_union + count], names[-1])
 
 
 def test_every_event_type_is_a_branch_of_the_union() -> None:
@@ -586,7 +587,18 @@ def test_pattern_refuses_what_the_library_refuses_except_the_calendar(text: str)
         ("2022-01-32", False),
         ("2022-1X-4X", False),
         ("late 2022", False),
-        ("2022-11-05T10:00", False),
+        ("2022-11-05T10:00", True),
+        ("2022-11-05T10:00:30~/2022-11-06T08:00", True),
+        ("../2022-11-05", True),
+        ("2022-11-05?/..", True),
+        ("2022-11-05T10:00/..", True),
+        ("2022-11-05T24:00", False),
+        ("2022-11-05T10:60", False),
+        ("2022-11-XXT10:00", False),
+        ("2022-11T10:00", False),
+        ("2022-11-05T10", False),
+        ("../..", False),
+        ("..", False),
         ("2022/", False),
     ],
 )

@@ -21,6 +21,7 @@ Sphinx import at module level, so ``tests/test_docs.py`` can call them.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import inspect
 import re
@@ -86,9 +87,19 @@ def _day(d: datetime.date) -> str:
 
 
 def human_date(date: UncertainDate) -> str:
-    """A reading of an uncertain date for people: ``about 30 Nov 2022``."""
+    """A reading of an uncertain date for people: ``about 30 Nov 2022``.
+
+    An open date reads from its known end (``no later than Sep 2010``), never
+    from the stand-in bound; a time of day follows its day (``9 Jun 2010, 22:00``).
+    """
+    if date.open_start or date.open_end:
+        start, _, end = date.text.partition("/")
+        known = UncertainDate(end if date.open_start else start)
+        return ("no later than " if date.open_start else "no earlier than ") + human_date(known)
     first, last = date.earliest, date.latest
-    if first == last:
+    if date.earliest_time is not None and date.earliest_time == date.latest_time:
+        text = f"{_day(first)}, {date.earliest_time:%H:%M}"
+    elif first == last:
         text = _day(first)
     elif first.day == 1 and first.month == 1 and last.month == 12 and last.day == 31:
         text = (
@@ -97,7 +108,7 @@ def human_date(date: UncertainDate) -> str:
     elif (
         first.day == 1
         and (first.year, first.month) == (last.year, last.month)
-        and (last + datetime.timedelta(days=1)).month != last.month
+        and last.day == calendar.monthrange(last.year, last.month)[1]
     ):
         text = f"{_MONTHS[first.month - 1]} {first.year}"
     else:
@@ -753,7 +764,8 @@ def case_page(record: CaseRecord, origin: str) -> str:
     out.append(
         "In the order of the record, which is the order in which the events happened. "
         "Dates are ISO 8601-2 (EDTF): `~` approximate, `?` uncertain, `A/B` some day "
-        "between A and B.\n"
+        "between A and B, `../B` on or before B, `A/..` on or after A, `T22:00` a local "
+        "time of day.\n"
     )
     rows = [
         (

@@ -13,7 +13,7 @@ This library is a model of the law, not legal advice.
 import warnings
 from typing import Any
 
-from ._dates import DayRange, Truth, UncertainDate, days_between
+from ._dates import DayRange, HourRange, Truth, UncertainDate, days_between, hours_between
 from ._engine import State, Step, deadlines, replay, validate
 from ._errors import (
     InvalidDate,
@@ -109,6 +109,7 @@ from ._model import (
     Promise,
     RecordLink,
     RefugeeMandate,
+    RelativeTiming,
     Release,
     Removal,
     RemovalAverted,
@@ -207,6 +208,7 @@ __all__ = [
     "Hearing",
     "HearingKind",
     "Holding",
+    "HourRange",
     "InterimBody",
     "InterimCover",
     "InterimMeasureLifted",
@@ -229,6 +231,7 @@ __all__ = [
     "Permission",
     "Person",
     "PersonFacts",
+    "RelativeTiming",
     "Problem",
     "Proceeding",
     "ProceedingsError",
@@ -269,6 +272,7 @@ __all__ = [
     "dump",
     "dump_jsonl",
     "dumps",
+    "hours_between",
     "load",
     "load_jsonl",
     "loads",

@@ -116,6 +116,19 @@ def _unique_strings(value: Any) -> str | None:
     return None if len(set(value)) == len(value) else "items must not repeat"
 
 
+# Whole days, "2", or a range "2/3"; six digits are some 2700 years.
+_DAY_COUNT = re.compile(r"^(?:0|[1-9][0-9]{0,5})(?:/(?:0|[1-9][0-9]{0,5}))?$")
+
+
+def _day_count(value: Any) -> str | None:
+    if _DAY_COUNT.fullmatch(value):
+        return None
+    return (
+        f"{value!r} is not a number of whole days: write '2' or a range '2/3' "
+        "(digits only, 0 for the same day)"
+    )
+
+
 COUNTRY = Check(_country, {"enum": sorted(ISO_3166_ALPHA2)})
 COUNTRIES = Check(_countries, {"items": {"enum": sorted(ISO_3166_ALPHA2)}, "uniqueItems": True})
 IDENTIFIER = Check(_identifier, {"pattern": _ID.pattern})
@@ -126,6 +139,7 @@ NONNEGATIVE = Check(_nonnegative, {"minimum": 0})
 NONEMPTY_TUPLE = Check(_nonempty_tuple, {"minItems": 1})
 NONEMPTY_ITEMS = Check(_nonempty_items, {"items": {"minLength": 1, "pattern": r"\S"}})
 UNIQUE_STRINGS = Check(_unique_strings, {"uniqueItems": True})
+DAY_COUNT = Check(_day_count, {"pattern": _DAY_COUNT.pattern})
 
 
 _CHECKED_FIELDS: dict[type, tuple[tuple[str, Check], ...]] = {}

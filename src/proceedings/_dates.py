@@ -9,13 +9,30 @@ is enough to write such dates down without inventing precision:
   (``2022-09-26~``, ``2022-11?``);
 * unspecified digits ``X`` in any digit position (``2022-12-XX``, ``202X``,
   ``2022-1X-05``), except a year that is all ``X``, which has no bound;
-* closed intervals ``A/B`` of two such dates (``2022-11-20/2022-11-30``).
+* a time of day after a full date, 24-hour local time, ``YYYY-MM-DDThh:mm``
+  or ``YYYY-MM-DDThh:mm:ss`` (``2010-06-09T14:30``), with no time zone;
+* closed intervals ``A/B`` of two such dates (``2022-11-20/2022-11-30``,
+  ``2010-06-09T22:00/2010-06-10T06:00``);
+* open intervals ``../B`` (some day on or before ``B``) and ``A/..`` (on or
+  after ``A``), whose known end is any single form above (``../2010-09``,
+  ``2010-06-09~/..``).
 
 Each :class:`UncertainDate` stands for *one* day that is not known exactly: it
 lies somewhere between :attr:`UncertainDate.earliest` and
 :attr:`UncertainDate.latest`, both included. An interval is read the same way:
 ``2022-11-20/2022-11-30`` is "some day from the 20th to the 30th", which is how a
 reader writes "late November".
+
+An open end has no bound: :attr:`UncertainDate.earliest` of ``../2010-09`` is
+``datetime.date.min`` and :attr:`UncertainDate.open_start` says that this is
+"unknown", not year 1; likewise ``datetime.date.max`` and
+:attr:`UncertainDate.open_end`. Arithmetic saturates there instead of
+overflowing, and whatever prints a date prints its text, never those stand-ins.
+
+A time of day narrows nothing at day precision (``earliest`` and ``latest``
+stay days), but :attr:`UncertainDate.earliest_time` and
+:attr:`UncertainDate.latest_time` keep it, so that :func:`hours_between` can
+measure a 48- or 72-hour limit exactly when both dates give times.
 
 Qualifiers never widen those bounds. ``2022-09-26~`` has the bounds of
 ``2022-09-26``; the ``~`` is kept in :attr:`UncertainDate.approximate` so that a
@@ -43,10 +60,12 @@ from ._errors import InvalidDate
 
 __all__ = [
     "DayRange",
+    "HourRange",
     "Truth",
     "UncertainDate",
     "add_days",
     "days_between",
+    "hours_between",
 ]
 
 
@@ -135,13 +154,16 @@ class Truth(enum.Enum):
 
 # ASCII classes on purpose: ``\d`` would also accept other scripts' digits.
 _SINGLE = re.compile(
-    r"(?P<year>[0-9X]{4})(?:-(?P<month>[0-9X]{2})(?:-(?P<day>[0-9X]{2}))?)?(?P<qualifier>[~?%])?"
+    r"(?P<year>[0-9X]{4})(?:-(?P<month>[0-9X]{2})(?:-(?P<day>[0-9X]{2})"
+    r"(?:T(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2}))?)?)?)?"
+    r"(?P<qualifier>[~?%])?"
 )
-# A time of day, a "T" designator followed by a digit, or "hh:mm".
-_TIME = re.compile(r"T[0-9]|[0-9]:[0-9]")
+_FULL_DAY = re.compile(r"[0-9X]{4}-[0-9X]{2}-[0-9X]{2}")
+_CLOCK = re.compile(r"[0-9]{2}:[0-9]{2}(?::[0-9]{2})?")
 _QUALIFIERS = "~?%"
-_ALLOWED = frozenset("0123456789X-~?%")
-_OPEN_ENDS = ("", "..")
+_ALLOWED = frozenset("0123456789X-~?%T:")
+#: The open end of an interval (EDTF's "..": on or before, on or after).
+_OPEN = ".."
 _ALL_MONTHS = tuple(range(1, 13))
 _ALL_DAYS = tuple(range(1, 32))
 
@@ -151,6 +173,15 @@ class _Parsed(NamedTuple):
     latest: datetime.date
     approximate: bool
     uncertain: bool
+    open_start: bool = False
+    open_end: bool = False
+    earliest_time: datetime.datetime | None = None
+    latest_time: datetime.datetime | None = None
+
+
+#: An open interval start or end: no bound, no time, no qualifier.
+_OPEN_START = _Parsed(datetime.date.min, datetime.date.max, False, False, open_start=True)
+_OPEN_END = _Parsed(datetime.date.min, datetime.date.max, False, False, open_end=True)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -208,6 +239,8 @@ def _diagnose(part: str) -> str:
     bad = next((c for c in body if c not in _ALLOWED), None)
     if bad is not None:
         return f"unexpected character {bad!r}; expected digits, 'X' and '-'"
+    if "T" in body or ":" in body:
+        return _diagnose_time(body)
     components = body.split("-")
     if len(components) > 3:
         return "too many components; expected YYYY, YYYY-MM or YYYY-MM-DD"
@@ -216,6 +249,31 @@ def _diagnose(part: str) -> str:
             return f"{name} must have exactly {width} digits, got {value!r}"
     # Every way to miss the regex is caught above; this guards the two in sync.
     raise AssertionError(f"no diagnosis for {part!r}")  # pragma: no cover
+
+
+def _diagnose_time(body: str) -> str:
+    """Why ``body``, which has a ``T`` or a ``:``, is not a date with a time of day."""
+    day, designator, clock = body.partition("T")
+    if not designator:
+        return "a time of day follows a full date and a 'T' (YYYY-MM-DDThh:mm)"
+    if _FULL_DAY.fullmatch(day) is None:
+        return "a time of day needs a full date YYYY-MM-DD before the 'T'"
+    if _CLOCK.fullmatch(clock) is None:
+        return f"time {clock!r} must be hh:mm or hh:mm:ss (24-hour clock, two digits each)"
+    # Every way to miss the regex is caught above; this guards the two in sync.
+    raise AssertionError(f"no diagnosis for {body!r}")  # pragma: no cover
+
+
+def _clock(
+    text: str, role: str, day: str, hour: str, minute: str, second: str | None
+) -> datetime.time:
+    """The time of day ``hour:minute[:second]``, checked; ``day`` is the date's day pattern."""
+    if "X" in day:
+        raise InvalidDate(text, role + "a time of day needs a fully known day (no 'X' digits)")
+    for name, value, top in (("hour", hour, 23), ("minute", minute, 59), ("second", second, 59)):
+        if value is not None and int(value) > top:
+            raise InvalidDate(text, role + f"{name} {value} out of range 00..{top}")
+    return datetime.time(int(hour), int(minute), int(second or 0))
 
 
 def _month_reason(pattern: str) -> str:
@@ -244,6 +302,7 @@ def _parse_single(text: str, part: str, role: str) -> _Parsed:
     if match is None:
         raise InvalidDate(text, role + _diagnose(part))
     year, month, day, qualifier = match.group("year", "month", "day", "qualifier")
+    hour, minute, second = match.group("hour", "minute", "second")
     if year == "XXXX":
         raise InvalidDate(
             text,
@@ -263,12 +322,36 @@ def _parse_single(text: str, part: str, role: str) -> _Parsed:
     if earliest is None or latest is None:
         # Only a day pattern can fail here: every month has a day 1.
         raise InvalidDate(text, role + f"day {day} does not exist in {year}-{month}")
+    instant = None
+    if hour is not None:
+        # The regex allows a time only after a full day, so ``day`` is set.
+        clock = _clock(text, role, year + month + day, hour, minute, second)
+        instant = datetime.datetime.combine(earliest, clock)
     return _Parsed(
         earliest=earliest,
         latest=latest,
         approximate=qualifier in ("~", "%"),
         uncertain=qualifier in ("?", "%"),
+        earliest_time=instant,
+        latest_time=instant,
     )
+
+
+def _low(parsed: _Parsed) -> datetime.datetime:
+    """The first instant a date may be: its time, or the start of its first day."""
+    return parsed.earliest_time or datetime.datetime.combine(parsed.earliest, datetime.time.min)
+
+
+def _high(parsed: _Parsed) -> datetime.datetime:
+    """The last instant a date may be: its time, or the end of its last day."""
+    return parsed.latest_time or datetime.datetime.combine(parsed.latest, datetime.time.max)
+
+
+def _instant(day: datetime.date, instant: datetime.datetime | None) -> str:
+    """A bound for a message: the day, with its time of day if there is one."""
+    if instant is None:
+        return day.isoformat()
+    return instant.isoformat(timespec="seconds" if instant.second else "minutes")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -284,30 +367,38 @@ def _parse(text: str) -> _Parsed:
         raise InvalidDate(text, "whitespace is not allowed")
     if "x" in text:
         raise InvalidDate(text, "unspecified digits must be an uppercase 'X', not 'x'")
-    if _TIME.search(text):
-        raise InvalidDate(text, "times are not supported; give a calendar date only")
     if "/" not in text:
+        if text == _OPEN:
+            raise InvalidDate(text, "'..' is an open end of an interval, not a date")
         return _parse_single(text, text, "")
     if text.count("/") > 1:
         raise InvalidDate(
             text, "an interval has exactly one '/'; nested or chained intervals are not supported"
         )
     start_text, end_text = text.split("/")
-    if start_text in _OPEN_ENDS or end_text in _OPEN_ENDS:
-        raise InvalidDate(text, "open intervals are not supported; give both ends")
-    start = _parse_single(text, start_text, "interval start: ")
-    end = _parse_single(text, end_text, "interval end: ")
-    if start.earliest > end.latest:
+    if not start_text or not end_text:
+        raise InvalidDate(text, "an interval end is missing; write '..' for an open end")
+    if start_text == end_text == _OPEN:
+        raise InvalidDate(text, "an interval needs at least one known end; '../..' says nothing")
+    start = (
+        _OPEN_START if start_text == _OPEN else _parse_single(text, start_text, "interval start: ")
+    )
+    end = _OPEN_END if end_text == _OPEN else _parse_single(text, end_text, "interval end: ")
+    if _low(start) > _high(end):
         raise InvalidDate(
             text,
-            f"interval start {start_text} ({start.earliest}) lies after "
-            f"its end {end_text} ({end.latest})",
+            f"interval start {start_text} ({_instant(start.earliest, start.earliest_time)}) "
+            f"lies after its end {end_text} ({_instant(end.latest, end.latest_time)})",
         )
     return _Parsed(
         earliest=start.earliest,
         latest=end.latest,
         approximate=start.approximate or end.approximate,
         uncertain=start.uncertain or end.uncertain,
+        open_start=start.open_start,
+        open_end=end.open_end,
+        earliest_time=start.earliest_time,
+        latest_time=end.latest_time,
     )
 
 
@@ -328,12 +419,25 @@ class UncertainDate:
     Qualifiers do not widen the bounds: ``2022-09-26~`` lies from 2022-09-26 to
     2022-09-26 and is flagged :attr:`approximate`.
 
+    An open end (``../2010-09``, ``2010-06-09/..``) has no bound: ``earliest``
+    is then ``datetime.date.min`` and :attr:`open_start` is true (``latest``
+    is ``datetime.date.max`` and :attr:`open_end` is true). Those stand-ins
+    keep comparisons right; they are never a day to print.
+
     Attributes:
         text: Exactly the string as given; the canonical form is the input.
-        earliest: The first day it may be.
-        latest: The last day it may be (``earliest <= latest``).
+        earliest: The first day it may be (``datetime.date.min`` if the
+            start is open).
+        latest: The last day it may be (``earliest <= latest``;
+            ``datetime.date.max`` if the end is open).
         approximate: Whether any part is qualified ``~`` or ``%``.
         uncertain: Whether any part is qualified ``?`` or ``%``.
+        open_start: Whether it is written ``../B``: some day on or before ``B``.
+        open_end: Whether it is written ``A/..``: some day on or after ``A``.
+        earliest_time: The first instant it may be, where its first day has a
+            time of day (``2010-06-09T22:00``, or an interval starting so);
+            ``None`` otherwise. Local time, naive.
+        latest_time: The last instant, where its last day has a time of day.
 
     Raises:
         InvalidDate: On construction, if ``text`` is not a date of the
@@ -347,6 +451,10 @@ class UncertainDate:
     latest: datetime.date = attrs.field(init=False, eq=False, repr=False)
     approximate: bool = attrs.field(init=False, eq=False, repr=False)
     uncertain: bool = attrs.field(init=False, eq=False, repr=False)
+    open_start: bool = attrs.field(init=False, eq=False, repr=False)
+    open_end: bool = attrs.field(init=False, eq=False, repr=False)
+    earliest_time: datetime.datetime | None = attrs.field(init=False, eq=False, repr=False)
+    latest_time: datetime.datetime | None = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.text, str):
@@ -358,6 +466,10 @@ class UncertainDate:
         object.__setattr__(self, "latest", parsed.latest)
         object.__setattr__(self, "approximate", parsed.approximate)
         object.__setattr__(self, "uncertain", parsed.uncertain)
+        object.__setattr__(self, "open_start", parsed.open_start)
+        object.__setattr__(self, "open_end", parsed.open_end)
+        object.__setattr__(self, "earliest_time", parsed.earliest_time)
+        object.__setattr__(self, "latest_time", parsed.latest_time)
 
     @classmethod
     def parse(cls, text: str) -> UncertainDate:
@@ -365,7 +477,8 @@ class UncertainDate:
 
         Args:
             text: For example ``"2022"``, ``"2022-11~"``, ``"2022-12-XX"``,
-                ``"2022-11-20/2022-11-30"``.
+                ``"2022-11-20/2022-11-30"``, ``"../2010-09"``,
+                ``"2010-06-09T14:30"``.
 
         Returns:
             The date; its :attr:`text` is ``text`` unchanged.
@@ -395,10 +508,65 @@ class UncertainDate:
             raise TypeError(f"from_date() takes a datetime.date, not {type(day).__name__}")
         return cls(day.isoformat())
 
+    @classmethod
+    def from_bounds(
+        cls,
+        start: datetime.date | None,
+        end: datetime.date | None,
+    ) -> UncertainDate:
+        """The date "some day from ``start`` to ``end``", written as its bounds.
+
+        Args:
+            start: The first possible day, or a ``datetime.datetime`` for the
+                first possible instant; ``None`` for an open start.
+            end: The last possible day or instant; ``None`` for an open end.
+
+        Returns:
+            ``YYYY-MM-DD`` when both are the same day without a time, else the
+            interval ``A/B`` (``..`` for an open end; a datetime is written
+            ``YYYY-MM-DDThh:mm``, with seconds if it has any).
+
+        Raises:
+            ValueError: If both ends are ``None``.
+            InvalidDate: If ``start`` lies after ``end``.
+        """
+        if start is None and end is None:
+            raise ValueError("from_bounds() needs at least one end")
+
+        def written(bound: datetime.date | None) -> str:
+            if bound is None:
+                return _OPEN
+            if isinstance(bound, datetime.datetime):
+                return _instant(bound.date(), bound)
+            return bound.isoformat()
+
+        if (
+            start is not None
+            and start == end
+            and not isinstance(start, datetime.datetime)
+            and not isinstance(end, datetime.datetime)
+        ):
+            return cls(start.isoformat())
+        return cls(f"{written(start)}/{written(end)}")
+
     @property
     def is_exact(self) -> bool:
         """Whether it is one known day: a single-day span with no qualifier."""
-        return self.earliest == self.latest and not (self.approximate or self.uncertain)
+        return (
+            self.earliest == self.latest
+            and not (self.approximate or self.uncertain)
+            and not (self.open_start or self.open_end)
+        )
+
+    @property
+    def is_open(self) -> bool:
+        """Whether one end is open (``../B`` or ``A/..``)."""
+        return self.open_start or self.open_end
+
+    @property
+    def has_time(self) -> bool:
+        """Whether both bounds are instants (a time of day on the first and last day)."""
+        return self.earliest_time is not None and self.latest_time is not None
 
     @property
     def is_interval(self) -> bool:
@@ -482,9 +650,17 @@ class UncertainDate:
 class DayRange:
     """Bounds on a number of days, both included.
 
+    A bound measured from an open end of a date (``../2010-09``) is not known:
+    :attr:`min_open` or :attr:`max_open` says so, and the number is then only
+    the extreme the calendar allows, which keeps :meth:`exceeds` and
+    :meth:`at_most` right but is no number to print (:meth:`describe` does
+    not).
+
     Attributes:
         min: The smallest possible number of days.
         max: The largest possible number (``min <= max``).
+        min_open: Whether the smallest number is unknown (an open end).
+        max_open: Whether the largest number is unknown (an open end).
 
     Raises:
         ValueError: On construction, if ``min > max``.
@@ -492,6 +668,8 @@ class DayRange:
 
     min: int
     max: int
+    min_open: bool = attrs.field(default=False, kw_only=True)
+    max_open: bool = attrs.field(default=False, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if self.min > self.max:
@@ -524,9 +702,84 @@ class DayRange:
         """
         return ~self.exceeds(limit)
 
+    def describe(self) -> str:
+        """The range in words, for a message: ``"1 day"``, ``"2 to 5 days"``,
+        ``"at least 2 days"``; an open bound is never given a number.
+        """
+
+        def days(n: int) -> str:
+            return f"{n} day" if n == 1 else f"{n} days"
+
+        if self.min_open and self.max_open:
+            return "an unknown number of days"
+        if self.max_open:
+            return f"at least {days(self.min)}"
+        if self.min_open:
+            return f"at most {days(self.max)}"
+        if self.min == self.max:
+            return days(self.min)
+        return f"{self.min} to {self.max} days"
+
     def __contains__(self, days: object) -> bool:
         # bool is an int, but "is True within the bounds" is a mistake, not a question.
         return isinstance(days, int) and not isinstance(days, bool) and self.min <= days <= self.max
+
+
+@attrs.frozen
+class HourRange:
+    """Bounds on a length of time between two instants, both included.
+
+    Only built by :func:`hours_between`, from dates that give a time of day,
+    so both bounds are known.
+
+    Attributes:
+        min: The shortest possible length.
+        max: The longest possible length (``min <= max``).
+
+    Raises:
+        ValueError: On construction, if ``min > max``.
+    """
+
+    min: datetime.timedelta
+    max: datetime.timedelta
+
+    def __attrs_post_init__(self) -> None:
+        if self.min > self.max:
+            raise ValueError(f"HourRange min {self.min} is greater than max {self.max}")
+
+    @property
+    def min_hours(self) -> float:
+        """:attr:`min` in hours."""
+        return self.min / datetime.timedelta(hours=1)
+
+    @property
+    def max_hours(self) -> float:
+        """:attr:`max` in hours."""
+        return self.max / datetime.timedelta(hours=1)
+
+    def exceeds(self, hours: int) -> Truth:
+        """Whether the length is greater than ``hours``.
+
+        Args:
+            hours: A number of hours, e.g. a legal time limit of 48 hours.
+
+        Returns:
+            ``TRUE`` if even the shortest length exceeds it, ``FALSE`` if even
+            the longest does not, ``UNKNOWN`` otherwise.
+        """
+        limit = datetime.timedelta(hours=hours)
+        if self.min > limit:
+            return Truth.TRUE
+        if self.max <= limit:
+            return Truth.FALSE
+        return Truth.UNKNOWN
+
+    def at_most(self, hours: int) -> Truth:
+        """Whether the length is at most ``hours``: the negation of :meth:`exceeds`."""
+        return ~self.exceeds(hours)
+
+    def __contains__(self, length: object) -> bool:
+        return isinstance(length, datetime.timedelta) and self.min <= length <= self.max
 
 
 def days_between(start: UncertainDate, end: UncertainDate) -> DayRange:
@@ -539,10 +792,43 @@ def days_between(start: UncertainDate, end: UncertainDate) -> DayRange:
     Returns:
         The smallest and largest ``end_day - start_day`` over all possible
         days. Negative if ``end`` may lie before ``start``; zero is the same day.
+        A bound that rests on an open end is marked open (see :class:`DayRange`).
     """
     return DayRange(
         min=(end.earliest - start.latest).days,
         max=(end.latest - start.earliest).days,
+        min_open=end.open_start or start.open_end,
+        max_open=end.open_end or start.open_start,
+    )
+
+
+def hours_between(start: UncertainDate, end: UncertainDate) -> HourRange | None:
+    """Bounds on the time from ``start`` to ``end``, where both give times of day.
+
+    Args:
+        start: The earlier event, e.g. an arrest at ``2010-06-09T22:00``.
+        end: The later event, e.g. a court order at ``2010-06-11T23:00``.
+
+    Returns:
+        The shortest and longest ``end - start`` over all possible instants
+        (negative if ``end`` may come first), or ``None`` if a bound of either
+        date has no time of day (then count in days: :func:`days_between`).
+    """
+    first, last = start.earliest_time, start.latest_time
+    soonest, latest = end.earliest_time, end.latest_time
+    if first is None or last is None or soonest is None or latest is None:
+        return None
+    return HourRange(min=soonest - last, max=latest - first)
+
+
+_FIRST_ORDINAL = datetime.date.min.toordinal()
+_LAST_ORDINAL = datetime.date.max.toordinal()
+
+
+def _shift(day: datetime.date, days: int) -> datetime.date:
+    """``day + days``, saturating at ``date.min`` and ``date.max``."""
+    return datetime.date.fromordinal(
+        min(max(day.toordinal() + days, _FIRST_ORDINAL), _LAST_ORDINAL)
     )
 
 
@@ -554,10 +840,11 @@ def add_days(date: UncertainDate, days: int) -> tuple[datetime.date, datetime.da
         days: How many days to add; may be negative.
 
     Returns:
-        ``(earliest + days, latest + days)``.
-
-    Raises:
-        OverflowError: If a bound leaves the years 1..9999.
+        ``(earliest + days, latest + days)``, saturating at ``datetime.date.min``
+        and ``datetime.date.max`` instead of overflowing. An open bound stays
+        open: ``date.min`` (``date.max``) moved by any number of days is still
+        "unknown", so it is not moved.
     """
-    shift = datetime.timedelta(days=days)
-    return date.earliest + shift, date.latest + shift
+    earliest = date.earliest if date.open_start else _shift(date.earliest, days)
+    latest = date.latest if date.open_end else _shift(date.latest, days)
+    return earliest, latest

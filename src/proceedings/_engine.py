@@ -16,13 +16,14 @@ from typing import Any
 import attrs
 
 from ._chart import features
-from ._dates import Truth, UncertainDate, days_between
+from ._dates import Truth, UncertainDate, add_days, days_between, hours_between
 from ._errors import UnknownName
 from ._findings import Certainty, Finding, Unverified
 from ._model import CaseRecord, Event
 from ._report import DeadlineStatus, Report, sorted_findings
 from ._rules import Context, Hit, Law, Memo, Rule, Rulebook
 from ._statechart import JurisdictionState, Statechart
+from ._timing import with_effective_dates
 from .law import DEFAULT_LAW
 
 #: A breach already reported in this replay: ``(rule id, anchor, truth)``.
@@ -72,7 +73,8 @@ class Step:
 
     Attributes:
         index: The event's index in the record.
-        event: The event.
+        event: The event, with its effective date (its ``date`` narrowed by
+            its ``after``, if that says more; see :mod:`proceedings._timing`).
         before: The state before it.
         after: The state after it (equal to ``before`` if strict refused it).
         findings: What the rules found at this step.
@@ -260,6 +262,9 @@ def _view(record: CaseRecord, account: str | None) -> tuple[int, ...]:
 
 
 def _replay(record: CaseRecord, law: Law, account: str | None) -> Iterator[Step]:
+    # The rules measure time between effective dates: a date narrowed by an
+    # ``after`` replaces the written one (the caller's record is not changed).
+    record = with_effective_dates(record)
     view = _view(record, account)
     run = Replay(
         record=record,
@@ -408,8 +413,9 @@ def validate(
     chosen = _chosen_views(record, accounts)
     evaluated = tuple(n for n, _ in chosen if n is not None)
     findings: list[Finding] = []
+    timed = with_effective_dates(record)
     for account, _ in chosen:
-        for result in _replay(record, law, account):
+        for result in _replay(timed, law, account):
             findings.extend(result.findings)
     return Report(
         record_id=record.id,
@@ -440,18 +446,18 @@ def running_deadlines(
             if start is None:
                 continue
             started = record.events[start]
-            days = dl.in_days()
             out.append(
                 DeadlineStatus(
                     rule_id=rule.id,
                     label=dl.label,
                     jurisdiction=country,
                     started_by=started.id,
-                    due=(
-                        started.date.earliest + datetime.timedelta(days=days),
-                        started.date.latest + datetime.timedelta(days=days),
+                    # Saturating: a clock started on an open date has an open due day.
+                    due=add_days(started.date, dl.in_days()),
+                    due_open=(started.date.open_start, started.date.open_end),
+                    expired=dl.exceeded(
+                        days_between(started.date, day), hours_between(started.date, day)
                     ),
-                    expired=dl.exceeded(days_between(started.date, day)),
                     account=account,
                 )
             )
@@ -500,11 +506,12 @@ def deadlines(
         "deadlines",
     )
     out: list[DeadlineStatus] = []
+    timed = with_effective_dates(record)
     for account, _ in _chosen_views(record, accounts):
         state = State()
-        for result in _replay(record, law, account):
+        for result in _replay(timed, law, account):
             state = result.after
-        out.extend(running_deadlines(record, state, law, day, account))
+        out.extend(running_deadlines(timed, state, law, day, account))
     return tuple(out)
 
 

@@ -33,6 +33,7 @@ from ._parts import (
     ArticleHolding,
     Charge,
     Penalty,
+    RelativeTiming,
     Safeguards,
     SourceRef,
 )
@@ -98,6 +99,9 @@ class Event(_Checked):
             the events listed around it whose dates overlap its own: a
             finding that rests on their order is then undetermined. By
             default the order of the list is the order of events.
+        after: When it happened counted in days after an earlier event ("on
+            the third day of detention"); ``date`` must be consistent with it,
+            and time limits are measured from the narrower of the two.
     """
 
     type: ClassVar[str] = "event"
@@ -115,6 +119,7 @@ class Event(_Checked):
     note: str | None = _opt_text()
     same_day_as: str | None = _ref()
     order_uncertain: bool = False
+    after: RelativeTiming | None = None
 
 
 @attrs.frozen(kw_only=True)

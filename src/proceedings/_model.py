@@ -30,6 +30,7 @@ from ._fields import REFERS_TO as REFERS_TO  # noqa: PLC0414 - re-exported
 from ._fields import _Checked, _ident, _opt_text
 from ._parts import *  # noqa: F403
 from ._parts import Account, Person, RecordLink, Source
+from ._timing import timing_problems
 from ._vocab import *  # noqa: F403
 
 #: The version of the JSON record format this library writes (it reads
@@ -79,6 +80,7 @@ class CaseRecord(_Checked):
                 )
             )
         problems.extend(_reference_problems(self))
+        problems.extend(timing_problems(self.events))
         return problems
 
     def event(self, event_id: str) -> Event:

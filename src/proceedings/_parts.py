@@ -10,6 +10,7 @@ import attrs
 from ._checks import (
     CHECK,
     COUNTRIES,
+    DAY_COUNT,
     LANGUAGE,
     UNIQUE_STRINGS,
 )
@@ -21,6 +22,7 @@ from ._fields import (
     _opt_country,
     _opt_positive,
     _opt_text,
+    _ref,
     _text,
 )
 from ._vocab import (
@@ -286,10 +288,41 @@ class Account(_Checked):
     description: str | None = _opt_text()
 
 
+@attrs.frozen(kw_only=True)
+class RelativeTiming(_Checked):
+    """When an event happened, counted in whole days after an earlier event.
+
+    "On the third day of detention" is ``{"event": "detention", "days": "2"}``:
+    the day of the detention is day 0. The event's own ``date`` must allow it
+    (the record is refused if the two cannot both be true), and the engine
+    measures time limits from the narrower of the two.
+
+    Attributes:
+        event: The id of an earlier event of the record.
+        days: Whole days after that event's day: ``"2"``, or a range ``"2/3"``
+            (from 2 to 3 days); ``"0"`` is the same day.
+    """
+
+    event: str = _ref(optional=False)
+    days: str = attrs.field(metadata={CHECK: DAY_COUNT})
+
+    @property
+    def bounds(self) -> tuple[int, int]:
+        """``(fewest, most)`` days after the event."""
+        low, _, high = self.days.partition("/")
+        return int(low), int(high or low)
+
+    def _object_problems(self) -> list[tuple[str, str]]:
+        if DAY_COUNT.test(self.days) is None and self.bounds[0] > self.bounds[1]:
+            return [("days", f"the range {self.days!r} runs backwards; write the fewer days first")]
+        return []
+
+
 #: Every part class of the record format, each after the parts it holds (the
 #: codec builds their hooks in this order).
 PARTS: tuple[type[_Checked], ...] = (
     SourceRef,
+    RelativeTiming,
     Charge,
     Penalty,
     Safeguards,
@@ -311,6 +344,7 @@ __all__ = [
     "Charge",
     "Penalty",
     "Person",
+    "RelativeTiming",
     "Source",
     "SourceRef",
 ]

@@ -42,6 +42,7 @@ from ._model import (
 from ._paths import event_path
 from ._report import DeadlineStatus
 from ._rules import Law, Rulebook
+from ._timing import with_effective_dates
 
 
 @attrs.frozen(kw_only=True)
@@ -299,16 +300,20 @@ class Proceeding:
         except FieldProblems as exc:
             raise RecordError(exc.problems, source=self._record.id) from None
         index = len(record.events) - 1
+        # The rules see effective dates (``after`` narrows ``date``); the
+        # proceeding keeps the events as given.
+        timed = with_effective_dates(record)
+        event_on = timed.events[index]
         # Time only moves forward: an event wholly before one already applied
         # would let a time limit be dodged by back-dating.
-        for earlier in self._record.events:
-            if event.date.latest < earlier.date.earliest:
+        for earlier in timed.events[:index]:
+            if event_on.date.latest < earlier.date.earliest:
                 raise RecordError(
                     [
                         Problem(
                             path=f"{event_path(index)}.date",
                             message=(
-                                f"{event.date.text} lies wholly before event {earlier.id!r} "
+                                f"{event_on.date.text} lies wholly before event {earlier.id!r} "
                                 f"({earlier.date.text}); a proceeding takes events in the "
                                 "order they happened"
                             ),
@@ -317,11 +322,11 @@ class Proceeding:
                     source=self._record.id,
                 )
         run = Replay(
-            record=record,
+            record=timed,
             view=tuple(range(len(record.events))),
             law=self._law,
             account=None,
-            events_by_id={ev.id: ev for ev in record.events},
+            events_by_id={ev.id: ev for ev in timed.events},
             fired=self._fired,
         )
         result, fired = step(run, index, index, self._state)
@@ -434,4 +439,6 @@ class Proceeding:
             as_of: The date to measure against (never the clock: pass it in).
         """
         day = as_of_argument(positional_as_of, as_of, "Proceeding.deadlines")
-        return running_deadlines(self._record, self._state, self._law, day, None)
+        return running_deadlines(
+            with_effective_dates(self._record), self._state, self._law, day, None
+        )

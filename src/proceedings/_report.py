@@ -61,6 +61,9 @@ class DeadlineStatus:
         jurisdiction: Where.
         started_by: The id of the event that started the clock.
         due: ``(earliest, latest)`` possible last day.
+        due_open: Whether each bound of :attr:`due` is unknown, because the
+            clock started on an open date (``../2010-09``): the bound is then
+            ``date.min`` or ``date.max``, a stand-in never to print.
         expired: Whether it has run out as of the date asked.
         account: The account it was computed under, for a record with accounts.
     """
@@ -72,6 +75,7 @@ class DeadlineStatus:
     due: tuple[datetime.date, datetime.date]
     expired: Truth
     account: str | None = None
+    due_open: tuple[bool, bool] = (False, False)
 
 
 def sorted_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:

@@ -19,7 +19,7 @@ import attrs
 
 from ._chart import CHART
 from ._countries import ISO_3166_ALPHA2
-from ._dates import DayRange, Truth, UncertainDate, days_between
+from ._dates import DayRange, HourRange, Truth, UncertainDate, days_between, hours_between
 from ._errors import InvalidDefinition, UnknownName
 from ._findings import Citation, Severity
 from ._model import EVENT_TYPE_BY_TAG, CaseRecord, Charge, Event, OffenceCategory
@@ -110,16 +110,19 @@ class Deadline:
     def runs_in(self, state: JurisdictionState) -> bool:
         return all(state[track] in states for track, states in self.running_while.items())
 
-    def exceeded(self, elapsed: DayRange) -> Truth:
+    def exceeded(self, elapsed: DayRange, hours: HourRange | None = None) -> Truth:
         """Whether ``elapsed`` (whole days between two dates) exceeds the limit.
 
         With day precision, a gap of ``d`` days is between ``24(d-1)`` and
         ``24(d+1)`` hours (exclusive), so an hour limit is certainly exceeded
         only when ``24(min-1) >= limit`` and certainly kept when
-        ``24(max+1) <= limit``.
+        ``24(max+1) <= limit``. Where both dates give times of day, ``hours``
+        (see :meth:`Context.hours_between`) decides an hour limit exactly.
         """
         if self.unit == "days":
             return elapsed.exceeds(self.limit)
+        if hours is not None:
+            return hours.exceeds(self.limit)
         if 24 * (elapsed.min - 1) >= self.limit:
             return Truth.TRUE
         if 24 * (elapsed.max + 1) <= self.limit:
@@ -659,6 +662,16 @@ class Context:
         if self._day_anchor(start) == self._day_anchor(end):
             return DayRange(0, 0)
         return days_between(self.at(start).date, self.at(end).date)
+
+    def hours_since(self, index: int) -> HourRange | None:
+        """The time from the event at ``index`` to this event, where both give times."""
+        return self.hours_between(index, self.index)
+
+    def hours_between(self, start: int, end: int) -> HourRange | None:
+        """The time from one event to another (by index), where both dates give
+        times of day (``2010-06-09T22:00``); ``None`` otherwise: count in days.
+        """
+        return hours_between(self.at(start).date, self.at(end).date)
 
     def _day_anchor(self, index: int) -> str:
         ev = self.at(index)

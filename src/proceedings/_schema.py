@@ -34,6 +34,7 @@ from ._model import (
     Charge,
     Event,
     Person,
+    RelativeTiming,
     Source,
 )
 from ._versions import READABLE_VERSIONS
@@ -49,7 +50,8 @@ SCHEMA_ID = f"urn:proceedings:case-record:v{FORMAT_VERSION}"
 # -- the date pattern ------------------------------------------------------------
 #
 # The pattern is a pre-filter: it accepts exactly the *shapes* the library reads
-# (YYYY[-MM[-DD]], X digits, one trailing qualifier, one "/"), with years,
+# (YYYY[-MM[-DD]], X digits, one trailing qualifier, a time of day Thh:mm[:ss]
+# after a full date without X, one "/", ".." for an open end), with years,
 # months and days whose digit masks can match a real number in range. What it
 # cannot say is which days exist (2022-02-30, 2021-02-29, 2022-04-3X) and
 # whether an interval's start lies after its end: those need a calendar and
@@ -77,9 +79,18 @@ _YEAR = (
 _MONTH = "(?:0[1-9X]|1[0-2X]|X[0-9X])"
 _DAY = "(?:0[1-9X]|[12][0-9X]|3[01X]|X[0-9X])"
 _SINGLE_DATE = f"{_YEAR}(?:-{_MONTH}(?:-{_DAY})?)?[~?%]?"
+# A time of day needs a fully known day: digits only, and a year not 0000.
+_KNOWN_DAY = (
+    "(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
+    "-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
+)
+_CLOCK = "(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?"
+_TIMED_DATE = f"{_KNOWN_DAY}T{_CLOCK}[~?%]?"
+_ONE_DATE = f"(?:{_SINGLE_DATE}|{_TIMED_DATE})"
+_OPEN_END = r"\.\."
 
 #: The ``pattern`` of :class:`~proceedings._dates.UncertainDate` strings.
-DATE_PATTERN = f"^{_SINGLE_DATE}(?:/{_SINGLE_DATE})?$"
+DATE_PATTERN = f"^(?:{_ONE_DATE}(?:/(?:{_ONE_DATE}|{_OPEN_END}))?|{_OPEN_END}/{_ONE_DATE})$"
 
 # -- constraints on more than one field ------------------------------------------
 
@@ -98,12 +109,17 @@ OBJECT_CONSTRAINTS: Mapping[type, Mapping[str, Any]] = {
 #: The ``_object_problems`` checks only the library makes, and why.
 LIBRARY_ONLY: Mapping[type, str] = {
     CaseRecord: (
-        "unique ids and names, and references to earlier events, declared sources and "
-        "declared accounts, compare values across the record, which JSON Schema cannot do "
+        "unique ids and names, references to earlier events, declared sources and "
+        "declared accounts, and each event's date against its relative timing (after), "
+        "compare values across the record, which JSON Schema cannot do "
         "(format_version, the other check, is a const in the schema)"
     ),
     BorderCrossing: (
         "from_country must differ from to_country: JSON Schema cannot compare two values"
+    ),
+    RelativeTiming: (
+        "a range of days must not run backwards ('3/2'): JSON Schema cannot compare two "
+        "numbers within one string"
     ),
     Person: (
         "each account has one entry of facts: JSON Schema cannot compare the objects of an "
@@ -454,7 +470,9 @@ def _date_def(cls: type[UncertainDate]) -> dict[str, Any]:
             f"{parse_docstring(cls.__doc__).summary} A subset of ISO 8601-2 / EDTF: "
             "`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with `X` for unknown digits, "
             "one trailing qualifier (`~` approximate, `?` uncertain, `%` both), "
-            "or a closed interval `A/B` of two such dates."
+            "a local time of day after a full date (`YYYY-MM-DDThh:mm`, or `Thh:mm:ss`), "
+            "a closed interval `A/B` of two such dates, or an open one: `../B` "
+            "(on or before B) or `A/..` (on or after A)."
         ),
         "$comment": (
             "The pattern checks the form only. Whether the day exists (2022-02-30) and "
@@ -462,7 +480,14 @@ def _date_def(cls: type[UncertainDate]) -> dict[str, Any]:
         ),
         "type": "string",
         "pattern": DATE_PATTERN,
-        "examples": ["2022-12-06", "2022-11~", "2022-12-XX", "2022-11-20/2022-11-30"],
+        "examples": [
+            "2022-12-06",
+            "2022-11~",
+            "2022-12-XX",
+            "2022-11-20/2022-11-30",
+            "../2010-09-08",
+            "2010-06-09T22:00/2010-06-10T06:00",
+        ],
     }
 
 
@@ -479,6 +504,7 @@ _PARTS = (
     "Penalty",
     "Safeguards",
     "ArticleHolding",
+    "RelativeTiming",
 )
 _EVENT_NAMES = tuple(ev.__name__ for ev in EVENT_TYPES)
 

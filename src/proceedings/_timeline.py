@@ -11,6 +11,7 @@ import datetime
 import attrs
 
 from ._chart import CHART
+from ._dates import UncertainDate
 from ._engine import replay
 from ._model import CaseRecord
 from ._rules import Law
@@ -37,11 +38,16 @@ class TimelineEvent:
         index: Its position in the record.
         id: Its id.
         type: Its type tag.
-        date: Its date as written.
-        earliest: The earliest day it can have happened.
-        latest: The latest day it can have happened.
+        date: Its date as written, or its effective date where a relative
+            timing (``after``) narrows it.
+        earliest: The earliest day it can have happened (``date.min`` where
+            the start is open: see ``open_start``).
+        latest: The latest day it can have happened (``date.max`` where the
+            end is open).
         jurisdiction: Where it happened.
         changes: The state changes it caused in its jurisdiction.
+        open_start: Whether its date is open at the start (``../2010-09``).
+        open_end: Whether its date is open at the end (``2010-06-09/..``).
     """
 
     index: int
@@ -52,6 +58,18 @@ class TimelineEvent:
     latest: datetime.date
     jurisdiction: str
     changes: tuple[Change, ...] = ()
+    open_start: bool = False
+    open_end: bool = False
+
+
+def _first_day(date: UncertainDate) -> datetime.date:
+    """The first day to draw a date from: its known end where its start is open."""
+    return date.latest if date.open_start else date.earliest
+
+
+def _last_day(date: UncertainDate) -> datetime.date:
+    """The last day to draw a date to: its known start where its end is open."""
+    return date.earliest if date.open_end else date.latest
 
 
 @attrs.frozen(kw_only=True)
@@ -62,9 +80,12 @@ class Span:
         jurisdiction: The jurisdiction.
         track: The track.
         state: The state.
-        start: The earliest day of the event that entered it.
+        start: The earliest day of the event that entered it (its latest,
+            where the event's date is open at the start: a span is never
+            drawn from year 1).
         end: The earliest day the next state began, or the last event's latest
-            day if the state still held; never before ``start``.
+            day if the state still held; never before ``start`` (and never
+            ``date.max`` for an open end: the known day stands in).
         start_event: The id of the event that entered it.
         end_event: The id of the event that left it, or ``None``.
     """
@@ -149,6 +170,8 @@ def timeline(
                 latest=ev.date.latest,
                 jurisdiction=where,
                 changes=changes,
+                open_start=ev.date.open_start,
+                open_end=ev.date.open_end,
             )
         )
         for change in changes:
@@ -157,19 +180,19 @@ def timeline(
                 span = open_spans.pop(key)
                 # With uncertain dates the next state may "begin" before this
                 # one did; a span never ends before it starts.
-                end = max(span.start, ev.date.earliest)
+                end = max(span.start, _first_day(ev.date))
                 spans.append(attrs.evolve(span, end=end, end_event=ev.id))
             if change.after != initial[change.track]:
                 open_spans[key] = Span(
                     jurisdiction=where,
                     track=change.track,
                     state=change.after,
-                    start=ev.date.earliest,
-                    end=ev.date.earliest,
+                    start=_first_day(ev.date),
+                    end=_first_day(ev.date),
                     start_event=ev.id,
                 )
-        if last_day is None or ev.date.latest > last_day:
-            last_day = ev.date.latest
+        if last_day is None or _last_day(ev.date) > last_day:
+            last_day = _last_day(ev.date)
     for span in open_spans.values():
         end = last_day if last_day is not None else span.start
         spans.append(attrs.evolve(span, end=max(span.start, end)))

@@ -7,6 +7,7 @@ level here and is never needed by the library proper.
 from __future__ import annotations
 
 import calendar
+import datetime
 
 from hypothesis import strategies as st
 
@@ -37,11 +38,13 @@ def _single_text(
     max_year: int,
     unspecified: bool,
     qualifiers: bool,
+    times: bool,
 ) -> str:
     """The text of one date (no ``/``) that the library accepts.
 
     A real day is drawn first and then truncated and masked with ``X``, so the
-    pattern always matches at least that day: the result is always valid.
+    pattern always matches at least that day: the result is always valid. A
+    full day left unmasked may get a time of day.
     """
     year = draw(st.integers(min_year, max_year))
     month = draw(st.integers(1, 12))
@@ -56,8 +59,13 @@ def _single_text(
         if not _year_mask_fits(masked[0], min_year, max_year):
             masked[0] = parts[0]
         parts = masked
+    clock = ""
+    if times and precision == "day" and "X" not in "".join(parts) and draw(st.booleans()):
+        clock = f"T{draw(st.integers(0, 23)):02d}:{draw(st.integers(0, 59)):02d}"
+        if draw(st.booleans()):
+            clock += f":{draw(st.integers(0, 59)):02d}"
     qualifier = draw(st.sampled_from(_QUALIFIERS)) if qualifiers else ""
-    return "-".join(parts) + qualifier
+    return "-".join(parts) + clock + qualifier
 
 
 def uncertain_dates(
@@ -67,15 +75,22 @@ def uncertain_dates(
     intervals: bool = True,
     unspecified: bool = True,
     qualifiers: bool = True,
+    times: bool = True,
+    open_ends: bool = True,
 ) -> st.SearchStrategy[UncertainDate]:
-    """Dates of every supported form: ``YYYY[-MM[-DD]]``, ``X`` digits, qualifiers, ``A/B``.
+    """Dates of every supported form: ``YYYY[-MM[-DD]]``, ``X`` digits, qualifiers,
+    times of day ``YYYY-MM-DDThh:mm[:ss]``, ``A/B``, ``../B`` and ``A/..``.
 
     Args:
-        min_year: No bound of a generated date lies before this year.
-        max_year: No bound of a generated date lies after this year.
+        min_year: No known bound of a generated date lies before this year
+            (an open start has no bound: its ``earliest`` is ``date.min``).
+        max_year: No known bound of a generated date lies after this year.
         intervals: Whether to generate intervals ``A/B`` as well.
         unspecified: Whether to generate ``X`` digits.
         qualifiers: Whether to generate the qualifiers ``~``, ``?`` and ``%``.
+        times: Whether to generate times of day after full dates.
+        open_ends: Whether to generate open intervals ``../B`` and ``A/..``
+            (only with ``intervals``).
 
     Returns:
         A strategy for :class:`~proceedings._dates.UncertainDate`.
@@ -89,20 +104,41 @@ def uncertain_dates(
         ("intervals", intervals),
         ("unspecified", unspecified),
         ("qualifiers", qualifiers),
+        ("times", times),
+        ("open_ends", open_ends),
     ):
         check_bool(flag, name)
     single = _single_text(
-        min_year=min_year, max_year=max_year, unspecified=unspecified, qualifiers=qualifiers
+        min_year=min_year,
+        max_year=max_year,
+        unspecified=unspecified,
+        qualifiers=qualifiers,
+        times=times,
     ).map(UncertainDate.parse)
     if not intervals:
         return single
-    return st.one_of(single, st.tuples(single, single).map(_interval))
+    closed = st.tuples(single, single).map(_interval)
+    if not open_ends:
+        return st.one_of(single, closed)
+    open_ = st.one_of(
+        single.map(lambda d: UncertainDate.parse(f"../{d.text}")),
+        single.map(lambda d: UncertainDate.parse(f"{d.text}/..")),
+    )
+    return st.one_of(single, closed, open_)
+
+
+def _first_instant(date: UncertainDate) -> datetime.datetime:
+    return date.earliest_time or datetime.datetime.combine(date.earliest, datetime.time.min)
+
+
+def _last_instant(date: UncertainDate) -> datetime.datetime:
+    return date.latest_time or datetime.datetime.combine(date.latest, datetime.time.max)
 
 
 def _interval(ends: tuple[UncertainDate, UncertainDate]) -> UncertainDate:
     first, second = ends
     # If first cannot start the interval, second wholly precedes it and can.
-    if first.earliest > second.latest:
+    if _first_instant(first) > _last_instant(second):
         first, second = second, first
     return UncertainDate.parse(f"{first.text}/{second.text}")
 
@@ -133,12 +169,23 @@ def _reversed_interval(draw: st.DrawFn) -> str:
     return f"{start.text}/{end.text}"
 
 
+@st.composite
+def _reversed_times(draw: st.DrawFn) -> str:
+    """An interval within one day whose start time is after its end time."""
+    day = draw(st.dates(datetime.date(1, 1, 1), datetime.date(9999, 12, 31))).isoformat()
+    first, second = sorted(
+        draw(st.lists(st.integers(0, 1439), min_size=2, max_size=2, unique=True))
+    )
+    return f"{day}T{second // 60:02d}:{second % 60:02d}/{day}T{first // 60:02d}:{first % 60:02d}"
+
+
 def invalid_date_strings() -> st.SearchStrategy[str]:
     """Strings that look like dates but must be refused with ``InvalidDate``.
 
-    Covers months and days out of range, days missing from their month, open,
-    reversed and chained intervals, wrong widths and separators, lowercase
-    ``x``, all-``X`` years, year 0000, misplaced qualifiers, times and blanks.
+    Covers months and days out of range, days missing from their month,
+    intervals with a missing end or two open ends, reversed and chained
+    intervals, wrong widths and separators, lowercase ``x``, all-``X`` years,
+    year 0000, misplaced qualifiers, malformed times of day and blanks.
 
     Returns:
         A strategy for strings that
@@ -153,14 +200,19 @@ def invalid_date_strings() -> st.SearchStrategy[str]:
         st.integers(1, 12),
         st.sampled_from([0, *range(32, 100)]),
     )
-    open_interval = st.one_of(
-        valid.map(lambda d: f"../{d.text}"),
-        valid.map(lambda d: f"{d.text}/.."),
+    missing_end = st.one_of(
         valid.map(lambda d: f"/{d.text}"),
         valid.map(lambda d: f"{d.text}/"),
         st.just("../.."),
+        st.just(".."),
         st.just("/"),
     )
+    bad_time = st.builds(
+        lambda d, h, m: f"{d.isoformat()}T{h:02d}:{m:02d}",
+        st.dates(datetime.date(1, 1, 1), datetime.date(9999, 12, 31)),
+        st.integers(0, 99),
+        st.integers(0, 99),
+    ).filter(lambda t: int(t[11:13]) > 23 or int(t[14:16]) > 59)
     chained = st.lists(valid, min_size=3, max_size=4).map(lambda ds: "/".join(d.text for d in ds))
     bad_separator = st.builds(
         lambda y, m, d, sep: f"{y}{sep}{m:02d}{sep}{d:02d}",
@@ -190,7 +242,14 @@ def invalid_date_strings() -> st.SearchStrategy[str]:
             "~2022",
             "2022~~",
             "2022~?",
-            "2022-11-05T10:00",
+            "2022-11-05T10",
+            "2022-11-05T1000",
+            "2022-11-05T10:00Z",
+            "2022-11-05T10:00+01:00",
+            "2022-11-05T10:00:00.5",
+            "2022-11-XXT10:00",
+            "2022-11T10:00",
+            "10:00",
             "2022-11-05 10:00",
             "2022-11-05T",
             " 2022",
@@ -211,8 +270,10 @@ def invalid_date_strings() -> st.SearchStrategy[str]:
         bad_month,
         bad_day,
         _missing_day(),
-        open_interval,
+        missing_end,
+        bad_time,
         _reversed_interval(),
+        _reversed_times(),
         chained,
         bad_separator,
         short_parts,

@@ -23,6 +23,7 @@ from .._checks import (
     CHECK,
     COUNTRIES,
     COUNTRY,
+    DAY_COUNT,
     IDENTIFIER,
     LANGUAGE,
     NONEMPTY,
@@ -35,7 +36,7 @@ from .._checks import (
 )
 from .._codec import _is_var_tuple, unstructure
 from .._countries import ISO_3166_ALPHA2
-from .._dates import UncertainDate
+from .._dates import UncertainDate, add_days
 from .._model import (
     EVENT_TYPES,
     FORMAT_VERSION,
@@ -47,6 +48,7 @@ from .._model import (
     Event,
     Person,
     PersonFacts,
+    RelativeTiming,
     Source,
     SourceRef,
 )
@@ -143,6 +145,11 @@ _LANGUAGES = st.builds(
     ).map(lambda subtags: "".join(f"-{tag}" for tag in subtags)),
 )
 _URLS = _IDS.map(lambda slug: f"https://example.org/{slug}")
+# Whole days after an event: "2", or a range "2/3" that never runs backwards.
+_DAY_COUNTS = st.one_of(
+    st.integers(0, 30).map(str),
+    st.tuples(st.integers(0, 30), st.integers(0, 10)).map(lambda t: f"{t[0]}/{t[0] + t[1]}"),
+)
 _DATES = uncertain_dates()
 
 
@@ -175,6 +182,7 @@ _CHECKED: tuple[tuple[Check, Callable[[Any], st.SearchStrategy[Any]]], ...] = (
     (UNIQUE_STRINGS, lambda tp: st.lists(st.text(max_size=20), unique=True, max_size=3).map(tuple)),
     (POSITIVE, _positive),
     (NONNEGATIVE, _nonnegative),
+    (DAY_COUNT, lambda tp: _DAY_COUNTS),
     (
         NONEMPTY_TUPLE,
         lambda tp: st.lists(_plain_values(get_args(tp)[0]), min_size=1, max_size=3).map(tuple),
@@ -377,6 +385,8 @@ def _one_event(draw: st.DrawFn, choices: tuple[type[Event], ...], context: _Cont
                 kwargs["sources"] = draw(cited)
             else:
                 kwargs["sources"] = ()
+        elif field.name == "after":
+            kwargs["after"] = None  # drawn below, with a date that fits it
         elif field.refers_to is not None:
             kwargs[field.name] = draw(_references(field, context, account))
         elif (part := _part_with_refs(field)) is not None:
@@ -387,10 +397,35 @@ def _one_event(draw: st.DrawFn, choices: tuple[type[Event], ...], context: _Cont
         # Events tied to one day must have dates that can overlap: share one.
         target = next(ev for ev in context.earlier if ev.id == kwargs["same_day_as"])
         kwargs["date"] = target.date
+    elif (after := _draw_after(draw, context, account)) is not None:
+        kwargs["after"], kwargs["date"] = after
     if (fixup := _FIXUPS.get(cls)) is not None:
         fixup(draw, kwargs)
     result: Event = cls(**kwargs)
     return result
+
+
+def _draw_after(
+    draw: st.DrawFn, context: _Context, account: str | None
+) -> tuple[RelativeTiming, UncertainDate] | None:
+    """Sometimes, a relative timing after an earlier event, and a date that fits it.
+
+    The date is the written date of the earlier event moved by the days: it
+    holds every day the timing allows, so it stays consistent even where the
+    earlier event's own date is narrowed by a timing of its own.
+    """
+    targets = context.candidates((), account)
+    if not targets or draw(st.integers(0, 3)) != 0:
+        return None
+    target_id = draw(st.sampled_from(targets))
+    target = next(ev for ev in context.earlier if ev.id == target_id)
+    timing = RelativeTiming(event=target_id, days=draw(_DAY_COUNTS))
+    fewest, most = timing.bounds
+    low, high = add_days(target.date, fewest)[0], add_days(target.date, most)[1]
+    date = UncertainDate.from_bounds(
+        None if target.date.open_start else low, None if target.date.open_end else high
+    )
+    return timing, date
 
 
 def _references(field: Field, context: _Context, account: str | None) -> st.SearchStrategy[Any]:
@@ -540,10 +575,11 @@ def _records(
         # Sorted by earliest day, no event can lie wholly before the one listed
         # before it: its latest day is at least its own earliest day, which is
         # at least the earlier event's earliest day.
-        # Re-dating would break same-day ties, so chronological records have none.
+        # Re-dating would break same-day ties and relative timings, so
+        # chronological records have none.
         dates = sorted((ev.date for ev in happened), key=lambda d: (d.earliest, d.latest))
         happened = tuple(
-            attrs.evolve(ev, date=d, same_day_as=None)
+            attrs.evolve(ev, date=d, same_day_as=None, after=None)
             for ev, d in zip(happened, dates, strict=True)
         )
     fixed: dict[str, Any] = {

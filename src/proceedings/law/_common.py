@@ -174,7 +174,7 @@ def forty_day_check(deadline: Deadline) -> Check:
         start = max(marks)
         # The request itself arriving is the event that ends the clock: it is
         # late if it comes after the limit.
-        exceeded = deadline.exceeded(ctx.days_since(start))
+        exceeded = deadline.exceeded(ctx.days_since(start), ctx.hours_since(start))
         if exceeded is Truth.FALSE:
             return
         yield Hit(

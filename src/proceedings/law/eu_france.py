@@ -27,12 +27,6 @@ EU_MEMBERS = frozenset(
 APR_APPLIES = datetime.date(2026, 6, 12)
 
 
-def _days(low: int, high: int) -> str:
-    if low == high:
-        return f"{low} day" + ("" if low == 1 else "s")
-    return f"{low} to {high} days"
-
-
 def _right_to_remain(window: bool) -> Check:
     def check(ctx: Context) -> Iterator[Hit]:
         ev = ctx.event
@@ -58,7 +52,7 @@ def _right_to_remain(window: bool) -> Check:
             yield Hit(
                 truth=Truth.UNKNOWN,
                 message=(
-                    f"{removal_phrase(ev, capital=True)} {_days(elapsed.min, elapsed.max)} after "
+                    f"{removal_phrase(ev, capital=True)} {elapsed.describe()} after "
                     f"the refusal ({ctx.describe(start)}), possibly before the time limit for an "
                     "appeal had expired (national limits differ; France: one month, recalled)"
                 ),

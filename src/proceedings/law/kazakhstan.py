@@ -134,6 +134,9 @@ def _late_decision(ctx: Context) -> Iterator[Hit]:
 def _add_months(day: datetime.date, months: int) -> datetime.date:
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
+    if year > datetime.MAXYEAR:
+        # Past the calendar (an open end, ``2010-06/..``): later than any day.
+        return datetime.date.max
     for d in (day.day, 30, 29, 28):
         try:
             return datetime.date(year, month, d)
@@ -219,7 +222,7 @@ def _seventy_two_hours(ctx: Context) -> Iterator[Hit]:
     start = ctx.marked(SEVENTY_TWO_HOURS.start)
     if start is None:
         return
-    exceeded = SEVENTY_TWO_HOURS.exceeded(ctx.days_since(start))
+    exceeded = SEVENTY_TWO_HOURS.exceeded(ctx.days_since(start), ctx.hours_since(start))
     if exceeded is Truth.FALSE:
         return
     yield Hit(

@@ -57,13 +57,22 @@ def summary_text(summary: Summary) -> str:
 
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}[~?%]*$")
+_TIMED = re.compile(r"^\d{4}-\d{2}-\d{2}T[0-9:]+[~?%]*$")
 
 
 def when_phrase(date: str) -> str:
-    """``On 2022-12-06``, ``In 2023-03``, ``Between 2022-12-01 and 2022-12-12``."""
+    """``On 2022-12-06``, ``In 2023-03``, ``Between 2022-12-01 and 2022-12-12``,
+    ``At 2010-06-09T14:30``, ``On or before 2010-09-08``, ``On or after 2010-06``.
+    """
     start, sep, end = date.partition("/")
+    if sep and start == "..":
+        return f"On or before {end}"
+    if sep and end == "..":
+        return f"On or after {start}"
     if sep:
         return f"Between {start} and {end}"
+    if _TIMED.match(date):
+        return f"At {date}"
     return f"On {date}" if _DAY.match(date) else f"In {date}"
 
 

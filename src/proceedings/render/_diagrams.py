@@ -152,11 +152,18 @@ def _timeline_title(model: Timeline) -> str:
     return title
 
 
+def _next_day(day: datetime.date) -> datetime.date:
+    # The end of a bar is exclusive; the calendar's last day has no next one.
+    return day if day == datetime.date.max else day + datetime.timedelta(days=1)
+
+
 def timeline_to_mermaid(model: Timeline, *, tracks: Sequence[str] | None = None) -> str:
     """A case's timeline as a Mermaid ``gantt`` chart.
 
     The first section has the events: a milestone for an exact date, a bar
-    from the earliest to the latest possible day for an uncertain one. Then a
+    from the earliest to the latest possible day for an uncertain one, and a
+    milestone on the known day of an open one (``../2010-09-08``), labelled
+    with its date: an open end has no day to draw. Then a
     section per jurisdiction and track, with a bar for each state it was in.
 
     Args:
@@ -173,10 +180,13 @@ def timeline_to_mermaid(model: Timeline, *, tracks: Sequence[str] | None = None)
     for ev in model.events:
         name = _mermaid_text(f"{ev.type.replace('_', ' ')} {ev.id} ({ev.jurisdiction})")
         tid = _mermaid_id("e", str(ev.index))
-        if ev.earliest == ev.latest:
+        if ev.open_start or ev.open_end:
+            known = ev.earliest if ev.open_end else ev.latest
+            lines.append(f"    {name} ({_mermaid_text(ev.date)}) : milestone, {tid}, {known}, 0d")
+        elif ev.earliest == ev.latest:
             lines.append(f"    {name} : milestone, {tid}, {ev.earliest}, 0d")
         else:
-            end = ev.latest + datetime.timedelta(days=1)
+            end = _next_day(ev.latest)
             lines.append(f"    {name} ({_mermaid_text(ev.date)}) : {tid}, {ev.earliest}, {end}")
     section = None
     for n, span in enumerate(_filter_spans(model, tracks)):
@@ -184,7 +194,7 @@ def timeline_to_mermaid(model: Timeline, *, tracks: Sequence[str] | None = None)
         if here != section:
             lines.append(f"    section {here}")
             section = here
-        end = max(span.end, span.start + datetime.timedelta(days=1))
+        end = max(span.end, _next_day(span.start))
         lines.append(f"    {_mermaid_text(span.state)} : s{n}, {span.start}, {end}")
     return "\n".join(lines) + "\n"
 

@@ -94,7 +94,8 @@ def report_to_dict(report: Report, *, context: RecordContext | None = None) -> d
 
 def deadline_to_dict(status: DeadlineStatus) -> dict[str, Any]:
     """A time limit as JSON: ``rule_id``, ``label``, ``jurisdiction``, ``started_by``,
-    ``due`` (``[earliest, latest]`` possible last day, ISO), ``status``
+    ``due`` (``[earliest, latest]`` possible last day, ISO; ``null`` for a
+    bound that is unknown because the clock started on an open date), ``status``
     (``"running"``, ``"expired"`` or ``"undetermined"``) and ``account``
     (``null`` for a record without accounts).
     """
@@ -103,7 +104,10 @@ def deadline_to_dict(status: DeadlineStatus) -> dict[str, Any]:
         "label": status.label,
         "jurisdiction": status.jurisdiction,
         "started_by": status.started_by,
-        "due": [status.due[0].isoformat(), status.due[1].isoformat()],
+        "due": [
+            None if is_open else day.isoformat()
+            for day, is_open in zip(status.due, status.due_open, strict=True)
+        ],
         "status": _EXPIRED[status.expired],
         "account": status.account,
     }

@@ -188,7 +188,14 @@ def render_deadlines_text(
         state = _EXPIRED[d.expired]
         style = {"expired": "violation", "undetermined": "warning", "running": "ok"}[state]
         first, last = d.due
-        due = first.isoformat() if first == last else f"between {first} and {last}"
+        if d.due_open == (True, True):  # pragma: no cover - a date has a known end
+            due = "unknown"
+        elif d.due_open[0]:
+            due = f"on or before {last}"
+        elif d.due_open[1]:
+            due = f"on or after {first}"
+        else:
+            due = first.isoformat() if first == last else f"between {first} and {last}"
         lines += wrap(
             f"{paint(state.upper(), style)}  {paint(d.rule_id, 'bold')}  {d.label} "
             f"({d.jurisdiction}); the clock started with {d.started_by!r}; last day {due}"
