@@ -144,9 +144,7 @@ def _interim(body: InterimBody) -> Check:
         truth, index = best
         measure = ctx.at(index)
         assert isinstance(measure, InterimMeasureRequested)
-        notified = (
-            f", notified on {measure.notified.text}" if measure.notified is not None else ""
-        )
+        notified = f", notified on {measure.notified.text}" if measure.notified is not None else ""
         yield Hit(
             truth=truth,
             message=(
