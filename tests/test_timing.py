@@ -434,3 +434,48 @@ def test_an_invalid_date_text_is_never_printed_for_a_narrowed_date() -> None:
 
     for d in timing(rec).dates:
         assert d == UncertainDate.parse(d.text)
+
+
+def test_the_days_between_events_follow_their_relative_timing() -> None:
+    """Released two days after a detention dated to the month: 2 days apart, not 0 to 30."""
+    from proceedings import validate
+    from proceedings.codec import structure
+
+    def held(after: dict[str, str] | None) -> object:
+        release = {"type": "release", "id": "r", "date": "2023-03", "jurisdiction": "KZ"}
+        if after is not None:
+            release["after"] = after  # type: ignore[assignment]
+        return structure(
+            {
+                "id": "x",
+                "person": {"id": "p", "nationalities": ["RU"]},
+                "events": [
+                    {
+                        "type": "detention",
+                        "id": "d",
+                        "date": "2023-03",
+                        "jurisdiction": "KZ",
+                        "ground": "wanted_person",
+                    },
+                    {
+                        "type": "hearing",
+                        "id": "h",
+                        "date": "2023-03",
+                        "jurisdiction": "KZ",
+                        "kind": "questioning",
+                        "after": {"event": "d", "days": "1"},
+                    },
+                    release,
+                ],
+            }
+        )
+
+    def notes(rec: object) -> list[str]:
+        return [f.certainty.value for f in validate(rec).findings if f.rule_id == "KZ-CPC-587"]  # type: ignore[arg-type]
+
+    assert (["undetermined"], [], [], ["certain"]) == (
+        notes(held(None)),
+        notes(held({"event": "d", "days": "2"})),
+        notes(held({"event": "h", "days": "1"})),  # through a chain: 1 + 1 days
+        notes(held({"event": "h", "days": "5"})),  # 6 days: certainly more than 72 hours
+    )

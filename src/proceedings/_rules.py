@@ -657,11 +657,39 @@ class Context:
         """Whole days from one event to another (by index).
 
         Events the record ties to the same day (``same_day_as``, directly or
-        through a chain) are 0 days apart, whatever their written dates.
+        through a chain) are 0 days apart, whatever their written dates; an
+        event timed ``after`` another (directly or through a chain) is as many
+        days after it as the record says, narrowed by the written dates.
         """
         if self._day_anchor(start) == self._day_anchor(end):
             return DayRange(0, 0)
-        return days_between(self.at(start).date, self.at(end).date)
+        by_dates = days_between(self.at(start).date, self.at(end).date)
+        offset = self._offset(start, end)
+        if offset is None:
+            return by_dates
+        low, high = max(offset[0], by_dates.min), min(offset[1], by_dates.max)
+        if low > high:  # pragma: no cover - inconsistent timings are refused on load
+            return by_dates
+        return DayRange(low, high)
+
+    def _offset(self, start: int, end: int) -> tuple[int, int] | None:
+        """Days from ``start`` to ``end`` by the record's ``after`` and same-day ties."""
+        target = self._day_anchor(start)
+        low = high = 0
+        ev = self.at(end)
+        seen = {ev.id}
+        while True:
+            if self._day_anchor(self.record.events.index(ev)) == target:
+                return low, high
+            if ev.after is None or ev.after.event in seen:
+                return None
+            fewest, most = ev.after.bounds
+            low, high = low + fewest, high + most
+            seen.add(ev.after.event)
+            try:
+                ev = self.record.event(ev.after.event)
+            except KeyError:  # pragma: no cover - references are checked on load
+                return None
 
     def hours_since(self, index: int) -> HourRange | None:
         """The time from the event at ``index`` to this event, where both give times."""
