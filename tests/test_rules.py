@@ -1247,3 +1247,23 @@ def test_an_expulsion_order_of_unknown_kind_leaves_the_koap_appeal_rule_undeterm
         [c for _, c, _ in fired(case(ExpulsionKind.ADMINISTRATIVE), "KZ-KOAP-APPEAL")],
         [c for _, c, _ in fired(case(ExpulsionKind.UNKNOWN), "KZ-KOAP-APPEAL")],
     )
+
+
+def test_the_extradition_appeal_period_runs_from_service() -> None:
+    """Approved on 1 March, served on 20 March, surrendered on 25 March: inside the 10 days."""
+
+    def surrendered(served: str | None) -> list[Certainty]:
+        rec = record(
+            request("q", "2023-02-01"),
+            event(
+                "extradition_decided",
+                "x",
+                "2023-03-01",
+                outcome=ExtraditionOutcome.APPROVED,
+                **({} if served is None else {"served": day(served)}),
+            ),
+            removal("r", "2023-03-25", channel=RemovalChannel.EXTRADITION),
+        )
+        return [c for _, c, _ in fired(rec, "KZ-CPC-592")]
+
+    assert ([], [Certainty.CERTAIN]) == (surrendered(None), surrendered("2023-03-20"))

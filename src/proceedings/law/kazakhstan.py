@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from .._dates import Truth
+from .._dates import Truth, days_between
 from .._findings import Citation, Severity
 from .._model import (
     AsylumDecision,
@@ -319,14 +319,22 @@ def _surrender_before_appeal(ctx: Context) -> Iterator[Hit]:
     elif ctx.in_state("extradition", "approved"):
         if decision is None:  # pragma: no cover - the state is entered only with its mark
             return
-        open_ = ctx.days_since(decision).at_most(APPEAL_WINDOW.limit)
+        # The period runs from receipt of a copy: from the day the decision was
+        # served where the record gives it, else from the decision itself.
+        served = getattr(ctx.at(decision), "served", None)
+        if served is not None:
+            elapsed = days_between(served, ctx.event.date)
+            since = f"the extradition decision ({ctx.describe(decision)}), served on {served.text}"
+        else:
+            elapsed = ctx.days_since(decision)
+            since = f"the extradition decision ({ctx.describe(decision)})"
+        open_ = elapsed.at_most(APPEAL_WINDOW.limit)
         if open_ is not Truth.FALSE:
             yield Hit(
                 truth=open_,
                 message=(
-                    f"Surrendered within 10 days of the extradition decision "
-                    f"({ctx.describe(decision)}), before the appeal period (10 days from "
-                    "receipt of a copy) could run out"
+                    f"Surrendered within 10 days of {since}, before the appeal period (10 days "
+                    "from receipt of a copy) could run out"
                 ),
                 related=(decision,),
             )
