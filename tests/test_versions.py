@@ -76,3 +76,26 @@ def test_dump_writes_the_current_version() -> None:
     record = structure({"id": "r", "person": {"id": "p"}})
 
     assert '"format_version": 2' in proceedings.dumps(record)
+
+
+def test_a_version_1_record_with_a_format_2_date_is_refused() -> None:
+    """Open ends and times of day are format 2: a record labelled 1 that uses them is refused."""
+    data = {
+        "id": "r",
+        "format_version": 1,
+        "person": {"id": "p", "birth_date": "../1990"},
+        "events": [
+            {
+                "type": "detention",
+                "id": "d",
+                "date": "2020-01-01T10:00",
+                "jurisdiction": "KZ",
+                "ground": "border",
+            },
+            {"type": "release", "id": "r", "date": "2020-01-02", "jurisdiction": "KZ"},
+        ],
+    }
+    with pytest.raises(RecordError) as info:
+        structure(data)
+
+    assert ["$.person.birth_date", "$.events[0].date"] == [p.path for p in info.value.problems]

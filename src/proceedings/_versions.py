@@ -114,8 +114,11 @@ def _newer_keys(data: dict[str, Any]) -> list[Problem]:
     person = data.get("person")
     if isinstance(person, dict):
         found += _unknown(person, Person, "Person", key_path("$", "person"))
+        found += _newer_date(person, "birth_date", key_path("$", "person"))
     for i, source in _objects(data.get("sources")):
-        found += _unknown(source, Source, "Source", index_path(key_path("$", "sources"), i))
+        at = index_path(key_path("$", "sources"), i)
+        found += _unknown(source, Source, "Source", at)
+        found += _newer_date(source, "date", at)
     for i, ev in _objects(data.get("events")):
         at = index_path(key_path("$", "events"), i)
         tag = ev.get("type")
@@ -134,9 +137,27 @@ def _newer_keys(data: dict[str, Any]) -> list[Problem]:
             )
             continue
         found += _unknown(ev, cls, tag, at, _EVENT_FIELDS_1 | _EVENTS_1[tag])
+        found += _newer_date(ev, "date", at)
         for j, ref in _objects(ev.get("sources")):
             found += _unknown(ref, SourceRef, "SourceRef", index_path(key_path(at, "sources"), j))
     return found
+
+
+def _newer_date(obj: dict[str, Any], key: str, at: str) -> list[Problem]:
+    # Format 2 reads open intervals and times of day; format 1 read neither.
+    value = obj.get(key)
+    if not isinstance(value, str) or (".." not in value and "T" not in value):
+        return []
+    return [
+        Problem(
+            path=key_path(at, key),
+            message=(
+                f"the date {value!r} uses a form new in format 2 (an open end or a time of "
+                "day) and cannot be in a record that says format_version 1; set "
+                "format_version to 2"
+            ),
+        )
+    ]
 
 
 def _objects(value: Any) -> list[tuple[int, dict[str, Any]]]:
