@@ -1267,3 +1267,15 @@ def test_the_extradition_appeal_period_runs_from_service() -> None:
         return [c for _, c, _ in fired(rec, "KZ-CPC-592")]
 
     assert ([], [Certainty.CERTAIN]) == (surrendered(None), surrendered("2023-03-20"))
+
+
+def test_an_expulsion_after_the_appeal_was_dismissed_is_lawful_under_koap() -> None:
+    """Ordered, appealed, the appeal dismissed: the ruling is final; the expulsion may proceed."""
+    rec = record(
+        event("expulsion_ordered", "o", "2023-03-01", kind=ExpulsionKind.ADMINISTRATIVE),
+        appeal("a", "2023-03-05", "o"),
+        appeal_decided("ad", "2023-03-20", "a", AppealOutcome.DISMISSED),
+        removal("r", "2023-03-25", channel=RemovalChannel.ADMINISTRATIVE_EXPULSION),
+    )
+
+    assert [] == fired(rec, "KZ-KOAP-APPEAL")

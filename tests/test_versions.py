@@ -99,3 +99,17 @@ def test_a_version_1_record_with_a_format_2_date_is_refused() -> None:
         structure(data)
 
     assert ["$.person.birth_date", "$.events[0].date"] == [p.path for p in info.value.problems]
+
+
+def test_a_version_1_check_leaves_malformed_parts_to_the_codec() -> None:
+    """A person that is no object and an unknown event type are the codec's to report."""
+    data = {
+        "id": "r",
+        "format_version": 1,
+        "person": "p",
+        "events": [{"type": "no_such_type", "id": "e", "date": "2020", "jurisdiction": "KZ"}],
+    }
+    with pytest.raises(RecordError) as info:
+        structure(data)
+
+    assert {"$.person", "$.events[0]"} <= {p.path for p in info.value.problems}
