@@ -52,7 +52,7 @@ import enum
 import functools
 import itertools
 import re
-from typing import NamedTuple, NoReturn
+from typing import NamedTuple, NoReturn, TypeVar
 
 import attrs
 
@@ -685,11 +685,7 @@ class DayRange:
             ``TRUE`` if even the smallest number exceeds it, ``FALSE`` if even
             the largest does not, ``UNKNOWN`` otherwise.
         """
-        if self.min > limit:
-            return Truth.TRUE
-        if self.max <= limit:
-            return Truth.FALSE
-        return Truth.UNKNOWN
+        return _exceeds(self.min, self.max, limit)
 
     def at_most(self, limit: int) -> Truth:
         """Whether the number of days is at most ``limit``.
@@ -723,6 +719,19 @@ class DayRange:
     def __contains__(self, days: object) -> bool:
         # bool is an int, but "is True within the bounds" is a mistake, not a question.
         return isinstance(days, int) and not isinstance(days, bool) and self.min <= days <= self.max
+
+
+_Length = TypeVar("_Length", int, datetime.timedelta)
+
+
+def _exceeds(low: _Length, high: _Length, limit: _Length) -> Truth:
+    # A range of lengths against a limit: the one comparison DayRange and
+    # HourRange share.
+    if low > limit:
+        return Truth.TRUE
+    if high <= limit:
+        return Truth.FALSE
+    return Truth.UNKNOWN
 
 
 @attrs.frozen
@@ -767,12 +776,7 @@ class HourRange:
             ``TRUE`` if even the shortest length exceeds it, ``FALSE`` if even
             the longest does not, ``UNKNOWN`` otherwise.
         """
-        limit = datetime.timedelta(hours=hours)
-        if self.min > limit:
-            return Truth.TRUE
-        if self.max <= limit:
-            return Truth.FALSE
-        return Truth.UNKNOWN
+        return _exceeds(self.min, self.max, datetime.timedelta(hours=hours))
 
     def at_most(self, hours: int) -> Truth:
         """Whether the length is at most ``hours``: the negation of :meth:`exceeds`."""

@@ -679,7 +679,7 @@ class Context:
         ev = self.at(end)
         seen = {ev.id}
         while True:
-            if self._day_anchor(self.record.events.index(ev)) == target:
+            if self._anchor_of(ev) == target:
                 return low, high
             if ev.after is None or ev.after.event in seen:
                 return None
@@ -702,7 +702,10 @@ class Context:
         return hours_between(self.at(start).date, self.at(end).date)
 
     def _day_anchor(self, index: int) -> str:
-        ev = self.at(index)
+        return self._anchor_of(self.at(index))
+
+    def _anchor_of(self, ev: Event) -> str:
+        # The first event of the chain of same-day ties that ``ev`` starts.
         seen = {ev.id}
         while ev.same_day_as is not None and ev.same_day_as not in seen:
             seen.add(ev.same_day_as)
