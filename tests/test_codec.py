@@ -978,3 +978,54 @@ def test_line_of_falls_back_to_the_nearest_ancestor() -> None:
         line_of("$.events[7]", lines),
         line_of("$.person.name", lines),
     )
+
+
+def test_a_reference_inside_a_part_is_checked_with_its_path() -> None:
+    """A holding that names no event, or a later one, is reported at its own path."""
+    data = {
+        "id": "r",
+        "person": {"id": "p"},
+        "events": [
+            {
+                "type": "complaint_lodged",
+                "id": "c",
+                "date": "2020",
+                "jurisdiction": "RU",
+                "body": "ecthr",
+            },
+            {
+                "type": "international_decision",
+                "id": "d",
+                "date": "2021",
+                "jurisdiction": "RU",
+                "body": "ecthr",
+                "complaint": "c",
+                "holdings": [
+                    {
+                        "instrument": "ECHR",
+                        "article": "3",
+                        "holding": "violation",
+                        "events": ["c", "nowhere", "later"],
+                    }
+                ],
+            },
+            {
+                "type": "removal",
+                "id": "later",
+                "date": "2022",
+                "jurisdiction": "RU",
+                "channel": "deportation",
+                "destination": "UZ",
+            },
+        ],
+    }
+    with pytest.raises(RecordError) as info:
+        structure(data)
+
+    assert [
+        ("$.events[1].holdings[0].events[1]", "no event has id 'nowhere'"),
+        (
+            "$.events[1].holdings[0].events[2]",
+            "event 'later' comes later; refer to earlier ones",
+        ),
+    ] == [(p.path, p.message) for p in info.value.problems]
