@@ -111,14 +111,17 @@ class Replay:
     memo: Memo = attrs.field(factory=Memo)
 
 
-def certainty(truth: Truth) -> Certainty:
+def certainty(truth: Truth, *, settled: bool = True) -> Certainty:
     """``CERTAIN`` for :attr:`Truth.TRUE`, ``UNDETERMINED`` for ``UNKNOWN``.
+
+    A true finding on law that is not ``settled`` (a disputed reading, a text
+    or a treaty date not verified) is ``CONDITIONAL``.
 
     Raises:
         ValueError: For :attr:`Truth.FALSE`; nothing was found.
     """
     if truth is Truth.TRUE:
-        return Certainty.CERTAIN
+        return Certainty.CERTAIN if settled else Certainty.CONDITIONAL
     if truth is Truth.UNKNOWN:
         return Certainty.UNDETERMINED
     raise ValueError("a false condition is not a finding")
@@ -133,10 +136,12 @@ def _finding(
         if party is not None and not party.verified:
             unverified += (Unverified.party(party.treaty, party.state),)
     indices = (ctx.index, *[i for i in hit.related if i != ctx.index])
+    readings = tuple(f"{name}={ctx.law.reading(name)}" for name in hit.readings)
     return Finding(
         rule_id=rule.id,
         severity=rule.severity,
-        certainty=certainty(truth),
+        certainty=certainty(truth, settled=not unverified and not readings),
+        readings=readings,
         message=message,
         event_indices=indices,
         event_ids=tuple(ctx.at(i).id for i in indices),

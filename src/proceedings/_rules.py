@@ -47,6 +47,9 @@ class Hit:
         retrospective: The breach lies before this event, which only reveals
             it (a release after custody ran too long): strict mode does not
             refuse the event, audit still reports the breach.
+        readings: The names of the readings of disputed law the breach rests
+            on (the option in force is looked up by the engine); a finding
+            that rests on a reading is ``conditional``, not ``certain``.
     """
 
     truth: Truth
@@ -54,6 +57,7 @@ class Hit:
     related: tuple[int, ...] = ()
     anchor: int | None = None
     retrospective: bool = False
+    readings: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -238,6 +242,8 @@ class Rule:
         readings: The readings the check consults.
         deadline: The time limit it enforces, if any.
         example: A one-line example of what makes it fire.
+        case_law: The decided cases whose reading of the norm the rule
+            follows (``Soering v. the United Kingdom, no. 14038/88, ...``).
     """
 
     id: str
@@ -256,6 +262,7 @@ class Rule:
     readings: tuple[str, ...] = ()
     deadline: Deadline | None = None
     example: str | None = None
+    case_law: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         problems = []

@@ -16,6 +16,7 @@ from .._errors import UnknownName
 from .._findings import Citation, Severity
 from .._rules import Check, Context, Deadline, Hit, Law, Offence, Party, Reading, Rule, Rulebook
 from .cis import CIS
+from .echr import ECHR_RULEBOOK
 from .eu_france import EU_FRANCE
 from .international import INTERNATIONAL
 from .kazakhstan import KAZAKHSTAN
@@ -28,6 +29,7 @@ from .russia import RUSSIA
 DEFAULT_RULEBOOKS: tuple[Rulebook, ...] = (
     RECORD,
     INTERNATIONAL,
+    ECHR_RULEBOOK,
     CIS,
     KAZAKHSTAN,
     RUSSIA,
@@ -74,6 +76,7 @@ __all__ = [
     "CIS",
     "DEFAULT_LAW",
     "DEFAULT_RULEBOOKS",
+    "ECHR_RULEBOOK",
     "EU_FRANCE",
     "INTERNATIONAL",
     "KAZAKHSTAN",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import attrs
+
 from .._dates import Truth
 from .._findings import Citation
 from .._model import Charge, ExtraditionRequested, Removal
@@ -76,34 +78,53 @@ EXTRADITION_OPEN = frozenset(
 )
 
 
-def pending_claim(ctx: Context) -> tuple[str, int | None, Truth] | None:
+@attrs.frozen
+class Pending:
+    """The asylum protection in force before an event.
+
+    Attributes:
+        what: It in words (``the asylum claim``), for messages.
+        start: The index of the event that started it, if on record.
+        truth: Whether it is in force (``UNKNOWN`` after a decision whose
+            outcome the sources do not give).
+        readings: The readings of disputed law it rests on: a breach that
+            rests on it rests on them too (pass them on in the ``Hit``).
+    """
+
+    what: str
+    start: int | None
+    truth: Truth
+    readings: tuple[str, ...] = ()
+
+
+def pending_claim(ctx: Context) -> Pending | None:
     """The asylum protection in force before the event, if any.
 
-    Returns:
-        ``(what, index of the event that started it, whether it is in force)``
-        or ``None``. Under the reading ``asylum_appeal_suspensive=no`` a
-        pending appeal does not count. After a decision whose outcome the
-        sources do not give, the claim may still be pending: the protection
-        is then ``Truth.UNKNOWN``, and so is any breach that rests on it.
+    Under the reading ``asylum_appeal_suspensive=no`` a pending appeal does
+    not count; under ``yes`` it does, and the protection says it rests on
+    that reading. After a decision whose outcome the sources do not give,
+    the claim may still be pending: the protection is then
+    ``Truth.UNKNOWN``, and so is any breach that rests on it.
     """
     if ctx.in_state("asylum", "claimed"):
-        return "the asylum claim", ctx.marked("asylum_claim"), Truth.TRUE
+        return Pending("the asylum claim", ctx.marked("asylum_claim"), Truth.TRUE)
     if ctx.in_state("asylum", "appeal_pending") and ctx.reading(APPEAL_SUSPENSIVE) == "yes":
-        return (
+        return Pending(
             f"the appeal against the asylum refusal (reading {APPEAL_SUSPENSIVE}=yes)",
             ctx.marked("asylum_appeal"),
             Truth.TRUE,
+            (APPEAL_SUSPENSIVE,),
         )
     if ctx.in_state("asylum", "not_registered"):
-        return (
+        return Pending(
             "the asylum claim, which the authorities refused to register",
             ctx.marked("asylum_decision"),
             Truth.TRUE,
         )
     if ctx.in_state("asylum", "granted"):
-        return "the protection granted", ctx.marked("asylum_decision"), Truth.TRUE
+        return Pending("the protection granted", ctx.marked("asylum_decision"), Truth.TRUE)
     if ctx.in_state("asylum", "decided_unknown"):
-        return (
+        return Pending(
             "the asylum claim (decided, but the sources do not say how: it may still be open)",
             ctx.marked("asylum_claim"),
             Truth.UNKNOWN,

@@ -55,11 +55,12 @@ def _non_refoulement(ctx: Context) -> Iterator[Hit]:
     pending = pending_claim(ctx)
     if pending is None:
         return
-    what, start, held = pending
+    what, start, held = pending.what, pending.start, pending.truth
     since = f" ({ctx.describe(start)})" if start is not None else ""
     if ev.destination in ctx.nationalities:
         yield Hit(
             truth=held,
+            readings=pending.readings,
             message=(
                 f"{removal_phrase(ev, capital=True)}, a state of the person's nationality, "
                 f"while {what}{since} was pending; non-refoulement covers every channel of "
@@ -70,6 +71,7 @@ def _non_refoulement(ctx: Context) -> Iterator[Hit]:
     else:
         yield Hit(
             truth=Truth.UNKNOWN,
+            readings=pending.readings,
             message=(
                 f"{removal_phrase(ev, capital=True)}, a third state, while {what}{since} was "
                 "pending; whether that state threatens the person or sends them on (chain "
@@ -189,6 +191,7 @@ def _irregular_entry_penalised(ctx: Context) -> Iterator[Hit]:
         return
     yield Hit(
         truth=prompt,
+        readings=(PROMPTNESS,),
         message=(
             f"Convicted of irregular entry although the person claimed asylum "
             f"({ctx.describe(claim)}) promptly after crossing ({ctx.describe(crossing)}); "

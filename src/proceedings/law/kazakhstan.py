@@ -53,9 +53,10 @@ def _removal_while_asylum_seeker(ctx: Context) -> Iterator[Hit]:
     pending = pending_claim(ctx)
     if pending is None or ctx.in_state("asylum", "granted"):
         return
-    what, start, held = pending
+    what, start, held = pending.what, pending.start, pending.truth
     yield Hit(
         truth=held,
+        readings=pending.readings,
         message=(
             f"{removal_phrase(ev, capital=True)} while the person was an asylum seeker: "
             f"{what} had no final decision"
@@ -401,9 +402,10 @@ def _asylum_ground(ctx: Context) -> Iterator[Hit]:
     pending = pending_claim(ctx)
     if pending is None:
         return
-    what, start, held = pending
+    what, start, held = pending.what, pending.start, pending.truth
     yield Hit(
         truth=held,
+        readings=pending.readings,
         message=f"Extradition approved while {what} stood",
         related=related(start),
     )

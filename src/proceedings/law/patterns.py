@@ -136,10 +136,11 @@ def _assurance(ctx: Context) -> Iterator[Hit]:
     pending = pending_claim(ctx)
     if pending is None:
         return
-    what, start, held = pending
+    what, start, held = pending.what, pending.start, pending.truth
     assurance = ctx.marked("assurance")
     yield Hit(
         truth=held,
+        readings=pending.readings,
         message=(
             f"Extradition approved while {what} stood, despite an assurance "
             f"({ctx.describe(assurance) if assurance is not None else 'on record'})"

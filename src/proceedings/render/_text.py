@@ -94,6 +94,7 @@ def render_finding_text(
     caveats = []
     if finding.certainty is Certainty.UNDETERMINED:
         caveats.append("undetermined: it holds for some of the possible dates, not all")
+    caveats += [f"it holds under the reading {reading}" for reading in finding.readings]
     caveats += [gap.phrase() for gap in finding.unverified]
     if caveats:
         lines += [paint(part, "dim") for part in wrap("(" + "; ".join(caveats) + ")", width, pad)]
