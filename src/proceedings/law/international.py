@@ -21,8 +21,10 @@ from .._model import (
     InterimMeasureRequested,
     Removal,
     RemovalChannel,
+    Risk,
 )
 from .._rules import Check, Context, Hit, Party, Rule, Rulebook
+from ._risk import CAT_3_RISKS, ICCPR_7_RISKS, arguable_claim, assessed
 from ._common import (
     APPEAL_SUSPENSIVE,
     APPEAL_SUSPENSIVE_READING,
@@ -215,6 +217,34 @@ def _transit_zone(ctx: Context) -> Iterator[Hit]:
     )
 
 
+def _risk_check(risks: frozenset[Risk], treaty_phrase: str) -> Check:
+    def check(ctx: Context) -> Iterator[Hit]:
+        ev = ctx.event
+        assert isinstance(ev, Removal)
+        claim = arguable_claim(ctx, ev.destination, risks)
+        if claim is None:
+            return
+        truth, why, behind = assessed(ctx, ev, claim)
+        where = ev.destination if claim.direct else "another state"
+        if not claim.direct:
+            truth = Truth.UNKNOWN
+            why += (
+                f"; the evidence concerns another state: whether {ev.destination} would send "
+                "the person on is what had to be assessed"
+            )
+        shown = ", ".join(ctx.describe(i) for i in claim.indices[:3])
+        yield Hit(
+            truth=truth,
+            message=(
+                f"{removal_phrase(ev, capital=True)} despite evidence of a risk of "
+                f"{treaty_phrase} in {where} ({shown}), {why}"
+            ),
+            related=related(*behind),
+        )
+
+    return check
+
+
 # -- rules ------------------------------------------------------------------------
 
 R_REF_33 = Rule(
@@ -401,6 +431,70 @@ PARTIES = (
     ),
 )
 
+CAT_3 = Rule(
+    id="CAT-3",
+    title="No removal to a state where there are substantial grounds to fear torture",
+    citations=(
+        Citation(
+            instrument=CAT,
+            article="3",
+            url="https://www.ohchr.org/en/instruments-mechanisms/instruments/convention-against-torture-and-other-cruel-inhuman-or-degrading",
+        ),
+    ),
+    severity=Severity.VIOLATION,
+    on=frozenset({"removal"}),
+    check=_risk_check(CAT_3_RISKS, "torture"),
+    treaty="cat",
+    verified=False,
+    verification=(
+        "Art 3(1) ('No State Party shall expel, return (\"refouler\") or extradite a person to "
+        "another State where there are substantial grounds for believing that he would be in "
+        "danger of being subjected to torture') and 3(2) (a consistent pattern of gross, "
+        "flagrant or mass violations) are recalled, not read here against the OHCHR text; the "
+        "Committee's reading (General Comment No. 4) is recalled."
+    ),
+    description=(
+        "A removal after evidence of a risk of torture in the destination was before the "
+        "authorities (the person's account, reports, an interim measure against removal, the "
+        "host's own grant of protection). Certain when the authorities found a risk, refused "
+        "to examine it or removed the person outside any procedure; undetermined when they "
+        "found none, when the record shows no examination, or when the evidence concerns "
+        "another state."
+    ),
+    case_law=(
+        "Agiza v. Sweden, CAT/C/34/D/233/2003, 20 May 2005",
+        "Kalinichenko v. Morocco, CAT/C/47/D/428/2010, 25 November 2011",
+    ),
+    example="Extradited to the country of origin despite reports of torture of people so charged.",
+)
+
+ICCPR_7 = Rule(
+    id="ICCPR-7",
+    title="No removal to a real risk of torture or cruel, inhuman or degrading treatment",
+    citations=(
+        Citation(instrument="International Covenant on Civil and Political Rights", article="7"),
+    ),
+    severity=Severity.VIOLATION,
+    on=frozenset({"removal"}),
+    check=_risk_check(ICCPR_7_RISKS, "torture or ill-treatment"),
+    treaty="iccpr",
+    verified=False,
+    verification=(
+        "Art 7's text and the Human Rights Committee's reading that it bars removal to a "
+        "real risk of irreparable harm (General Comment No. 31, para 12) are recalled, not "
+        "read."
+    ),
+    description=(
+        "As CAT-3, for the risks art 7 covers: torture and cruel, inhuman or degrading "
+        "treatment (disappearance included)."
+    ),
+    case_law=(
+        "Alzery v. Sweden, CCPR/C/88/D/1416/2005, 25 October 2006",
+        "Maksudov and Others v. Kyrgyzstan, CCPR/C/93/D/1461,1462,1476&1477/2006, 16 July 2008",
+    ),
+    example="Handed over to the security services of a state the person fled after torture.",
+)
+
 ICCPR_9 = Rule(
     id="ICCPR-9",
     title="Transit-zone confinement as deprivation of liberty",
@@ -422,14 +516,25 @@ ICCPR_9 = Rule(
 INTERNATIONAL = Rulebook(
     name="international",
     title="International refugee and human-rights law",
-    rules=(R_REF_33, CAT_GC4, CAT_22, ICCPR_OP1_RULE, ECHR_34, R_REF_31, ICCPR_9),
+    rules=(
+        R_REF_33,
+        CAT_3,
+        ICCPR_7,
+        CAT_GC4,
+        CAT_22,
+        ICCPR_OP1_RULE,
+        ECHR_34,
+        R_REF_31,
+        ICCPR_9,
+    ),
     readings=(APPEAL_SUSPENSIVE_READING, PROMPTNESS_READING),
     parties=PARTIES,
     description=(
         "Non-refoulement on every channel of removal (Refugee Convention art 33 read with CAT "
         "GC4), removal outside any procedure, interim measures of UN committees and the ECtHR, "
-        "and non-penalisation of irregular entry (art 31, as a warning). Not modelled: the "
-        "individual risk assessment of CAT art 3 and ICCPR art 7, which turns on evidence the "
-        "record does not hold."
+        "non-refoulement on the evidence of a risk (CAT art 3, ICCPR art 7), "
+        "and non-penalisation of irregular entry (art 31, as a warning). Whether a risk is real "
+        "is a judgement the engine does not make: the rules read what the record shows of the "
+        "evidence and of its examination."
     ),
 )
