@@ -162,6 +162,7 @@ def test_finding_to_dict_has_the_documented_keys_in_order() -> None:
         "accounts",
         "verified",
         "unverified",
+        "readings",
         "retrospective",
         "citations",
     ]

@@ -52,13 +52,14 @@ from typing import Any
 
 import attrs
 
+from ._engine import validate
 from ._errors import ProceedingsError
 from ._findings import Certainty, Citation, Finding, Severity
 from ._model import ArticleHolding, CaseRecord, DecisionStage, Holding, InternationalDecision
 from ._report import Report
 from ._rules import Law, Rulebook
-from ._engine import validate
 from .corpus import InputProblem, read_record
+from .law import DEFAULT_RULEBOOKS, RECORD
 
 __all__ = [
     "INSTRUMENTS",
@@ -71,6 +72,7 @@ __all__ = [
     "HoldingScore",
     "KnownMiss",
     "check",
+    "final_holdings",
     "find_casefiles",
     "load_casefile",
     "run_casefile",
@@ -325,9 +327,8 @@ class _Reader:
     def keys(self, table: Mapping[str, Any], allowed: set[str], where: str) -> None:
         unknown = sorted(set(table) - allowed)
         if unknown:
-            self.problems.append(
-                f"{where}: unknown key(s) {', '.join(unknown)} (allowed: {', '.join(sorted(allowed))})"
-            )
+            known = ", ".join(sorted(allowed))
+            self.problems.append(f"{where}: unknown key(s) {', '.join(unknown)} (allowed: {known})")
 
     def tables(self, data: Mapping[str, Any], key: str) -> list[tuple[str, Mapping[str, Any]]]:
         value = data.get(key, [])
@@ -387,7 +388,9 @@ class _Reader:
                 self.problems.append(f"{where}.{key}: required")
         if len(self.problems) != before:
             return None
-        assert instrument is not None and article is not None and why is not None
+        assert instrument is not None
+        assert article is not None
+        assert why is not None
         return KnownMiss(
             instrument=instrument,
             article=article,
@@ -428,9 +431,7 @@ def load_casefile(path: str | os.PathLike[str]) -> CaseFile:
     absent = [reader.expectation(w, t) for w, t in reader.tables(parsed, "absent")]
     misses = [reader.known_miss(w, t) for w, t in reader.tables(parsed, "known_miss")]
     readings = parsed.get("readings", {})
-    if not isinstance(readings, dict) or not all(
-        isinstance(v, str) for v in readings.values()
-    ):
+    if not isinstance(readings, dict) or not all(isinstance(v, str) for v in readings.values()):
         reader.problems.append("readings: expected a table of names and options")
         readings = {}
     rulebooks = reader.texts(parsed, "rulebooks", "the file")
@@ -443,9 +444,7 @@ def load_casefile(path: str | os.PathLike[str]) -> CaseFile:
     try:
         raw = record_path.read_bytes()
     except OSError as exc:
-        raise CaseFileError(
-            source, [f"record: {record_path}: {exc.strerror or exc}"]
-        ) from None
+        raise CaseFileError(source, [f"record: {record_path}: {exc.strerror or exc}"]) from None
     read = read_record(raw, source=str(record_path))
     if isinstance(read, list):
         raise CaseFileError(source, [f"record: {_problem(p)}" for p in read])
@@ -616,8 +615,6 @@ def _describe_finding(f: Finding) -> str:
 def _law_for(case: CaseFile, law: Law | None) -> Law:
     if law is not None and case.rulebooks is None and not case.readings:
         return law
-    from .law import DEFAULT_RULEBOOKS, RECORD
-
     books: tuple[Rulebook, ...] = law.rulebooks if law is not None else DEFAULT_RULEBOOKS
     if case.rulebooks is not None:
         by_name = {b.name: b for b in books}
@@ -687,9 +684,7 @@ def _score_holdings(case: CaseFile, report: Report, differences: list[Difference
     record, findings = case.record, report.findings
     holdings = final_holdings(record)
     positive = [h for h in holdings if h.holding in _POSITIVE]
-    decided = {
-        (_split_article(h.instrument, h.article)[:2], h.state) for h in positive
-    }
+    decided = {(_split_article(h.instrument, h.article)[:2], h.state) for h in positive}
     reproduced, missed = 0, []
     used: set[KnownMiss] = set()
     for holding in positive:
@@ -733,8 +728,7 @@ def _score_holdings(case: CaseFile, report: Report, differences: list[Difference
                 differences.append(
                     Difference(
                         "forbidden",
-                        f"{_describe_finding(f)}, where the body held "
-                        f"{_describe_holding(holding)}",
+                        f"{_describe_finding(f)}, where the body held {_describe_holding(holding)}",
                     )
                 )
     for miss in case.known_misses:

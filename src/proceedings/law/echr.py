@@ -22,6 +22,8 @@ from .._model import (
     AppealDecided,
     AppealFiled,
     AppealOutcome,
+    Detention,
+    DetentionExtended,
     EntryRefused,
     Event,
     ExpulsionOrdered,
@@ -34,7 +36,7 @@ from .._model import (
     ZoneKind,
 )
 from .._rules import Context, Hit, Party, Rule, Rulebook
-from ._common import related, removal_phrase
+from ._common import CUSTODY_EVENTS, related, removal_phrase
 from ._risk import ECHR_3_RISKS, Claim, arguable_claim, assessed, irregular_entry
 
 ECHR = "European Convention on Human Rights"
@@ -53,6 +55,7 @@ ND_NT = "N.D. and N.T. v. Spain, nos. 8675/15 and 8697/15, 13 February 2020 (Gra
 MK = "M.K. and Others v. Poland, nos. 40503/17 and others, 23 July 2020"
 AMUUR = "Amuur v. France, no. 19776/92, 25 June 1996"
 SAVRIDDIN = "Savriddin Dzhurayev v. Russia, no. 71386/10, 25 April 2013"
+GAFOROV = "Gaforov v. Russia, no. 25404/09, 21 October 2010"
 GEBREMEDHIN = "Gebremedhin [Gaberamadhien] v. France, no. 25389/05, 26 April 2007"
 
 
@@ -90,9 +93,7 @@ def _removal_to_risk(ctx: Context) -> Iterator[Hit]:
         why += f"; {state}"
     yield Hit(
         truth=truth,
-        message=(
-            f"{removal_phrase(ev, capital=True)} despite {_claim_phrase(ctx, claim)}, {why}"
-        ),
+        message=(f"{removal_phrase(ev, capital=True)} despite {_claim_phrase(ctx, claim)}, {why}"),
         related=related(*behind),
     )
 
@@ -234,7 +235,9 @@ def _collective(ctx: Context) -> Iterator[Hit]:
         )
         return
     what = (
-        removal_phrase(ev, capital=True) if isinstance(ev, Removal) else "Entry refused at the border"
+        removal_phrase(ev, capital=True)
+        if isinstance(ev, Removal)
+        else "Entry refused at the border"
     )
     yield Hit(
         truth=Truth.TRUE,
@@ -545,17 +548,83 @@ PARTIES = (
     ),
 )
 
+
+def _term_expired(ctx: Context) -> Iterator[Hit]:
+    if not ctx.in_state("custody", "detained"):
+        return
+    start = ctx.marked("custody_start")
+    order = None
+    for i in ctx.earlier():
+        if start is not None and i < start:
+            continue
+        if isinstance(ctx.at(i), Detention | DetentionExtended):
+            order = i  # the last order of this spell of custody
+    if order is None:
+        return
+    authorised = ctx.at(order)
+    assert isinstance(authorised, Detention | DetentionExtended)
+    if authorised.term_days is None:
+        return
+    exceeded = ctx.days_between(order, ctx.index).exceeds(authorised.term_days)
+    if exceeded is Truth.FALSE:
+        return
+    yield Hit(
+        truth=exceeded,
+        message=(
+            f"Still in custody at {ctx.describe(ctx.index)}, more than the "
+            f"{authorised.term_days} days the last order ({ctx.describe(order)}) authorised, "
+            "with no extension on record: detention with no basis in domestic law"
+        ),
+        related=(order,),
+        anchor=order,
+        retrospective=ctx.event.type not in {"detention", "detention_extended"},
+    )
+
+
+ECHR_5_1_TERM = Rule(
+    id="ECHR-5-1-TERM",
+    title="No detention beyond the term a court order authorised",
+    citations=(_art("5", "1"),),
+    severity=Severity.VIOLATION,
+    on=CUSTODY_EVENTS,
+    check=_term_expired,
+    treaty="echr",
+    verified=False,
+    verification=(
+        "Art 5 § 1 ('in accordance with a procedure prescribed by law') recalled; that "
+        "detention pending extradition after the term of the last order expired, with no "
+        "extension, has no basis in domestic law is the Court's holding in Gaforov v. Russia "
+        "(§§ 191-194), read in part."
+    ),
+    description=(
+        "A person still in custody after the term the last detention order or extension "
+        "set (`term_days`), with no later order on record. Reported once, at the first "
+        "event that shows it."
+    ),
+    case_law=(GAFOROV,),
+    example="Held for three months on an order authorising two, with no extension.",
+)
+
+
 ECHR_RULEBOOK = Rulebook(
     name="echr",
     title="European Convention on Human Rights",
-    rules=(ECHR_3_REMOVAL, ECHR_3_ORDER, ECHR_13, ECHR_P4_4, ECHR_5_1_ZONE, ECHR_5_1_GROUND),
+    rules=(
+        ECHR_3_REMOVAL,
+        ECHR_3_ORDER,
+        ECHR_13,
+        ECHR_P4_4,
+        ECHR_5_1_ZONE,
+        ECHR_5_1_GROUND,
+        ECHR_5_1_TERM,
+    ),
     description=(
         "Removal to a real risk of ill-treatment (art 3), the remedy it needs (art 13), "
         "collective expulsion (art 4 of Protocol No. 4) and liberty (art 5 § 1), as the "
         "European Court of Human Rights applies them. Art 34 (interim measures) is in the "
         "international rulebook. Not modelled: art 5 § 4 (speedy review), art 5 § 1 (f) "
-        "due diligence and length, art 38, and conditions of detention, for which records "
-        "rarely hold the facts."
+        "due diligence and overall length, art 38, and conditions of detention, for which "
+        "records rarely hold the facts."
     ),
     parties=PARTIES,
 )

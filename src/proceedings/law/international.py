@@ -24,7 +24,6 @@ from .._model import (
     Risk,
 )
 from .._rules import Check, Context, Hit, Party, Rule, Rulebook
-from ._risk import CAT_3_RISKS, ICCPR_7_RISKS, arguable_claim, assessed
 from ._common import (
     APPEAL_SUSPENSIVE,
     APPEAL_SUSPENSIVE_READING,
@@ -35,6 +34,7 @@ from ._common import (
     related,
     removal_phrase,
 )
+from ._risk import CAT_3_RISKS, ICCPR_7_RISKS, arguable_claim, assessed
 
 REFUGEE_CONVENTION = "Convention relating to the Status of Refugees (1951)"
 CAT = "Convention against Torture (1984)"
@@ -447,7 +447,7 @@ CAT_3 = Rule(
     treaty="cat",
     verified=False,
     verification=(
-        "Art 3(1) ('No State Party shall expel, return (\"refouler\") or extradite a person to "
+        'Art 3(1) (\'No State Party shall expel, return ("refouler") or extradite a person to '
         "another State where there are substantial grounds for believing that he would be in "
         "danger of being subjected to torture') and 3(2) (a consistent pattern of gross, "
         "flagrant or mass violations) are recalled, not read here against the OHCHR text; the "
