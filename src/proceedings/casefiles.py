@@ -231,11 +231,13 @@ class KnownMiss:
     """A holding of the body that the engine does not reproduce, and why.
 
     It matches the holdings with the same instrument and article (as the
-    decision writes it) and, where given, the same state and event.
+    decision writes it) and, where given, the same holding (``violation``,
+    ``would_violate``), state and event.
     """
 
     instrument: str
     article: str
+    holding: Holding | None = None
     state: str | None = None
     event: str | None = None
     why: str
@@ -244,6 +246,8 @@ class KnownMiss:
         if _split_article(self.instrument, self.article) != _split_article(
             holding.instrument, holding.article
         ):
+            return False
+        if self.holding is not None and holding.holding is not self.holding:
             return False
         if self.state is not None and holding.state != self.state:
             return False
@@ -290,7 +294,7 @@ _EXPECT_KEYS = {
     "state",
     "why",
 }
-_MISS_KEYS = {"instrument", "article", "state", "event", "why"}
+_MISS_KEYS = {"instrument", "article", "holding", "state", "event", "why"}
 
 
 class _Reader:
@@ -391,9 +395,18 @@ class _Reader:
         assert instrument is not None
         assert article is not None
         assert why is not None
+        held = self.text(table, "holding", where)
+        try:
+            holding = Holding(held) if held is not None else None
+        except ValueError:
+            self.problems.append(
+                f"{where}.holding: {held!r} is not one of " + ", ".join(h.value for h in Holding)
+            )
+            return None
         return KnownMiss(
             instrument=instrument,
             article=article,
+            holding=holding,
             state=self.text(table, "state", where),
             event=self.text(table, "event", where),
             why=why,
@@ -494,7 +507,7 @@ def final_holdings(record: CaseRecord) -> tuple[ArticleHolding, ...]:
     for event in record.events:
         if not isinstance(event, InternationalDecision):
             continue
-        key = event.complaint or event.id
+        key = event.complaint or ""  # one complaint, unless the record names several
         if event.stage in _MERITS:
             if key not in merits:
                 order.append(key)
@@ -567,7 +580,12 @@ class HoldingScore:
 
     Attributes:
         found: Holdings of a violation (or that removal would be one).
-        reproduced: Of those, how many a finding reproduces.
+        reproduced: Of those, how many a finding reproduces: a violation (a
+            warning too, for "would violate") citing the same instrument and
+            article, about one of the events the holding names.
+        placed: Of ``found``, how many name an event of the record; the
+            others cannot be reproduced (the facts they concern are not
+            recorded).
         missed: Those it does not, as ``(holding, why)``; ``why`` is the
             known miss's reason, or empty when the miss is a failure.
         cleared: Holdings of no violation.
@@ -576,6 +594,7 @@ class HoldingScore:
 
     found: int
     reproduced: int
+    placed: int = 0
     missed: tuple[tuple[str, str], ...] = ()
     cleared: int = 0
     contradicted: int = 0
@@ -688,10 +707,12 @@ def _score_holdings(case: CaseFile, report: Report, differences: list[Difference
     reproduced, missed = 0, []
     used: set[KnownMiss] = set()
     for holding in positive:
-        expectation = _holding_expectation(holding)
-        found = any(expectation.matches(f, record) for f in findings)
         misses = [m for m in case.known_misses if m.covers(holding)]
         used.update(misses)
+        # "Reproduced" means the same article about the same event: a holding
+        # that names no event of the record cannot be, whatever else fires.
+        expectation = _holding_expectation(holding)
+        found = bool(holding.events) and any(expectation.matches(f, record) for f in findings)
         if found:
             reproduced += 1
             if misses:
@@ -708,8 +729,13 @@ def _score_holdings(case: CaseFile, report: Report, differences: list[Difference
             differences.append(
                 Difference(
                     "missing",
-                    f"{_describe_holding(holding)}: no violation citing it "
-                    + ("about those events" if holding.events else "in the record"),
+                    f"{_describe_holding(holding)}: "
+                    + (
+                        "no violation citing it about those events"
+                        if holding.events
+                        else "it names no event of the record, so it cannot be reproduced; "
+                        "say why in a known_miss"
+                    ),
                 )
             )
     cleared = contradicted = 0
@@ -742,6 +768,7 @@ def _score_holdings(case: CaseFile, report: Report, differences: list[Difference
             )
     return HoldingScore(
         found=len(positive),
+        placed=sum(bool(h.events) for h in positive),
         reproduced=reproduced,
         missed=tuple(missed),
         cleared=cleared,
@@ -751,12 +778,13 @@ def _score_holdings(case: CaseFile, report: Report, differences: list[Difference
 
 def score(results: Iterable[CaseResult]) -> HoldingScore:
     """The holding scores of several results, added up."""
-    found = reproduced = cleared = contradicted = 0
+    found = reproduced = placed = cleared = contradicted = 0
     missed: list[tuple[str, str]] = []
     for result in results:
         if result.holdings is None:
             continue
         found += result.holdings.found
+        placed += result.holdings.placed
         reproduced += result.holdings.reproduced
         cleared += result.holdings.cleared
         contradicted += result.holdings.contradicted
@@ -764,6 +792,7 @@ def score(results: Iterable[CaseResult]) -> HoldingScore:
     return HoldingScore(
         found=found,
         reproduced=reproduced,
+        placed=placed,
         missed=tuple(missed),
         cleared=cleared,
         contradicted=contradicted,

@@ -359,7 +359,7 @@ def _effective_remedy(ctx: Context) -> Iterator[Hit]:
 ECHR_13 = Rule(
     id="ECHR-13",
     title="An effective remedy with automatic suspensive effect before a removal",
-    citations=(_art("13"), _art("3")),
+    citations=(_art("13"),),
     severity=Severity.VIOLATION,
     on=frozenset({"removal"}),
     check=_effective_remedy,
