@@ -239,6 +239,20 @@ def test_a_holding_not_reproduced_is_missing_unless_known(tmp_path: Path) -> Non
     )
 
 
+def test_a_holding_that_names_no_event_is_never_reproduced(tmp_path: Path) -> None:
+    """Without events, a holding cannot be 'the same event': a miss that needs its reason."""
+    path = _write(
+        tmp_path,
+        'record = "record.json"\nholdings = true\n',
+        _holdings({"instrument": "ECHR-P4", "article": "4", "holding": "violation"}),
+    )
+    [(kind, text)] = _kinds(path)
+    assert (kind, "names no event of the record" in text) == ("missing", True)
+    result = run_casefile(path)
+    assert result.holdings is not None
+    assert (result.holdings.found, result.holdings.placed, result.holdings.reproduced) == (1, 0, 0)
+
+
 def test_a_known_miss_that_is_reproduced_or_matches_nothing_is_reported(tmp_path: Path) -> None:
     """'fixed' when the engine now reproduces it; 'stale' when no holding is left for it."""
     path = _write(
@@ -314,6 +328,11 @@ def test_a_negative_holding_without_events_gives_way_to_a_positive_one(tmp_path:
             "known_miss[0].instrument: required",
         ),
         ('record = "record.json"\nreadings = [1]\n', "readings: expected a table"),
+        (
+            'record = "record.json"\n[[known_miss]]\ninstrument = "ECHR"\narticle = "3"\n'
+            'holding = "won"\nwhy = "w"\n',
+            "holding: 'won' is not one of violation",
+        ),
     ],
 )
 def test_a_bad_file_is_refused_with_its_place(tmp_path: Path, toml: str, problem: str) -> None:
@@ -395,7 +414,11 @@ def test_the_command_prints_the_score_of_holdings(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["test", "-v", str(path)])
     assert result.exit_code == 0
     assert "known miss: ECHR art 3: violation about return: not in the record" in result.output
-    assert "Holdings of a violation reproduced: 0 of 1 (0%)" in result.output
+    assert (
+        "Holdings of a violation reproduced (same article, same event): 0 of 1 (0%); "
+        "0 of 1 (0%) of those that name an event of the record" in result.output
+    )
+    assert "Certain violations where the body found none: 0 (of 0 " in result.output
 
 
 def test_the_command_with_no_files_is_a_usage_error(tmp_path: Path) -> None:

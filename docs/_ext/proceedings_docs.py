@@ -252,6 +252,8 @@ def rule_catalogue(rulebooks: Sequence[Rulebook] = DEFAULT_RULEBOOKS) -> str:
                 )
             if rule.description:
                 rows.append(("What it checks", escape(rule.description)))
+            if rule.case_law:
+                rows.append(("Case law", "\n\n".join(escape(c) for c in rule.case_law)))
             if rule.example:
                 rows.append(("Example", escape(rule.example)))
             out.append(_list_table(["", ""], rows, widths="20 80"))

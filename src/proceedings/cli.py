@@ -288,14 +288,18 @@ def test_command(paths: tuple[str, ...], verbose: bool) -> None:
     )
     total = score(results)
     if total.found or total.cleared:
-        share = f" ({100 * total.reproduced / total.found:.0f}%)" if total.found else ""
-        placed = f" ({100 * total.reproduced / total.placed:.0f}%)" if total.placed else ""
+
+        def share(part: int, whole: int) -> str:
+            return f"{part} of {whole}" + (f" ({100 * part / whole:.0f}%)" if whole else "")
+
         click.echo(
-            f"Holdings of a violation reproduced (same article, same event): "
-            f"{total.reproduced} of {total.found}{share}; of the {total.placed} that name "
-            f"an event of their record, {total.reproduced}{placed}. Certain violations where "
-            f"the body found none: {total.contradicted} (of {total.cleared} holdings of no "
-            "violation)."
+            "Holdings of a violation reproduced (same article, same event): "
+            f"{share(total.reproduced, total.found)}; "
+            f"{share(total.reproduced, total.placed)} of those that name an event of the record"
+        )
+        click.echo(
+            f"Certain violations where the body found none: {total.contradicted} "
+            f"(of {total.cleared} holdings of no violation)"
         )
     if unreadable:
         sys.exit(2)

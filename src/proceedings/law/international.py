@@ -37,6 +37,11 @@ from ._common import (
 from ._risk import CAT_3_RISKS, ICCPR_7_RISKS, arguable_claim, assessed
 
 REFUGEE_CONVENTION = "Convention relating to the Status of Refugees (1951)"
+#: The Convention's text on OHCHR's site.
+REFUGEE_CONVENTION_URL = (
+    "https://www.ohchr.org/en/instruments-mechanisms/instruments/"
+    "convention-relating-status-refugees"
+)
 CAT = "Convention against Torture (1984)"
 ICCPR_OP1 = "Optional Protocol to the International Covenant on Civil and Political Rights"
 ECHR = "European Convention on Human Rights"
@@ -65,8 +70,19 @@ def _non_refoulement(ctx: Context) -> Iterator[Hit]:
             readings=pending.readings,
             message=(
                 f"{removal_phrase(ev, capital=True)}, a state of the person's nationality, "
-                f"while {what}{since} was pending; non-refoulement covers every channel of "
-                "removal"
+                f"while {what}{since} protected them; non-refoulement covers every channel "
+                "of removal ('in any manner whatsoever')"
+            ),
+            related=related(start),
+        )
+    elif not ctx.nationalities:
+        yield Hit(
+            truth=Truth.UNKNOWN,
+            readings=pending.readings,
+            message=(
+                f"{removal_phrase(ev, capital=True)} while {what}{since} protected them; the "
+                "record gives no nationality, so whether that is the state the person fled, or "
+                "a third state that may send them on, is not known"
             ),
             related=related(start),
         )
@@ -75,9 +91,9 @@ def _non_refoulement(ctx: Context) -> Iterator[Hit]:
             truth=Truth.UNKNOWN,
             readings=pending.readings,
             message=(
-                f"{removal_phrase(ev, capital=True)}, a third state, while {what}{since} was "
-                "pending; whether that state threatens the person or sends them on (chain "
-                "refoulement) is not in the record"
+                f"{removal_phrase(ev, capital=True)}, a third state, while {what}{since} "
+                "protected them; whether that state threatens the person or sends them on "
+                "(chain refoulement) is not in the record"
             ),
             related=related(start),
         )
@@ -255,9 +271,8 @@ R_REF_33 = Rule(
             instrument=REFUGEE_CONVENTION,
             article="33",
             paragraph="1",
-            url="https://ja.scribd.com/document/340673923/Refugees",
+            url=REFUGEE_CONVENTION_URL,
         ),
-        CAT_GC4_PARA_4,
     ),
     severity=Severity.VIOLATION,
     on=frozenset({"removal"}),
@@ -266,9 +281,10 @@ R_REF_33 = Rule(
     readings=(APPEAL_SUSPENSIVE,),
     verified=True,
     verification=(
-        "Art 33 text verified. That it protects asylum seekers "
-        "pending determination is UNHCR's position (recalled); every removal channel, "
-        "rejection at the frontier included, counts as removal per CAT GC4 para 4 (verified)."
+        'Art 33(1) text verified: no state shall \'expel or return ("refouler") a refugee in '
+        "any manner whatsoever' to a threat to life or freedom, which covers every channel of "
+        "removal. That it protects asylum seekers pending determination is UNHCR's position "
+        "(recalled, not read)."
     ),
     example="Removal to the country of nationality while an asylum claim is pending.",
 )
@@ -350,7 +366,7 @@ R_REF_31 = Rule(
             instrument=REFUGEE_CONVENTION,
             article="31",
             paragraph="1",
-            url="https://ja.scribd.com/document/340673923/Refugees",
+            url=REFUGEE_CONVENTION_URL,
         ),
     ),
     severity=Severity.WARNING,
@@ -461,10 +477,7 @@ CAT_3 = Rule(
         "found none, when the record shows no examination, or when the evidence concerns "
         "another state."
     ),
-    case_law=(
-        "Agiza v. Sweden, CAT/C/34/D/233/2003, 20 May 2005",
-        "Kalinichenko v. Morocco, CAT/C/47/D/428/2010, 25 November 2011",
-    ),
+    case_law=("Agiza v. Sweden, CAT/C/34/D/233/2003, 20 May 2005",),
     example="Extradited to the country of origin despite reports of torture of people so charged.",
 )
 
