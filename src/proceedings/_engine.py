@@ -133,8 +133,9 @@ def _finding(
     unverified: tuple[Unverified, ...] = () if rule.verified else (Unverified.RULE,)
     if rule.treaty is not None:
         party = ctx.law.party(rule.treaty, ctx.event.jurisdiction)
-        if party is not None and not party.verified:
-            unverified += (Unverified.party(party.treaty, party.state),)
+        if party is None or not party.verified:
+            # Unverified, or not in the party table at all.
+            unverified += (Unverified.party(rule.treaty, ctx.event.jurisdiction),)
     indices = (ctx.index, *[i for i in hit.related if i != ctx.index])
     readings = tuple(f"{name}={ctx.law.reading(name)}" for name in hit.readings)
     return Finding(

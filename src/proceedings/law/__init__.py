@@ -14,7 +14,19 @@ from typing import Any
 
 from .._errors import UnknownName
 from .._findings import Citation, Severity
-from .._rules import Check, Context, Deadline, Hit, Law, Offence, Party, Reading, Rule, Rulebook
+from .._rules import (
+    Check,
+    Context,
+    Deadline,
+    Hit,
+    Law,
+    NonParty,
+    Offence,
+    Party,
+    Reading,
+    Rule,
+    Rulebook,
+)
 from .cis import CIS
 from .echr import ECHR_RULEBOOK as ECHR
 from .eu_france import EU_FRANCE
@@ -89,6 +101,7 @@ __all__ = [
     "Deadline",
     "Hit",
     "Law",
+    "NonParty",
     "Offence",
     "Party",
     "Reading",

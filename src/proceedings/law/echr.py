@@ -35,7 +35,7 @@ from .._model import (
     TransitZoneConfinement,
     ZoneKind,
 )
-from .._rules import Context, Hit, Party, Rule, Rulebook
+from .._rules import Context, Hit, NonParty, Party, Rule, Rulebook
 from ._common import CUSTODY_EVENTS, related, removal_phrase
 from ._risk import ECHR_3_RISKS, Claim, arguable_claim, assessed, irregular_entry
 
@@ -606,6 +606,16 @@ ECHR_5_1_TERM = Rule(
 )
 
 
+#: States that never became party to Protocol No. 4 (recalled, not checked).
+NON_PARTIES = tuple(
+    NonParty(
+        treaty="echr_p4",
+        state=state,
+        source="Recalled: signed or not, never ratified; not checked against the Treaty Office.",
+    )
+    for state in ("GB", "GR", "TR")
+)
+
 ECHR_RULEBOOK = Rulebook(
     name="echr",
     title="European Convention on Human Rights",
@@ -627,4 +637,5 @@ ECHR_RULEBOOK = Rulebook(
         "records rarely hold the facts."
     ),
     parties=PARTIES,
+    non_parties=NON_PARTIES,
 )

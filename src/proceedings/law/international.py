@@ -34,6 +34,7 @@ from ._common import (
     related,
     removal_phrase,
 )
+from ._nonparties import NON_PARTIES
 from ._risk import CAT_3_RISKS, ICCPR_7_RISKS, arguable_claim, assessed
 
 REFUGEE_CONVENTION = "Convention relating to the Status of Refugees (1951)"
@@ -542,6 +543,7 @@ INTERNATIONAL = Rulebook(
     ),
     readings=(APPEAL_SUSPENSIVE_READING, PROMPTNESS_READING),
     parties=PARTIES,
+    non_parties=NON_PARTIES,
     description=(
         "Non-refoulement on every channel of removal (Refugee Convention art 33 read with CAT "
         "GC4), removal outside any procedure, interim measures of UN committees and the ECtHR, "
