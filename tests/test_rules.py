@@ -329,13 +329,15 @@ FIRES = [
     _case(
         "KZ-CPC-590-ASYLUM",
         record(claim("c", "2023-01-01"), extradition("a", "2023-03-01")),
-        [(V, CERTAIN, ("a", "c"))],
+        # A warning: approval is not surrender (the surrender is KZ-REF-AS-STATUS's).
+        [(W, CERTAIN, ("a", "c"))],
         name="approved-while-claim-pending",
     ),
     _case(
         "KZ-CPC-590-MILITARY",
         record(request("q", "2023-02-01", DESERTION), extradition("a", "2023-03-01")),
-        [(V, CERTAIN, ("a", "q"))],
+        # A warning: a model rule (art 590's list is not verified), and approval only.
+        [(W, CERTAIN, ("a", "q"))],
         name="approved-for-desertion",
     ),
     _case(
@@ -380,6 +382,15 @@ FIRES = [
         ),
         [(V, CERTAIN, ("r", "o"))],
         name="expelled-while-ruling-appealed",
+    ),
+    _case(
+        "KZ-CIVIL-EXPULSION",
+        record(
+            _order("o", "2023-03-01", ExpulsionKind.CIVIL),
+            removal("r", "2023-03-01", channel=RemovalChannel.CIVIL_EXPULSION),
+        ),
+        [(V, CERTAIN, ("r", "o"))],
+        name="expelled-on-the-day-of-the-ruling",
     ),
     _case(
         "KZ-CPC-587-592",
@@ -713,16 +724,19 @@ SILENT = [
         record(
             claim("c", "2023-01-01"),
             decision("a", "2023-02-01", AsylumOutcome.REFUSED),
+            appeal("p", "2023-02-05", "a"),
+            appeal_decided("pd", "2023-02-20", "p", AppealOutcome.DISMISSED),
             extradition("x", "2023-03-01"),
         ),
+        # Finally refused: no appeal pending and none left to lodge.
         [],
-        name="claim-refused-before-approval",
+        name="claim-finally-refused-before-approval",
     ),
     _case(
         "KZ-CPC-590-MILITARY",
-        record(request("q", "2023-02-01", DESERTION, TREASON), extradition("a", "2023-03-01")),
+        record(request("q", "2023-02-01", TREASON), extradition("a", "2023-03-01")),
         [],
-        name="not-purely-military",
+        name="no-military-charge",
     ),
     _case(
         "KZ-CPC-569-4",
@@ -746,6 +760,17 @@ SILENT = [
         record(_order("o", "2023-03-01"), removal("r", "2023-03-12", channel=ADMIN)),
         [],
         name="eleven-days-after-ruling",
+    ),
+    _case(
+        "KZ-CIVIL-EXPULSION",
+        record(
+            _order("o", "2023-03-01", ExpulsionKind.CIVIL),
+            appeal("p", "2023-03-05", "o"),
+            appeal_decided("pd", "2023-03-20", "p", AppealOutcome.DISMISSED),
+            removal("r", "2023-03-25", channel=RemovalChannel.CIVIL_EXPULSION),
+        ),
+        [],
+        name="expelled-once-the-ruling-was-final",
     ),
     _case(
         "KZ-CPC-587-592",
@@ -1070,7 +1095,7 @@ def test_expulsion_rules_before_2017() -> None:
 
 @pytest.mark.parametrize(
     ("decided", "expected"),
-    [("2022-09-01", []), ("2022-10-01", [(V, CERTAIN, ("a", "q"))])],
+    [("2022-09-01", []), ("2022-10-01", [(W, CERTAIN, ("a", "q"))])],
 )
 def test_offence_catalogue_by_date(decided: str, expected: list[Any]) -> None:
     """Art 352.1 (voluntary surrender) is a military offence only from 2022-09-24."""
@@ -1234,19 +1259,19 @@ def test_unverified_findings_are_dropped_on_request() -> None:
     )
     every = validate(rec)
     verified = validate(rec, law=law(verified_only=True))
-    assert {"KZ-CPC-590-ASYLUM", "R-REF-33", "CAT-GC4"} <= {
+    assert {"KZ-CPC-590-ASYLUM", "R-REF-33", "CAT-GC4", "KZ-REF-AS-STATUS"} <= {
         f.rule_id for f in every.findings if not f.verified
     }
     assert [f for f in every.findings if f.verified] == list(verified.findings)
-    assert "KZ-REF-AS-STATUS" in verified.rule_ids
+    assert "KZ-CPC-587-592" in verified.rule_ids
 
 
 def test_unverified_rules_are_not_enforced_on_request() -> None:
     """A strict proceeding with verified_only does not refuse for an unverified rule."""
-    rec = record(request("q", "2023-02-01", DESERTION), extradition("a", "2023-03-01"))
+    rec = record(_order("o", "2023-03-01"), removal("r", "2023-03-03", channel=ADMIN))
     with pytest.raises(TransitionRefused) as refused:
         Proceeding.from_record(rec)
-    assert {"KZ-CPC-590-MILITARY"} == {f.rule_id for f in refused.value.findings}
+    assert {"KZ-KOAP-APPEAL"} == {f.rule_id for f in refused.value.findings}
     accepted = Proceeding.from_record(rec, law=law(verified_only=True))
     assert rec.events == accepted.record.events
 

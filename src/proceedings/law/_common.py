@@ -8,7 +8,7 @@ import attrs
 
 from .._dates import Truth
 from .._findings import Citation
-from .._model import Charge, ExtraditionRequested, Removal
+from .._model import Actor, Charge, ExtraditionRequested, Involvement, Removal
 from .._rules import Check, Context, Deadline, Hit, Reading
 
 #: The Criminal Procedure Code of Kazakhstan, as cited by several rulebooks.
@@ -58,10 +58,44 @@ PROMPTNESS_READING = Reading(
     default="five_days",
     rationale=(
         "Refugee Convention art 31(1) says 'without delay' and sets no number. Kazakhstan's "
-        "rules give 5 calendar days to lodge a claim after arrival (KZ-REF-APPLY, verified); "
-        "the default borrows that period as the measure of promptness."
+        "Ministry rules of 2022 give 5 calendar days to lodge a claim after arrival "
+        "(KZ-REF-APPLY, known from a report of the rules, not their text); the default "
+        "borrows that period as the measure of promptness."
     ),
 )
+
+
+DRAFT_EVASION_CLASS = "draft_evasion_class"
+
+DRAFT_EVASION_CLASS_READING = Reading(
+    name=DRAFT_EVASION_CLASS,
+    question=(
+        "Is evading conscription (RU CC art 328) a purely military offence, for the refusal "
+        "ground on military offences?"
+    ),
+    options={
+        "military": (
+            "Substantive test: the offence exists only because of a military obligation, as "
+            "for desertion (art 338) and leaving a unit (art 337), which the catalogue classes "
+            "military."
+        ),
+        "ordinary": (
+            "Formal test: a military offence is one under military law that is not an offence "
+            "under ordinary criminal law; art 328 sits in the ordinary Criminal Code (as do "
+            "arts 337 and 338, so the formal test would fail them too)."
+        ),
+    },
+    default="military",
+    rationale=(
+        "The class is contested. The default applies to art 328 the same substantive test "
+        "the catalogue applies to arts 337 and 338, so that the three are classed alike; the "
+        "formal test (European Convention on Extradition art 4(1)'s wording, recalled for the "
+        "UN Model Treaty) is the other option. A charge whose record states a category keeps it."
+    ),
+)
+
+#: Offence tag of the catalogue entries whose class is the reading above.
+CLASS_BY_READING = "class_by_reading"
 
 
 #: CAT General Comment No. 4, para 4: every form of removal is "deportation".
@@ -97,7 +131,7 @@ class Pending:
     readings: tuple[str, ...] = ()
 
 
-def pending_claim(ctx: Context) -> Pending | None:
+def pending_claim(ctx: Context, *, window: bool = False) -> Pending | None:
     """The asylum protection in force before the event, if any.
 
     Under the reading ``asylum_appeal_suspensive=no`` a pending appeal does
@@ -105,6 +139,12 @@ def pending_claim(ctx: Context) -> Pending | None:
     that reading. After a decision whose outcome the sources do not give,
     the claim may still be pending: the protection is then
     ``Truth.UNKNOWN``, and so is any breach that rests on it.
+
+    With ``window``, a first-instance refusal not (yet) appealed counts too,
+    under the reading ``yes``: the person may still be within the period to
+    appeal it. Kazakhstan's period (administrative courts since 2022) was
+    not verified, so whether it still ran is ``Truth.UNKNOWN``: no number is
+    assumed.
     """
     if ctx.in_state("asylum", "claimed"):
         return Pending("the asylum claim", ctx.marked("asylum_claim"), Truth.TRUE)
@@ -113,6 +153,14 @@ def pending_claim(ctx: Context) -> Pending | None:
             f"the appeal against the asylum refusal (reading {APPEAL_SUSPENSIVE}=yes)",
             ctx.marked("asylum_appeal"),
             Truth.TRUE,
+            (APPEAL_SUSPENSIVE,),
+        )
+    if window and ctx.in_state("asylum", "refused") and ctx.reading(APPEAL_SUSPENSIVE) == "yes":
+        return Pending(
+            "the period to appeal the first-instance refusal of asylum (its length not "
+            f"verified; reading {APPEAL_SUSPENSIVE}=yes)",
+            ctx.marked("asylum_decision"),
+            Truth.UNKNOWN,
             (APPEAL_SUSPENSIVE,),
         )
     if ctx.in_state("asylum", "not_registered"):
@@ -130,6 +178,38 @@ def pending_claim(ctx: Context) -> Pending | None:
             Truth.UNKNOWN,
         )
     return None
+
+
+def host_act(ev: Removal) -> tuple[Truth, str]:
+    """Whether a removal is shown to be the host state's own act, and why not.
+
+    A removal the record does not attribute (no ``actor``) is taken as the
+    host's, as records of a removal by a state's authorities usually are.
+    One carried out by unidentified or unknown men, private persons or
+    foreign agents is the host's act only where its involvement is
+    established; otherwise the host's breach is undetermined (its duty may
+    instead be to protect, and to investigate).
+    """
+    if ev.actor in (None, Actor.HOST_AGENTS, Actor.JOINT):
+        return Truth.TRUE, ""
+    if ev.involvement is Involvement.ESTABLISHED:
+        return Truth.TRUE, ""
+    who = {
+        Actor.FOREIGN_AGENTS: f"foreign agents ({ev.actor_state or 'state not recorded'})",
+        Actor.UNIDENTIFIED: "unidentified men",
+        Actor.PRIVATE: "private persons",
+        Actor.UNKNOWN: "an actor the sources do not name",
+    }[ev.actor]
+    shown = {
+        None: "not shown",
+        Involvement.ALLEGED: "alleged, not established",
+        Involvement.DENIED: "denied, not established",
+        Involvement.UNKNOWN: "not known",
+    }[ev.involvement]
+    return Truth.UNKNOWN, (
+        f"; carried out by {who}, and the host state's involvement is {shown}: its own "
+        "breach only if its agents carried it out or took part"
+    )
 
 
 def removal_phrase(ev: Removal, *, capital: bool = False) -> str:
@@ -178,6 +258,20 @@ FORTY_DAYS = Deadline(
 )
 
 
+def _request_may_predate(ctx: Context, start: int) -> bool:
+    """Whether a request the record gives later may have come before the custody.
+
+    A request of uncertain date placed after the custody may in fact have
+    preceded it: the custody was then not "before a request", and the limit
+    does not run (not a possible violation: the rule may not apply at all).
+    """
+    first = ctx.at(start).date
+    return any(
+        isinstance(ev, ExtraditionRequested) and ev.date.earliest < first.latest
+        for ev in (ctx.at(i) for i in ctx.view if i > start)
+    )
+
+
 def forty_day_check(deadline: Deadline) -> Check:
     """A check that custody on a wanted notice ran past its limit with no request."""
 
@@ -193,6 +287,8 @@ def forty_day_check(deadline: Deadline) -> Check:
         if not marks:  # pragma: no cover - the state is entered only with its mark
             return
         start = max(marks)
+        if _request_may_predate(ctx, start):
+            return
         # The request itself arriving is the event that ends the clock: it is
         # late if it comes after the limit.
         exceeded = deadline.exceeded(ctx.days_since(start), ctx.hours_since(start))
