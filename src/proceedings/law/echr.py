@@ -37,7 +37,16 @@ from .._model import (
 )
 from .._rules import Context, Hit, NonParty, Party, Rule, Rulebook
 from ._common import CUSTODY_EVENTS, related, removal_phrase
-from ._risk import ECHR_3_RISKS, Claim, arguable_claim, assessed, irregular_entry
+from ._risk import (
+    ECHR_3_RISKS,
+    OUTSIDE_PROCEDURE,
+    arguable_claim,
+    assessed,
+    claim_phrase,
+    event_index,
+    irregular_entry,
+    removal_despite_risk,
+)
 
 ECHR = "European Convention on Human Rights"
 ECHR_P4 = "Protocol No. 4 to the European Convention on Human Rights"
@@ -66,54 +75,15 @@ def _art(article: str, paragraph: str | None = None, *, p4: bool = False) -> Cit
 # -- art 3: removal to a real risk ---------------------------------------------------
 
 
-def _claim_phrase(ctx: Context, claim: Claim) -> str:
-    shown = ", ".join(ctx.describe(i) for i in claim.indices[:3])
-    more = f" and {len(claim.indices) - 3} more" if len(claim.indices) > 3 else ""
-    where = claim.destination if claim.direct else "another state"
-    return f"evidence of a risk in {where} ({shown}{more})"
-
-
 def _removal_to_risk(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
-    claim = arguable_claim(ctx, ev.destination, ECHR_3_RISKS)
-    if claim is None:
-        return
-    truth, why, behind = assessed(ctx, ev, claim)
-    if not claim.direct:
-        truth = Truth.UNKNOWN
-        why += (
-            "; the evidence concerns another state, so the question is whether "
-            f"{ev.destination} would send the person on (chain refoulement) or deny "
-            "them access to protection, which the authorities had to assess"
-        )
-    state = _state_responsibility(ev)
-    if state is not None:
-        truth = truth & Truth.UNKNOWN
-        why += f"; {state}"
-    yield Hit(
-        truth=truth,
-        message=(f"{removal_phrase(ev, capital=True)} despite {_claim_phrase(ctx, claim)}, {why}"),
-        related=related(*behind),
-    )
-
-
-def _state_responsibility(ev: Removal) -> str | None:
-    """Why the host state's part in a removal is uncertain, if the record leaves it so."""
-    if ev.actor is None or ev.actor.value in {"host_agents", "joint"}:
-        return None
-    if ev.involvement is not None and ev.involvement.value == "established":
-        return None
-    return (
-        f"who carried out the removal ({ev.actor.value.replace('_', ' ')}) and the "
-        "state's part in it are not established in the record; the state may still "
-        "answer for failing to protect a person it knew to be at risk"
-    )
+    hit = removal_despite_risk(ctx, ECHR_3_RISKS, "a risk of ill-treatment")
+    if hit is not None:
+        yield hit
 
 
 def _destination_of_order(ctx: Context, ev: Event) -> tuple[str, int] | None:
     """Where an order (or the decision upholding it) sends the person, and the order."""
-    ids = ctx.memo(("event-ids",), lambda: {e.id: i for i, e in enumerate(ctx.record.events)})
+    ids = event_index(ctx)
     index = ctx.index
     if isinstance(ev, AppealDecided):
         if ev.outcome is not AppealOutcome.DISMISSED:
@@ -149,7 +119,7 @@ def _order_to_risk(ctx: Context) -> Iterator[Hit]:
         truth=truth,
         message=(
             f"Removal to {destination} {verb} ({ctx.describe(order)}) despite "
-            f"{_claim_phrase(ctx, claim)}, {why}; carrying it out would engage art 3"
+            f"{claim_phrase(ctx, claim)}, {why}; carrying it out would engage art 3"
         ),
         related=related(order, *behind),
     )
@@ -277,7 +247,7 @@ ECHR_P4_4 = Rule(
 
 
 def _remedy_missing(ctx: Context, ev: Removal) -> tuple[Truth, str, tuple[int, ...]]:
-    if ev.channel.value in {"informal_handover", "foreign_facility_transfer"}:
+    if ev.channel in OUTSIDE_PROCEDURE:
         return Truth.TRUE, "removed outside any procedure, with no decision to challenge", ()
     if ev.remedy_available is False:
         return Truth.TRUE, "no remedy with suspensive effect was available against it", ()
@@ -319,8 +289,7 @@ def _remedy_missing(ctx: Context, ev: Removal) -> tuple[Truth, str, tuple[int, .
 
 
 def _against_removal(ctx: Context, appeal: AppealFiled) -> bool:
-    ids = ctx.memo(("event-ids",), lambda: {e.id: i for i, e in enumerate(ctx.record.events)})
-    target = ctx.record.events[ids[appeal.against]]
+    target = ctx.record.events[event_index(ctx)[appeal.against]]
     return isinstance(target, ExpulsionOrdered | ExtraditionDecided)
 
 
@@ -336,7 +305,7 @@ def _effective_remedy(ctx: Context) -> Iterator[Hit]:
         return
     grounds = []
     if claim is not None:
-        grounds.append(f"an arguable claim under art 3 ({_claim_phrase(ctx, claim)})")
+        grounds.append(f"an arguable claim under art 3 ({claim_phrase(ctx, claim)})")
     if collective:
         grounds.append("an arguable claim of collective expulsion (art 4 of Protocol No. 4)")
         crossing = irregular_entry(ctx)
