@@ -237,12 +237,12 @@ def claim_phrase(ctx: Context, claim: Claim, harm: str = "a risk") -> str:
 
 def state_responsibility(ev: Removal) -> str | None:
     """Why the host state's part in a removal is uncertain, if the record leaves it so."""
-    if ev.actor is None or ev.actor.value in {"host_agents", "joint"}:
+    if ev.actor is None or str(ev.actor) in {"host_agents", "joint"}:
         return None
-    if ev.involvement is not None and ev.involvement.value == "established":
+    if ev.involvement is not None and str(ev.involvement) == "established":
         return None
     return (
-        f"who carried out the removal ({ev.actor.value.replace('_', ' ')}) and the "
+        f"who carried out the removal ({str(ev.actor).replace('_', ' ')}) and the "
         "state's part in it are not established in the record; the state may still "
         "answer for failing to protect a person it knew to be at risk"
     )

@@ -22,6 +22,7 @@ from .._model import (
     AppealDecided,
     AppealFiled,
     AppealOutcome,
+    ComplaintFiled,
     Detention,
     DetentionExtended,
     EntryRefused,
@@ -30,6 +31,8 @@ from .._model import (
     ExtraditionDecided,
     ExtraditionOutcome,
     ExtraditionRequested,
+    Investigation,
+    InvestigationOutcome,
     Removal,
     Safeguards,
     TransitZoneConfinement,
@@ -423,9 +426,9 @@ def _no_ground(ctx: Context) -> Iterator[Hit]:
     ev = ctx.event
     ground = getattr(ev, "ground", None)
     acknowledged = getattr(ev, "acknowledged", None)
-    if ground is None or (ground.value != "none_given" and acknowledged is not False):
+    if ground is None or (str(ground) != "none_given" and acknowledged is not False):
         return
-    why = "no ground was given" if ground.value == "none_given" else ""
+    why = "no ground was given" if str(ground) == "none_given" else ""
     if acknowledged is False:
         why = (why + " and " if why else "") + "the authorities do not acknowledge it"
     yield Hit(
@@ -441,9 +444,9 @@ def _no_ground(ctx: Context) -> Iterator[Hit]:
 def _host_act(ev: Event) -> bool:
     actor = getattr(ev, "actor", None)
     involvement = getattr(ev, "involvement", None)
-    if actor is None or actor.value in {"host_agents", "joint"}:
+    if actor is None or str(actor) in {"host_agents", "joint"}:
         return True
-    return involvement is not None and involvement.value == "established"
+    return involvement is not None and str(involvement) == "established"
 
 
 ECHR_5_1_GROUND = Rule(
@@ -585,6 +588,81 @@ NON_PARTIES = tuple(
     for state in ("GB", "GR", "TR")
 )
 
+_NOT_INVESTIGATED = frozenset({InvestigationOutcome.REFUSED, InvestigationOutcome.NO_RESPONSE})
+
+
+def _outside_the_law(ev: Event) -> bool:
+    """A removal or detention that itself calls for an investigation."""
+    if isinstance(ev, Removal) and ev.channel in OUTSIDE_PROCEDURE:
+        return True
+    if isinstance(ev, Removal | Detention):
+        actor = getattr(ev, "actor", None)
+        return ev.acknowledged is False or (actor is not None and not _host_act(ev))
+    return False
+
+
+def _no_investigation(ctx: Context) -> Iterator[Hit]:
+    ev = ctx.event
+    assert isinstance(ev, Investigation)
+    if ev.outcome not in _NOT_INVESTIGATED:
+        return
+    ids = event_index(ctx)
+    about: list[int] = []
+    if ev.complaint is not None:
+        complaint = ctx.record.events[ids[ev.complaint]]
+        assert isinstance(complaint, ComplaintFiled)
+        if complaint.about is not None:
+            about = [ids[complaint.about]]
+    if not about:
+        about = [i for i in ctx.earlier() if _outside_the_law(ctx.at(i))]
+        if not about:
+            return
+    truth = Truth.TRUE if any(_outside_the_law(ctx.at(i)) for i in about) else Truth.UNKNOWN
+    refused = (
+        "refused to investigate"
+        if ev.outcome is InvestigationOutcome.REFUSED
+        else ("did not respond to the complaint")
+    )
+    yield Hit(
+        truth=truth,
+        message=(
+            f"The authorities {refused} about {ctx.describe(about[-1])}: a forcible removal "
+            "or an unacknowledged detention calls for an effective official investigation"
+            + (
+                ""
+                if truth is Truth.TRUE
+                else "; whether the act complained of called for one is not shown by the record"
+            )
+        ),
+        related=tuple(about),
+    )
+
+
+ECHR_3_INVESTIGATION = Rule(
+    id="ECHR-3-INVESTIGATION",
+    title="An effective investigation of a forcible removal or an unacknowledged detention",
+    citations=(_art("3"),),
+    severity=Severity.VIOLATION,
+    on=frozenset({"investigation"}),
+    check=_no_investigation,
+    treaty="echr",
+    verified=False,
+    verification=(
+        "The procedural obligation under art 3 to investigate an arguable claim of "
+        "ill-treatment, including a forcible transfer with the involvement of state agents, "
+        "is recalled from the case law (Savriddin Dzhurayev; Ermakov), not read in full."
+    ),
+    description=(
+        "The authorities refused to investigate, or did not answer, a complaint about a "
+        "removal outside any procedure, by foreign or unidentified agents, or an "
+        "unacknowledged detention. Undetermined when the act complained of is not one of "
+        "those."
+    ),
+    case_law=(SAVRIDDIN, "Ermakov v. Russia, no. 43165/10, 7 November 2013"),
+    example="Relatives' complaint about an abduction and flight out of the country, refused.",
+)
+
+
 ECHR_RULEBOOK = Rulebook(
     name="echr",
     title="European Convention on Human Rights",
@@ -596,6 +674,7 @@ ECHR_RULEBOOK = Rulebook(
         ECHR_5_1_ZONE,
         ECHR_5_1_GROUND,
         ECHR_5_1_TERM,
+        ECHR_3_INVESTIGATION,
     ),
     description=(
         "Removal to a real risk of ill-treatment (art 3), the remedy it needs (art 13), "
