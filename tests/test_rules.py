@@ -571,6 +571,16 @@ FIRES = [
         [(W, UNDETERMINED, ("r",))],
         name="foreign-agents-with-alleged-involvement",
     ),
+    _case(
+        "ECHR-5-4",
+        record(
+            _custody("d", "2023-01-01"),
+            appeal("a", "2023-01-05", "d", where="FR"),
+            event("release", "out", "2023-03-01", "FR", detention="d"),
+        ),
+        [(V, CERTAIN, ("out", "a"))],
+        name="released-with-the-challenge-to-the-detention-undecided",
+    ),
 ]
 
 
@@ -955,6 +965,17 @@ SILENT = [
         record(removal("r", "2023-03-01", HANDOVER, actor="foreign_agents", involvement="denied")),
         [],
         name="involvement-denied",
+    ),
+    _case(
+        "ECHR-5-4",
+        record(
+            _custody("d", "2023-01-01"),
+            appeal("a", "2023-01-05", "d", where="FR"),
+            appeal_decided("ad", "2023-01-12", "a", AppealOutcome.DISMISSED, where="FR"),
+            event("release", "out", "2023-03-01", "FR", detention="d"),
+        ),
+        [],
+        name="the-challenge-decided-on-its-merits",
     ),
 ]
 

@@ -588,6 +588,89 @@ NON_PARTIES = tuple(
     for state in ("GB", "GR", "TR")
 )
 
+_DETENTIONS = (Detention, DetentionExtended)
+
+
+def _review_failed(ctx: Context) -> Iterator[Hit]:
+    ev = ctx.event
+    ids = event_index(ctx)
+    if isinstance(ev, AppealDecided):
+        appeal = ctx.record.events[ids[ev.appeal]]
+        assert isinstance(appeal, AppealFiled)
+        if ev.merits_examined is False and isinstance(
+            ctx.record.events[ids[appeal.against]], _DETENTIONS
+        ):
+            yield Hit(
+                truth=Truth.TRUE,
+                message=(
+                    f"The court ({ctx.describe(ctx.index)}) did not examine the lawfulness of "
+                    f"the detention the person challenged ({ctx.describe(ids[appeal.against])}): "
+                    "art 5 § 4 entitles a detained person to a court's decision on it"
+                ),
+                related=(ids[appeal.against],),
+            )
+        return
+    if isinstance(ev, TransitZoneConfinement):
+        if ev.judicial_review is False and not ctx.in_state("custody", "detained"):
+            yield Hit(
+                truth=Truth.TRUE,
+                message=(
+                    "Confined to a transit or waiting zone with no court able to review the "
+                    "confinement: art 5 § 4 entitles a person deprived of liberty to take "
+                    "proceedings before a court"
+                ),
+            )
+        return
+    # The detention ends (a release, a removal, an escape) with a challenge to it
+    # still undecided: no court decided on its lawfulness while it lasted.
+    if not ctx.in_state("custody", "detained"):
+        return
+    decided = {a.appeal for i in ctx.earlier() if isinstance(a := ctx.at(i), AppealDecided)}
+    for i in ctx.earlier():
+        appeal = ctx.at(i)
+        if (
+            isinstance(appeal, AppealFiled)
+            and appeal.id not in decided
+            and isinstance(ctx.record.events[ids[appeal.against]], _DETENTIONS)
+        ):
+            yield Hit(
+                truth=Truth.TRUE,
+                message=(
+                    f"The detention ended ({ctx.describe(ctx.index)}) with the challenge to it "
+                    f"({ctx.describe(i)}) still undecided: no court decided speedily on its "
+                    "lawfulness"
+                ),
+                related=(i,),
+                retrospective=True,
+            )
+            return
+
+
+ECHR_5_4 = Rule(
+    id="ECHR-5-4",
+    title="A court decides speedily on the lawfulness of a detention",
+    citations=(_art("5", "4"),),
+    severity=Severity.VIOLATION,
+    on=frozenset({"appeal_decided", "transit_zone_confinement", "release", "removal", "escape"}),
+    check=_review_failed,
+    treaty="echr",
+    verified=False,
+    verification=(
+        "Art 5 § 4 ('take proceedings by which the lawfulness of his detention shall be "
+        "decided speedily by a court') recalled, not read against the official text. What "
+        "delay is too long is not modelled: the Court judges it case by case."
+    ),
+    description=(
+        "A challenge to a detention that the court decided without examining its lawfulness "
+        "(`merits_examined: false`), or that was still undecided when the detention ended; a "
+        "transit or waiting zone with no court review (`judicial_review: false`). The length "
+        "of a review is not judged."
+    ),
+    case_law=(AMUUR, SAVRIDDIN),
+    example="Released after six months with the appeal against the detention order undecided.",
+)
+
+
 _NOT_INVESTIGATED = frozenset({InvestigationOutcome.REFUSED, InvestigationOutcome.NO_RESPONSE})
 
 
@@ -675,14 +758,16 @@ ECHR_RULEBOOK = Rulebook(
         ECHR_5_1_GROUND,
         ECHR_5_1_TERM,
         ECHR_3_INVESTIGATION,
+        ECHR_5_4,
     ),
     description=(
         "Removal to a real risk of ill-treatment (art 3), the remedy it needs (art 13), "
-        "collective expulsion (art 4 of Protocol No. 4) and liberty (art 5 § 1), as the "
-        "European Court of Human Rights applies them. Art 34 (interim measures) is in the "
-        "international rulebook. Not modelled: art 5 § 4 (speedy review), art 5 § 1 (f) "
-        "due diligence and overall length, art 38, and conditions of detention, for which "
-        "records rarely hold the facts."
+        "collective expulsion (art 4 of Protocol No. 4), liberty (art 5 §§ 1 and 4) and the "
+        "investigation of a forcible removal (art 3), as the European Court of Human Rights "
+        "applies them. Art 34 (interim measures) is in the international rulebook. Not "
+        "modelled: the length of a review under art 5 § 4, due diligence and overall length "
+        "under art 5 § 1 (f), art 38, and conditions of detention, for which records rarely "
+        "hold the facts."
     ),
     parties=PARTIES,
     non_parties=NON_PARTIES,
