@@ -550,6 +550,48 @@ FIRES = [
         [(V, CERTAIN, ("out", "d"))],
         name="released-nine-days-after-the-order-expired",
     ),
+    _case(
+        "ECHR-3-INVESTIGATION",
+        record(
+            removal("r", "2011-11-01", HANDOVER, destination="TJ", where="RU"),
+            event("complaint_filed", "c", "2011-11-10", "RU", about="r"),
+            event("investigation", "i", "2012-01-10", "RU", outcome="refused", complaint="c"),
+        ),
+        [(V, CERTAIN, ("i", "r"))],
+        name="refused-to-investigate-a-handover-outside-any-procedure",
+    ),
+    _case(
+        "PAT-AFTER-REFUSED-EXTRADITION",
+        record(
+            request("q", "2023-01-01"),
+            event("extradition_decided", "no", "2023-02-01", outcome="refused", request="q"),
+            removal("r", "2023-03-01"),
+        ),
+        [(W, CERTAIN, ("r", "no", "q"))],
+        name="deported-to-the-state-whose-request-was-refused",
+    ),
+    _case(
+        "PAT-UNACKNOWLEDGED",
+        record(event("detention", "d", "2023-03-01", ground="unknown", acknowledged=False)),
+        [(W, CERTAIN, ("d",))],
+        name="detention-denied",
+    ),
+    _case(
+        "PAT-ABDUCTION",
+        record(removal("r", "2023-03-01", HANDOVER, actor="foreign_agents", involvement="alleged")),
+        [(W, UNDETERMINED, ("r",))],
+        name="foreign-agents-with-alleged-involvement",
+    ),
+    _case(
+        "ECHR-5-4",
+        record(
+            _custody("d", "2023-01-01"),
+            appeal("a", "2023-01-05", "d", where="FR"),
+            event("release", "out", "2023-03-01", "FR", detention="d"),
+        ),
+        [(V, CERTAIN, ("out", "a"))],
+        name="released-with-the-challenge-to-the-detention-undecided",
+    ),
 ]
 
 
@@ -917,6 +959,48 @@ SILENT = [
         ),
         [],
         name="released-within-the-term",
+    ),
+    _case(
+        "ECHR-3-INVESTIGATION",
+        record(
+            removal("r", "2011-11-01", destination="TJ", where="RU"),
+            event("investigation", "i", "2012-01-10", "RU", outcome="opened"),
+        ),
+        [],
+        name="an-investigation-opened",
+    ),
+    _case(
+        "PAT-AFTER-REFUSED-EXTRADITION",
+        record(
+            request("q", "2023-01-01"),
+            event("extradition_decided", "no", "2023-02-01", outcome="refused", request="q"),
+            removal("r", "2023-03-01", destination="TR"),
+        ),
+        [],
+        name="removed-to-another-state",
+    ),
+    _case(
+        "PAT-UNACKNOWLEDGED",
+        record(event("detention", "d", "2023-03-01", ground="unknown", acknowledged=True)),
+        [],
+        name="detention-acknowledged",
+    ),
+    _case(
+        "PAT-ABDUCTION",
+        record(removal("r", "2023-03-01", HANDOVER, actor="foreign_agents", involvement="denied")),
+        [],
+        name="involvement-denied",
+    ),
+    _case(
+        "ECHR-5-4",
+        record(
+            _custody("d", "2023-01-01"),
+            appeal("a", "2023-01-05", "d", where="FR"),
+            appeal_decided("ad", "2023-01-12", "a", AppealOutcome.DISMISSED, where="FR"),
+            event("release", "out", "2023-03-01", "FR", detention="d"),
+        ),
+        [],
+        name="the-challenge-decided-on-its-merits",
     ),
 ]
 

@@ -35,7 +35,7 @@ from ._common import (
     removal_phrase,
 )
 from ._nonparties import NON_PARTIES
-from ._risk import CAT_3_RISKS, ICCPR_7_RISKS, arguable_claim, assessed
+from ._risk import CAT_3_RISKS, ICCPR_7_RISKS, removal_despite_risk
 
 REFUGEE_CONVENTION = "Convention relating to the Status of Refugees (1951)"
 #: The Convention's text on OHCHR's site.
@@ -234,30 +234,11 @@ def _transit_zone(ctx: Context) -> Iterator[Hit]:
     )
 
 
-def _risk_check(risks: frozenset[Risk], treaty_phrase: str) -> Check:
+def _risk_check(risks: frozenset[Risk], harm: str) -> Check:
     def check(ctx: Context) -> Iterator[Hit]:
-        ev = ctx.event
-        assert isinstance(ev, Removal)
-        claim = arguable_claim(ctx, ev.destination, risks)
-        if claim is None:
-            return
-        truth, why, behind = assessed(ctx, ev, claim)
-        where = ev.destination if claim.direct else "another state"
-        if not claim.direct:
-            truth = Truth.UNKNOWN
-            why += (
-                f"; the evidence concerns another state: whether {ev.destination} would send "
-                "the person on is what had to be assessed"
-            )
-        shown = ", ".join(ctx.describe(i) for i in claim.indices[:3])
-        yield Hit(
-            truth=truth,
-            message=(
-                f"{removal_phrase(ev, capital=True)} despite evidence of a risk of "
-                f"{treaty_phrase} in {where} ({shown}), {why}"
-            ),
-            related=related(*behind),
-        )
+        hit = removal_despite_risk(ctx, risks, harm)
+        if hit is not None:
+            yield hit
 
     return check
 
@@ -460,7 +441,7 @@ CAT_3 = Rule(
     ),
     severity=Severity.VIOLATION,
     on=frozenset({"removal"}),
-    check=_risk_check(CAT_3_RISKS, "torture"),
+    check=_risk_check(CAT_3_RISKS, "a risk of torture"),
     treaty="cat",
     verified=False,
     verification=(
@@ -490,7 +471,7 @@ ICCPR_7 = Rule(
     ),
     severity=Severity.VIOLATION,
     on=frozenset({"removal"}),
-    check=_risk_check(ICCPR_7_RISKS, "torture or ill-treatment"),
+    check=_risk_check(ICCPR_7_RISKS, "a risk of torture or ill-treatment"),
     treaty="iccpr",
     verified=False,
     verification=(
