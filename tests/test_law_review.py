@@ -13,6 +13,8 @@ from builders import (
     BORDER,
     DESERTION,
     EXPULSION,
+    appeal,
+    appeal_decided,
     claim,
     crossing,
     decision,
@@ -27,6 +29,7 @@ from builders import (
 )
 from proceedings import (
     Actor,
+    AppealOutcome,
     AsylumOutcome,
     Certainty,
     Charge,
@@ -159,6 +162,16 @@ def test_removal_the_day_after_a_first_instance_refusal_is_not_silent() -> None:
     found = _findings(rec, "KZ-REF-AS-STATUS")
     assert [(f.severity, f.certainty) for f in found] == [(V, UNDETERMINED)]
     assert "asylum_appeal_suspensive=yes" in found[0].readings
+
+
+def test_removal_two_months_after_an_unappealed_refusal_is_silent() -> None:
+    """The window is bounded by the one-month court claim period (a secondary account)."""
+    rec = record(
+        claim("c", "2023-01-01"),
+        decision("d", "2023-02-01", AsylumOutcome.REFUSED),
+        removal("r", "2023-04-01"),
+    )
+    assert fired(rec, "KZ-REF-AS-STATUS") == []
 
 
 def test_appeal_window_after_refusal_needs_the_suspensive_reading() -> None:
@@ -318,3 +331,26 @@ def test_mobilization_parts_of_337_date_from_the_2022_amendment() -> None:
     later = DEFAULT_LAW.offence(charge, UncertainDate.parse("2022-09-24"))
     assert later is not None
     assert later.part == "2.1"
+
+
+def test_civil_order_executed_by_another_channel_is_not_judged_under_the_koap() -> None:
+    """The order's procedure decides the governing code, whatever the removal is called."""
+    rec = record(
+        event("expulsion_ordered", "o", "2023-01-01", kind=ExpulsionKind.CIVIL),
+        removal("r", "2023-01-01", channel=RemovalChannel.DEPORTATION),
+    )
+    assert fired(rec, "KZ-KOAP-APPEAL") == []
+    assert [f[0] for f in fired(rec, "KZ-CIVIL-EXPULSION")] == [V]
+
+
+def test_civil_expulsion_while_appealed_or_suspended() -> None:
+    appealed = [
+        event("expulsion_ordered", "o", "2023-01-01", kind=ExpulsionKind.CIVIL),
+        appeal("p", "2023-01-05", "o"),
+    ]
+    later = removal("r", "2023-03-01", channel=RemovalChannel.CIVIL_EXPULSION)
+    found = _findings(record(*appealed, later), "KZ-CIVIL-EXPULSION")
+    assert [(f.severity, "pending" in f.message) for f in found] == [(V, True)]
+    suspended = appeal_decided("pd", "2023-01-10", "p", AppealOutcome.SUSPENDED)
+    found = _findings(record(*appealed, suspended, later), "KZ-CIVIL-EXPULSION")
+    assert [(f.severity, "suspended" in f.message) for f in found] == [(V, True)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 
 import attrs
@@ -131,6 +132,13 @@ class Pending:
     readings: tuple[str, ...] = ()
 
 
+#: Months to bring a claim against an administrative act before the
+#: administrative court (Administrative Procedural Code of 2020, art 136, by a
+#: secondary account of it: not verified). Bounds the window after an asylum
+#: refusal in which a removal is undetermined.
+REFUSAL_CHALLENGE = 1
+
+
 def pending_claim(ctx: Context, *, window: bool = False) -> Pending | None:
     """The asylum protection in force before the event, if any.
 
@@ -141,10 +149,12 @@ def pending_claim(ctx: Context, *, window: bool = False) -> Pending | None:
     ``Truth.UNKNOWN``, and so is any breach that rests on it.
 
     With ``window``, a first-instance refusal not (yet) appealed counts too,
-    under the reading ``yes``: the person may still be within the period to
-    appeal it. Kazakhstan's period (administrative courts since 2022) was
-    not verified, so whether it still ran is ``Truth.UNKNOWN``: no number is
-    assumed.
+    under the reading ``yes``, up to :data:`REFUSAL_CHALLENGE` months after
+    it: the person may still be within the period to challenge it. That
+    period (a claim to the administrative court, Administrative Procedural
+    Code art 136) is known from a secondary account only, and a pre-trial
+    complaint may come first, so the protection is ``Truth.UNKNOWN``
+    throughout, never certain.
     """
     if ctx.in_state("asylum", "claimed"):
         return Pending("the asylum claim", ctx.marked("asylum_claim"), Truth.TRUE)
@@ -155,11 +165,18 @@ def pending_claim(ctx: Context, *, window: bool = False) -> Pending | None:
             Truth.TRUE,
             (APPEAL_SUSPENSIVE,),
         )
-    if window and ctx.in_state("asylum", "refused") and ctx.reading(APPEAL_SUSPENSIVE) == "yes":
+    refusal = ctx.marked("asylum_decision")
+    if (
+        window
+        and refusal is not None
+        and ctx.in_state("asylum", "refused")
+        and ctx.reading(APPEAL_SUSPENSIVE) == "yes"
+        and ctx.event.date.earliest <= add_months(ctx.at(refusal).date.latest, REFUSAL_CHALLENGE)
+    ):
         return Pending(
-            "the period to appeal the first-instance refusal of asylum (its length not "
-            f"verified; reading {APPEAL_SUSPENSIVE}=yes)",
-            ctx.marked("asylum_decision"),
+            "the period to challenge the first-instance refusal of asylum in court (one "
+            f"month by a secondary account, not verified; reading {APPEAL_SUSPENSIVE}=yes)",
+            refusal,
             Truth.UNKNOWN,
             (APPEAL_SUSPENSIVE,),
         )
@@ -210,6 +227,21 @@ def host_act(ev: Removal) -> tuple[Truth, str]:
         f"; carried out by {who}, and the host state's involvement is {shown}: its own "
         "breach only if its agents carried it out or took part"
     )
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` calendar months later (the month's last day if shorter)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    if year > datetime.MAXYEAR:
+        # Past the calendar (an open end, ``2010-06/..``): later than any day.
+        return datetime.date.max
+    for d in (day.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month, d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def removal_phrase(ev: Removal, *, capital: bool = False) -> str:

@@ -33,6 +33,7 @@ from ._common import (
     DRAFT_EVASION_CLASS,
     DRAFT_EVASION_CLASS_READING,
     FORTY_DAYS,
+    add_months,
     forty_day_check,
     host_act,
     pending_claim,
@@ -98,8 +99,11 @@ KZ_REF_AS_STATUS = Rule(
         "articles were not found in any text read (their numbers are not established): that "
         "an asylum seeker may not be removed is recalled from the Law's stated principle, "
         "not verified. Whether a court appeal is part of the 'final decision' is the "
-        f"reading {APPEAL_SUSPENSIVE}; under 'yes', a removal within the period to appeal a "
-        "first-instance refusal is undetermined, that period's length not being verified."
+        f"reading {APPEAL_SUSPENSIVE}; under 'yes', a removal within a month of a "
+        "first-instance refusal not appealed is undetermined: the person may still have been "
+        "able to challenge it (a claim to the administrative court within one month, "
+        "Administrative Procedural Code art 136, known from a secondary account; a pre-trial "
+        "complaint may come first; not verified)."
     ),
     example="Expelled while the claim for refugee status awaits a decision.",
 )
@@ -116,9 +120,9 @@ def _late_decision(ctx: Context) -> Iterator[Hit]:
     # "Three months" and "one year" are calendar periods; day bounds are
     # compared against the calendar dates they lead to from each bound.
     def late(months: int) -> Truth:
-        if _add_months(start.latest, months) < ev.date.earliest:
+        if add_months(start.latest, months) < ev.date.earliest:
             return Truth.TRUE
-        if _add_months(start.earliest, months) < ev.date.latest:
+        if add_months(start.earliest, months) < ev.date.latest:
             return Truth.UNKNOWN
         return Truth.FALSE
 
@@ -142,20 +146,6 @@ def _late_decision(ctx: Context) -> Iterator[Hit]:
             ),
             related=(claim,),
         )
-
-
-def _add_months(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    if year > datetime.MAXYEAR:
-        # Past the calendar (an open end, ``2010-06/..``): later than any day.
-        return datetime.date.max
-    for d in (day.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, d)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 KZ_REF_11 = Rule(
@@ -463,8 +453,9 @@ KZ_CPC_590_ASYLUM = Rule(
         Citation(
             instrument=(
                 "UNHCR press briefing on an extradition from Kazakhstan of an asylum seeker "
-                "to Kyrgyzstan (year not established)"
+                "to Kyrgyzstan (dated 'Tuesday 7 March', year not established)"
             ),
+            url="https://www.unhcr.org/in/news/briefing-notes/unhcr-deplores-forced-return-asylum-seeker-kazakhstan",
         ),
     ),
     # Approval is not surrender: the approval is a warning. A surrender that
