@@ -253,6 +253,16 @@ def test_a_holding_that_names_no_event_is_never_reproduced(tmp_path: Path) -> No
     assert (result.holdings.found, result.holdings.placed, result.holdings.reproduced) == (1, 0, 0)
 
 
+def test_holdings_true_needs_holdings(tmp_path: Path) -> None:
+    """A file that takes its expectations from holdings the record lacks tests nothing: refused."""
+    bare = json.loads(json.dumps(RECORD))
+    bare["events"] = bare["events"][:1]
+    path = _write(tmp_path, 'record = "record.json"\nholdings = true\n', bare)
+    assert [
+        ("missing", "holdings = true, but the record has no international decision with holdings")
+    ] == _kinds(path)
+
+
 def test_a_known_miss_that_is_reproduced_or_matches_nothing_is_reported(tmp_path: Path) -> None:
     """'fixed' when the engine now reproduces it; 'stale' when no holding is left for it."""
     path = _write(
