@@ -476,3 +476,46 @@ def test_a_removal_of_a_person_of_no_recorded_nationality() -> None:
     )
     [finding] = [f for f in validate(rec).findings if f.rule_id == "R-REF-33"]
     assert (finding.certainty, "gives no nationality" in finding.message) == (UNDETERMINED, True)
+
+
+@pytest.mark.parametrize(
+    ("other", "expected", "phrase"),
+    [
+        ("RU", [(V, CERTAIN, ("d",))], None),
+        ("KZ", [(V, CERTAIN, ("d",))], None),
+        ("US", [], None),
+        ("XK", [(V, UNDETERMINED, ("d",))], "whether XK is party to minsk 1993"),
+    ],
+)
+def test_a_treaty_between_states_binds_both(
+    other: str, expected: list[Any], phrase: str | None
+) -> None:
+    """A Minsk Convention rule concerning a requesting state: it must be a party too."""
+    from proceedings import Truth
+    from proceedings.law import Citation, Hit, Rule, Rulebook
+
+    def check(ctx: Any) -> Any:
+        yield Hit(truth=Truth.TRUE, message="held for the requesting state", counterparty=other)
+
+    book = Rulebook(
+        name="between",
+        title="A rule of a treaty between two states, for the test",
+        rules=(
+            Rule(
+                id="T-MINSK",
+                title="t",
+                citations=(Citation(instrument="Minsk Convention"),),
+                severity=Severity.VIOLATION,
+                on=frozenset({"detention"}),
+                check=check,
+                treaty="minsk_1993",
+                verified=True,
+                verification="a test",
+            ),
+        ),
+    )
+    rec = record(event("detention", "d", "2023-02-10", ground=DetentionGround.WANTED_PERSON))
+    law = Law(rulebooks=(*DEFAULT_RULEBOOKS, book))
+    assert expected == fired(rec, "T-MINSK", rulebooks=law.rulebooks)
+    messages = [f.message for f in validate(rec, law=law).findings if f.rule_id == "T-MINSK"]
+    assert [phrase in m for m in messages] == [phrase is not None] * len(expected)
