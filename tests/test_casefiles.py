@@ -253,6 +253,16 @@ def test_a_holding_that_names_no_event_is_never_reproduced(tmp_path: Path) -> No
     assert (result.holdings.found, result.holdings.placed, result.holdings.reproduced) == (1, 0, 0)
 
 
+def test_holdings_true_needs_holdings(tmp_path: Path) -> None:
+    """A file that takes its expectations from holdings the record lacks tests nothing: refused."""
+    bare = json.loads(json.dumps(RECORD))
+    bare["events"] = bare["events"][:1]
+    path = _write(tmp_path, 'record = "record.json"\nholdings = true\n', bare)
+    assert [
+        ("missing", "holdings = true, but the record has no international decision with holdings")
+    ] == _kinds(path)
+
+
 def test_a_known_miss_that_is_reproduced_or_matches_nothing_is_reported(tmp_path: Path) -> None:
     """'fixed' when the engine now reproduces it; 'stale' when no holding is left for it."""
     path = _write(
@@ -465,3 +475,70 @@ def test_the_plugin_runs_under_a_configured_law(pytester: pytest.Pytester) -> No
     pytester.makeini("[pytest]\nproceedings_law = mylaw:NOT_A_LAW\n")
     result = pytester.runpytest("-p", "no:cacheprovider")
     result.stdout.fnmatch_lines(["*is not a Law (it is int)*"])
+
+
+def test_a_certain_violation_against_no_violation_is_counted(tmp_path: Path) -> None:
+    """Under a verified rule citing ECHR art 3, the body's 'no violation' is contradicted."""
+    from proceedings import Truth
+    from proceedings.law import DEFAULT_RULEBOOKS, Hit, Law, Rule, Rulebook
+
+    def always(ctx: Any) -> Any:
+        yield Hit(truth=Truth.TRUE, message="removed")
+
+    verified = Rulebook(
+        name="strict-three",
+        title="A verified art 3 rule, for the test",
+        rules=(
+            Rule(
+                id="T-3",
+                title="t",
+                citations=(Citation(instrument=ECHR, article="3"),),
+                severity=Severity.VIOLATION,
+                on=frozenset({"removal"}),
+                check=always,
+                verified=True,
+                verification="a test",
+            ),
+        ),
+    )
+    path = _write(
+        tmp_path,
+        'record = "record.json"\nholdings = true\n',
+        _holdings(
+            {"instrument": "ECHR", "article": "3", "holding": "no_violation", "events": ["return"]}
+        ),
+    )
+    law = Law(rulebooks=(*DEFAULT_RULEBOOKS, verified))
+    result = run_casefile(path, law=law)
+    assert result.holdings is not None
+    assert (result.holdings.contradicted, [d.kind for d in result.differences]) == (
+        1,
+        ["forbidden"],
+    )
+    # The file's own rulebooks narrow the law passed in.
+    narrowed = _write(
+        tmp_path, 'record = "record.json"\nholdings = true\nrulebooks = ["echr"]\n', None
+    )
+    assert run_casefile(narrowed, law=law).holdings.contradicted == 0  # type: ignore[union-attr]
+
+
+def test_an_article_without_a_number_matches_as_written() -> None:
+    """'Preamble' is compared as text, case aside."""
+    expectation = Expectation(instrument="ECHR", article="Preamble")
+    cited = Citation(instrument=ECHR, article="preamble")
+    record = load_casefile(Path("examples/cases/zhilin.test.toml")).record
+    other = Citation(instrument=ECHR, article="3")
+    assert (
+        expectation.matches(_finding(cited), record),
+        expectation.matches(_finding(other), record),
+    ) == (True, False)
+
+
+def test_the_plugin_reports_a_law_it_cannot_import(pytester: pytest.Pytester) -> None:
+    """A module that does not exist is a usage error naming the option."""
+    pytester.makeconftest('pytest_plugins = ["proceedings.pytest_plugin"]\n')
+    pytester.makeini("[pytest]\nproceedings_law = no_such_module:LAW\n")
+    (pytester.path / "record.json").write_text(json.dumps(RECORD), encoding="utf-8")
+    (pytester.path / "good.test.toml").write_text('record = "record.json"\n', encoding="utf-8")
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    result.stdout.fnmatch_lines(["*proceedings_law = 'no_such_module:LAW'*"])

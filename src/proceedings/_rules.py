@@ -50,6 +50,11 @@ class Hit:
         readings: The names of the readings of disputed law the breach rests
             on (the option in force is looked up by the engine); a finding
             that rests on a reading is ``conditional``, not ``certain``.
+        counterparty: For a rule of a treaty between states (the Minsk
+            Convention between the host and the requesting state), the other
+            state the breach concerns: the treaty must bind it too, on the
+            event's date, or the finding is dropped (or undetermined, where
+            its party status is not known).
     """
 
     truth: Truth
@@ -58,6 +63,7 @@ class Hit:
     anchor: int | None = None
     retrospective: bool = False
     readings: tuple[str, ...] = ()
+    counterparty: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -319,15 +325,21 @@ class Rule:
         """
         if self.jurisdictions is not None and jurisdiction not in self.jurisdictions:
             return Truth.FALSE
-        truth = self.in_force_on(day)
-        if self.treaty is not None:
-            party = law.party(self.treaty, jurisdiction)
-            if party is None:
-                # Known not to be a party: the rule does not bind it. Not in
-                # the table at all: whether it binds is not known.
-                return Truth.FALSE if law.non_party(self.treaty, jurisdiction) else Truth.UNKNOWN
-            truth = truth & party.in_force_on(day)
-        return truth
+        # A known non-party is not bound; a state not in the table at all may be.
+        return self.in_force_on(day) & self.binds(jurisdiction, day, law)
+
+    def binds(self, state: str, day: UncertainDate, law: Law) -> Truth:
+        """Whether the rule's treaty binds ``state`` on ``day`` (``TRUE`` for a rule of no treaty).
+
+        ``FALSE`` for a known non-party, ``UNKNOWN`` for a state the party
+        table does not know (or a date near its entry into force).
+        """
+        if self.treaty is None:
+            return Truth.TRUE
+        party = law.party(self.treaty, state)
+        if party is None:
+            return Truth.FALSE if law.non_party(self.treaty, state) else Truth.UNKNOWN
+        return party.in_force_on(day)
 
     def may_apply_in(self, jurisdiction: str, law: Law) -> bool:
         """Whether the rule can bind ``jurisdiction`` on some day (ignoring dates)."""

@@ -702,6 +702,13 @@ def run_casefile(case: CaseFile | str | os.PathLike[str], *, law: Law | None = N
 def _score_holdings(case: CaseFile, report: Report, differences: list[Difference]) -> HoldingScore:
     record, findings = case.record, report.findings
     holdings = final_holdings(record)
+    if not holdings:
+        differences.append(
+            Difference(
+                "missing",
+                "holdings = true, but the record has no international decision with holdings",
+            )
+        )
     positive = [h for h in holdings if h.holding in _POSITIVE]
     decided = {(_split_article(h.instrument, h.article)[:2], h.state) for h in positive}
     reproduced, missed = 0, []

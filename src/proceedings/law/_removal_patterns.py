@@ -33,7 +33,7 @@ ICPPED = "International Convention for the Protection of All Persons from Enforc
 def _after_refusal(ctx: Context) -> Iterator[Hit]:
     ev = ctx.event
     assert isinstance(ev, Removal)
-    if ev.channel is RemovalChannel.EXTRADITION:
+    if ev.channel == RemovalChannel.EXTRADITION:
         return
     ids = event_index(ctx)
     for i in ctx.earlier():

@@ -190,11 +190,11 @@ def assessed(ctx: Context, ev: Event, claim: Claim) -> tuple[Truth, str, tuple[i
     if exam is not None:
         result = ctx.at(exam)
         assert isinstance(result, RiskExamined)
-        if result.result is RiskResult.RISK_FOUND:
+        if result.result == RiskResult.RISK_FOUND:
             return Truth.TRUE, "although the authorities found a risk there", related
-        if result.result is RiskResult.NOT_EXAMINED:
+        if result.result == RiskResult.NOT_EXAMINED:
             return Truth.TRUE, "although the authorities did not examine the risk", related
-        if result.result is RiskResult.NO_RISK_FOUND:
+        if result.result == RiskResult.NO_RISK_FOUND:
             return (
                 Truth.UNKNOWN,
                 "after the authorities found no risk; whether that assessment was adequate "
@@ -220,7 +220,7 @@ def irregular_entry(ctx: Context) -> int | None:
         ev = ctx.at(i)
         if (
             isinstance(ev, BorderCrossing)
-            and ev.mode is CrossingMode.IRREGULAR
+            and ev.mode == CrossingMode.IRREGULAR
             and ev.to_country == ctx.event.jurisdiction
         ):
             found = i
