@@ -17,6 +17,7 @@ from .._model import (
     CrossingMode,
     Event,
     InterimBody,
+    InterimCover,
     InterimMeasureLifted,
     InterimMeasureRequested,
     Removal,
@@ -113,18 +114,41 @@ def _informal(ctx: Context) -> Iterator[Hit]:
         )
 
 
+#: What an interim measure must ask for to bar a removal.
+_AGAINST_REMOVAL = frozenset(
+    {InterimCover.NO_EXTRADITION, InterimCover.NO_REMOVAL, InterimCover.NO_REMOVAL_TO_DESTINATION}
+)
+
+
+def _bars_removal(measure: InterimMeasureRequested, removal: Removal) -> bool:
+    """Whether the measure asks the state not to make this removal.
+
+    A measure about detention conditions or medical care does not; one against
+    extradition bars any removal to the same destination, whatever the channel
+    (the person is what the measure protects); one naming a destination bars
+    removal there only.
+    """
+    if measure.covers and not set(measure.covers) & _AGAINST_REMOVAL:
+        return False
+    return measure.destination in (None, removal.destination)
+
+
 def _standing(ctx: Context, body: InterimBody) -> list[int]:
     # The body's measures requested here before this event and not lifted
-    # since. The track says whether the last one stands; with two measures
-    # of one body, lifting one leaves the other in force.
+    # since, that ask the state not to make this removal. The track says
+    # whether the last one stands; with two measures of one body, lifting one
+    # leaves the other in force.
+    ev = ctx.event
+    assert isinstance(ev, Removal)
     requested: list[int] = []
     lifted: set[str] = set()
     for i in ctx.earlier():
         earlier = ctx.at(i)
-        if earlier.jurisdiction != ctx.event.jurisdiction:
+        if earlier.jurisdiction != ev.jurisdiction:
             continue
-        if isinstance(earlier, InterimMeasureRequested) and earlier.body is body:
-            requested.append(i)
+        if isinstance(earlier, InterimMeasureRequested) and earlier.body == body:
+            if _bars_removal(earlier, ev):
+                requested.append(i)
         elif isinstance(earlier, InterimMeasureLifted):
             lifted.add(earlier.measure)
     return [i for i in requested if ctx.at(i).id not in lifted]
