@@ -40,7 +40,8 @@ class Certainty(enum.StrEnum):
     law (:attr:`Finding.readings`) or on a text not verified
     (:attr:`Finding.unverified`): it is as good as that reading or text."""
     UNDETERMINED = "undetermined"
-    """It holds for some possible dates and not for others; the message says which."""
+    """It holds for some possible dates and not for others, or the record leaves open a
+    fact it turns on (an outcome not reported, who acted); the message says which."""
 
 
 @attrs.frozen(kw_only=True)

@@ -52,13 +52,14 @@ from typing import Any
 
 import attrs
 
+from ._engine import validate
 from ._errors import ProceedingsError
 from ._findings import Certainty, Citation, Finding, Severity
 from ._model import ArticleHolding, CaseRecord, DecisionStage, Holding, InternationalDecision
 from ._report import Report
 from ._rules import Law, Rulebook
-from ._engine import validate
 from .corpus import InputProblem, read_record
+from .law import DEFAULT_RULEBOOKS, RECORD
 
 __all__ = [
     "INSTRUMENTS",
@@ -71,6 +72,7 @@ __all__ = [
     "HoldingScore",
     "KnownMiss",
     "check",
+    "final_holdings",
     "find_casefiles",
     "load_casefile",
     "run_casefile",
@@ -229,11 +231,13 @@ class KnownMiss:
     """A holding of the body that the engine does not reproduce, and why.
 
     It matches the holdings with the same instrument and article (as the
-    decision writes it) and, where given, the same state and event.
+    decision writes it) and, where given, the same holding (``violation``,
+    ``would_violate``), state and event.
     """
 
     instrument: str
     article: str
+    holding: Holding | None = None
     state: str | None = None
     event: str | None = None
     why: str
@@ -242,6 +246,8 @@ class KnownMiss:
         if _split_article(self.instrument, self.article) != _split_article(
             holding.instrument, holding.article
         ):
+            return False
+        if self.holding is not None and holding.holding is not self.holding:
             return False
         if self.state is not None and holding.state != self.state:
             return False
@@ -288,7 +294,7 @@ _EXPECT_KEYS = {
     "state",
     "why",
 }
-_MISS_KEYS = {"instrument", "article", "state", "event", "why"}
+_MISS_KEYS = {"instrument", "article", "holding", "state", "event", "why"}
 
 
 class _Reader:
@@ -325,9 +331,8 @@ class _Reader:
     def keys(self, table: Mapping[str, Any], allowed: set[str], where: str) -> None:
         unknown = sorted(set(table) - allowed)
         if unknown:
-            self.problems.append(
-                f"{where}: unknown key(s) {', '.join(unknown)} (allowed: {', '.join(sorted(allowed))})"
-            )
+            known = ", ".join(sorted(allowed))
+            self.problems.append(f"{where}: unknown key(s) {', '.join(unknown)} (allowed: {known})")
 
     def tables(self, data: Mapping[str, Any], key: str) -> list[tuple[str, Mapping[str, Any]]]:
         value = data.get(key, [])
@@ -387,10 +392,21 @@ class _Reader:
                 self.problems.append(f"{where}.{key}: required")
         if len(self.problems) != before:
             return None
-        assert instrument is not None and article is not None and why is not None
+        assert instrument is not None
+        assert article is not None
+        assert why is not None
+        held = self.text(table, "holding", where)
+        try:
+            holding = Holding(held) if held is not None else None
+        except ValueError:
+            self.problems.append(
+                f"{where}.holding: {held!r} is not one of " + ", ".join(h.value for h in Holding)
+            )
+            return None
         return KnownMiss(
             instrument=instrument,
             article=article,
+            holding=holding,
             state=self.text(table, "state", where),
             event=self.text(table, "event", where),
             why=why,
@@ -428,9 +444,7 @@ def load_casefile(path: str | os.PathLike[str]) -> CaseFile:
     absent = [reader.expectation(w, t) for w, t in reader.tables(parsed, "absent")]
     misses = [reader.known_miss(w, t) for w, t in reader.tables(parsed, "known_miss")]
     readings = parsed.get("readings", {})
-    if not isinstance(readings, dict) or not all(
-        isinstance(v, str) for v in readings.values()
-    ):
+    if not isinstance(readings, dict) or not all(isinstance(v, str) for v in readings.values()):
         reader.problems.append("readings: expected a table of names and options")
         readings = {}
     rulebooks = reader.texts(parsed, "rulebooks", "the file")
@@ -443,9 +457,7 @@ def load_casefile(path: str | os.PathLike[str]) -> CaseFile:
     try:
         raw = record_path.read_bytes()
     except OSError as exc:
-        raise CaseFileError(
-            source, [f"record: {record_path}: {exc.strerror or exc}"]
-        ) from None
+        raise CaseFileError(source, [f"record: {record_path}: {exc.strerror or exc}"]) from None
     read = read_record(raw, source=str(record_path))
     if isinstance(read, list):
         raise CaseFileError(source, [f"record: {_problem(p)}" for p in read])
@@ -495,7 +507,7 @@ def final_holdings(record: CaseRecord) -> tuple[ArticleHolding, ...]:
     for event in record.events:
         if not isinstance(event, InternationalDecision):
             continue
-        key = event.complaint or event.id
+        key = event.complaint or ""  # one complaint, unless the record names several
         if event.stage in _MERITS:
             if key not in merits:
                 order.append(key)
@@ -568,7 +580,12 @@ class HoldingScore:
 
     Attributes:
         found: Holdings of a violation (or that removal would be one).
-        reproduced: Of those, how many a finding reproduces.
+        reproduced: Of those, how many a finding reproduces: a violation (a
+            warning too, for "would violate") citing the same instrument and
+            article, about one of the events the holding names.
+        placed: Of ``found``, how many name an event of the record; the
+            others cannot be reproduced (the facts they concern are not
+            recorded).
         missed: Those it does not, as ``(holding, why)``; ``why`` is the
             known miss's reason, or empty when the miss is a failure.
         cleared: Holdings of no violation.
@@ -577,6 +594,7 @@ class HoldingScore:
 
     found: int
     reproduced: int
+    placed: int = 0
     missed: tuple[tuple[str, str], ...] = ()
     cleared: int = 0
     contradicted: int = 0
@@ -616,8 +634,6 @@ def _describe_finding(f: Finding) -> str:
 def _law_for(case: CaseFile, law: Law | None) -> Law:
     if law is not None and case.rulebooks is None and not case.readings:
         return law
-    from .law import DEFAULT_RULEBOOKS, RECORD
-
     books: tuple[Rulebook, ...] = law.rulebooks if law is not None else DEFAULT_RULEBOOKS
     if case.rulebooks is not None:
         by_name = {b.name: b for b in books}
@@ -686,17 +702,24 @@ def run_casefile(case: CaseFile | str | os.PathLike[str], *, law: Law | None = N
 def _score_holdings(case: CaseFile, report: Report, differences: list[Difference]) -> HoldingScore:
     record, findings = case.record, report.findings
     holdings = final_holdings(record)
+    if not holdings:
+        differences.append(
+            Difference(
+                "missing",
+                "holdings = true, but the record has no international decision with holdings",
+            )
+        )
     positive = [h for h in holdings if h.holding in _POSITIVE]
-    decided = {
-        (_split_article(h.instrument, h.article)[:2], h.state) for h in positive
-    }
+    decided = {(_split_article(h.instrument, h.article)[:2], h.state) for h in positive}
     reproduced, missed = 0, []
     used: set[KnownMiss] = set()
     for holding in positive:
-        expectation = _holding_expectation(holding)
-        found = any(expectation.matches(f, record) for f in findings)
         misses = [m for m in case.known_misses if m.covers(holding)]
         used.update(misses)
+        # "Reproduced" means the same article about the same event: a holding
+        # that names no event of the record cannot be, whatever else fires.
+        expectation = _holding_expectation(holding)
+        found = bool(holding.events) and any(expectation.matches(f, record) for f in findings)
         if found:
             reproduced += 1
             if misses:
@@ -713,8 +736,13 @@ def _score_holdings(case: CaseFile, report: Report, differences: list[Difference
             differences.append(
                 Difference(
                     "missing",
-                    f"{_describe_holding(holding)}: no violation citing it "
-                    + ("about those events" if holding.events else "in the record"),
+                    f"{_describe_holding(holding)}: "
+                    + (
+                        "no violation citing it about those events"
+                        if holding.events
+                        else "it names no event of the record, so it cannot be reproduced; "
+                        "say why in a known_miss"
+                    ),
                 )
             )
     cleared = contradicted = 0
@@ -733,8 +761,7 @@ def _score_holdings(case: CaseFile, report: Report, differences: list[Difference
                 differences.append(
                     Difference(
                         "forbidden",
-                        f"{_describe_finding(f)}, where the body held "
-                        f"{_describe_holding(holding)}",
+                        f"{_describe_finding(f)}, where the body held {_describe_holding(holding)}",
                     )
                 )
     for miss in case.known_misses:
@@ -748,6 +775,7 @@ def _score_holdings(case: CaseFile, report: Report, differences: list[Difference
             )
     return HoldingScore(
         found=len(positive),
+        placed=sum(bool(h.events) for h in positive),
         reproduced=reproduced,
         missed=tuple(missed),
         cleared=cleared,
@@ -757,12 +785,13 @@ def _score_holdings(case: CaseFile, report: Report, differences: list[Difference
 
 def score(results: Iterable[CaseResult]) -> HoldingScore:
     """The holding scores of several results, added up."""
-    found = reproduced = cleared = contradicted = 0
+    found = reproduced = placed = cleared = contradicted = 0
     missed: list[tuple[str, str]] = []
     for result in results:
         if result.holdings is None:
             continue
         found += result.holdings.found
+        placed += result.holdings.placed
         reproduced += result.holdings.reproduced
         cleared += result.holdings.cleared
         contradicted += result.holdings.contradicted
@@ -770,6 +799,7 @@ def score(results: Iterable[CaseResult]) -> HoldingScore:
     return HoldingScore(
         found=found,
         reproduced=reproduced,
+        placed=placed,
         missed=tuple(missed),
         cleared=cleared,
         contradicted=contradicted,

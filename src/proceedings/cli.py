@@ -288,10 +288,17 @@ def test_command(paths: tuple[str, ...], verbose: bool) -> None:
     )
     total = score(results)
     if total.found or total.cleared:
-        share = f" ({100 * total.reproduced / total.found:.0f}%)" if total.found else ""
+
+        def share(part: int, whole: int) -> str:
+            return f"{part} of {whole}" + (f" ({100 * part / whole:.0f}%)" if whole else "")
+
         click.echo(
-            f"Holdings of a violation reproduced: {total.reproduced} of {total.found}{share}; "
-            f"certain violations where the body found none: {total.contradicted} "
+            "Holdings of a violation reproduced (same article, same event): "
+            f"{share(total.reproduced, total.found)}; "
+            f"{share(total.reproduced, total.placed)} of those that name an event of the record"
+        )
+        click.echo(
+            f"Certain violations where the body found none: {total.contradicted} "
             f"(of {total.cleared} holdings of no violation)"
         )
     if unreadable:

@@ -62,7 +62,7 @@ def configured_law(config: pytest.Config) -> Law | None:
     except (ImportError, AttributeError, ValueError) as exc:
         raise pytest.UsageError(f"{_INI} = {spec!r}: {exc}") from None
     if not isinstance(law, Law):
-        raise pytest.UsageError(f"{_INI} = {spec!r} is a {type(law).__name__}, not a Law")
+        raise pytest.UsageError(f"{_INI} = {spec!r} is not a Law (it is {type(law).__name__})")
     return law
 
 

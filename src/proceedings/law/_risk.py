@@ -38,7 +38,8 @@ from .._model import (
     RiskExamined,
     RiskResult,
 )
-from .._rules import Context
+from .._rules import Context, Hit
+from ._common import related, removal_phrase
 
 #: Channels of removal outside any procedure: no decision, no examination, no remedy.
 OUTSIDE_PROCEDURE = frozenset(
@@ -91,7 +92,8 @@ class Claim:
         return self.direct or self.onward
 
 
-def _ids(ctx: Context) -> dict[str, int]:
+def event_index(ctx: Context) -> dict[str, int]:
+    """The record's events by id, computed once per replay."""
     return ctx.memo(("event-ids",), lambda: {e.id: i for i, e in enumerate(ctx.record.events)})
 
 
@@ -144,7 +146,7 @@ def examination(ctx: Context, destination: str) -> int | None:
     An examination by an international body (one whose ``decision`` is an
     ``international_decision``) is not the host's and is not counted.
     """
-    ids = _ids(ctx)
+    ids = event_index(ctx)
     found = None
     for i in ctx.earlier():
         ev = ctx.at(i)
@@ -188,11 +190,11 @@ def assessed(ctx: Context, ev: Event, claim: Claim) -> tuple[Truth, str, tuple[i
     if exam is not None:
         result = ctx.at(exam)
         assert isinstance(result, RiskExamined)
-        if result.result is RiskResult.RISK_FOUND:
+        if result.result == RiskResult.RISK_FOUND:
             return Truth.TRUE, "although the authorities found a risk there", related
-        if result.result is RiskResult.NOT_EXAMINED:
+        if result.result == RiskResult.NOT_EXAMINED:
             return Truth.TRUE, "although the authorities did not examine the risk", related
-        if result.result is RiskResult.NO_RISK_FOUND:
+        if result.result == RiskResult.NO_RISK_FOUND:
             return (
                 Truth.UNKNOWN,
                 "after the authorities found no risk; whether that assessment was adequate "
@@ -218,8 +220,62 @@ def irregular_entry(ctx: Context) -> int | None:
         ev = ctx.at(i)
         if (
             isinstance(ev, BorderCrossing)
-            and ev.mode is CrossingMode.IRREGULAR
+            and ev.mode == CrossingMode.IRREGULAR
             and ev.to_country == ctx.event.jurisdiction
         ):
             found = i
     return found
+
+
+def claim_phrase(ctx: Context, claim: Claim, harm: str = "a risk") -> str:
+    """``evidence of a risk in TJ (risk evidence 'x' (2020), ...)``, for messages."""
+    shown = ", ".join(ctx.describe(i) for i in claim.indices[:3])
+    more = f" and {len(claim.indices) - 3} more" if len(claim.indices) > 3 else ""
+    where = claim.destination if claim.direct else "another state"
+    return f"evidence of {harm} in {where} ({shown}{more})"
+
+
+def state_responsibility(ev: Removal) -> str | None:
+    """Why the host state's part in a removal is uncertain, if the record leaves it so."""
+    if ev.actor is None or str(ev.actor) in {"host_agents", "joint"}:
+        return None
+    if ev.involvement is not None and str(ev.involvement) == "established":
+        return None
+    return (
+        f"who carried out the removal ({str(ev.actor).replace('_', ' ')}) and the "
+        "state's part in it are not established in the record; the state may still "
+        "answer for failing to protect a person it knew to be at risk"
+    )
+
+
+def removal_despite_risk(ctx: Context, risks: Collection[Risk], harm: str) -> Hit | None:
+    """The breach of non-refoulement a removal shows, for the risks a treaty covers.
+
+    Shared by ECHR art 3, CAT art 3 and ICCPR art 7: the treaty decides which
+    risks count (``risks``) and how the harm is named (``harm``); the reading of
+    the record is the same (see :func:`assessed`).
+    """
+    ev = ctx.event
+    assert isinstance(ev, Removal)
+    claim = arguable_claim(ctx, ev.destination, risks)
+    if claim is None:
+        return None
+    truth, why, behind = assessed(ctx, ev, claim)
+    if not claim.direct:
+        truth = Truth.UNKNOWN
+        why += (
+            f"; the evidence concerns another state, so the question is whether "
+            f"{ev.destination} would send the person on (chain refoulement) or deny them "
+            "access to protection, which the authorities had to assess"
+        )
+    state = state_responsibility(ev)
+    if state is not None:
+        truth = truth & Truth.UNKNOWN
+        why += f"; {state}"
+    return Hit(
+        truth=truth,
+        message=(
+            f"{removal_phrase(ev, capital=True)} despite {claim_phrase(ctx, claim, harm)}, {why}"
+        ),
+        related=related(*behind),
+    )

@@ -22,20 +22,34 @@ from .._model import (
     AppealDecided,
     AppealFiled,
     AppealOutcome,
+    ComplaintFiled,
+    Detention,
+    DetentionExtended,
     EntryRefused,
     Event,
     ExpulsionOrdered,
     ExtraditionDecided,
     ExtraditionOutcome,
     ExtraditionRequested,
+    Investigation,
+    InvestigationOutcome,
     Removal,
     Safeguards,
     TransitZoneConfinement,
     ZoneKind,
 )
-from .._rules import Context, Hit, Party, Rule, Rulebook
-from ._common import related, removal_phrase
-from ._risk import ECHR_3_RISKS, Claim, arguable_claim, assessed, irregular_entry
+from .._rules import Context, Hit, NonParty, Party, Rule, Rulebook
+from ._common import CUSTODY_EVENTS, related, removal_phrase
+from ._risk import (
+    ECHR_3_RISKS,
+    OUTSIDE_PROCEDURE,
+    arguable_claim,
+    assessed,
+    claim_phrase,
+    event_index,
+    irregular_entry,
+    removal_despite_risk,
+)
 
 ECHR = "European Convention on Human Rights"
 ECHR_P4 = "Protocol No. 4 to the European Convention on Human Rights"
@@ -53,6 +67,7 @@ ND_NT = "N.D. and N.T. v. Spain, nos. 8675/15 and 8697/15, 13 February 2020 (Gra
 MK = "M.K. and Others v. Poland, nos. 40503/17 and others, 23 July 2020"
 AMUUR = "Amuur v. France, no. 19776/92, 25 June 1996"
 SAVRIDDIN = "Savriddin Dzhurayev v. Russia, no. 71386/10, 25 April 2013"
+GAFOROV = "Gaforov v. Russia, no. 25404/09, 21 October 2010"
 GEBREMEDHIN = "Gebremedhin [Gaberamadhien] v. France, no. 25389/05, 26 April 2007"
 
 
@@ -63,65 +78,24 @@ def _art(article: str, paragraph: str | None = None, *, p4: bool = False) -> Cit
 # -- art 3: removal to a real risk ---------------------------------------------------
 
 
-def _claim_phrase(ctx: Context, claim: Claim) -> str:
-    shown = ", ".join(ctx.describe(i) for i in claim.indices[:3])
-    more = f" and {len(claim.indices) - 3} more" if len(claim.indices) > 3 else ""
-    where = claim.destination if claim.direct else "another state"
-    return f"evidence of a risk in {where} ({shown}{more})"
-
-
 def _removal_to_risk(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
-    claim = arguable_claim(ctx, ev.destination, ECHR_3_RISKS)
-    if claim is None:
-        return
-    truth, why, behind = assessed(ctx, ev, claim)
-    if not claim.direct:
-        truth = Truth.UNKNOWN
-        why += (
-            "; the evidence concerns another state, so the question is whether "
-            f"{ev.destination} would send the person on (chain refoulement) or deny "
-            "them access to protection, which the authorities had to assess"
-        )
-    state = _state_responsibility(ev)
-    if state is not None:
-        truth = truth & Truth.UNKNOWN
-        why += f"; {state}"
-    yield Hit(
-        truth=truth,
-        message=(
-            f"{removal_phrase(ev, capital=True)} despite {_claim_phrase(ctx, claim)}, {why}"
-        ),
-        related=related(*behind),
-    )
-
-
-def _state_responsibility(ev: Removal) -> str | None:
-    """Why the host state's part in a removal is uncertain, if the record leaves it so."""
-    if ev.actor is None or ev.actor.value in {"host_agents", "joint"}:
-        return None
-    if ev.involvement is not None and ev.involvement.value == "established":
-        return None
-    return (
-        f"who carried out the removal ({ev.actor.value.replace('_', ' ')}) and the "
-        "state's part in it are not established in the record; the state may still "
-        "answer for failing to protect a person it knew to be at risk"
-    )
+    hit = removal_despite_risk(ctx, ECHR_3_RISKS, "a risk of ill-treatment")
+    if hit is not None:
+        yield hit
 
 
 def _destination_of_order(ctx: Context, ev: Event) -> tuple[str, int] | None:
     """Where an order (or the decision upholding it) sends the person, and the order."""
-    ids = ctx.memo(("event-ids",), lambda: {e.id: i for i, e in enumerate(ctx.record.events)})
+    ids = event_index(ctx)
     index = ctx.index
     if isinstance(ev, AppealDecided):
-        if ev.outcome is not AppealOutcome.DISMISSED:
+        if ev.outcome != AppealOutcome.DISMISSED:
             return None
         appeal = ctx.record.events[ids[ev.appeal]]
         assert isinstance(appeal, AppealFiled)
         index = ids[appeal.against]
         ev = ctx.record.events[index]
-    if isinstance(ev, ExtraditionDecided) and ev.outcome is ExtraditionOutcome.APPROVED:
+    if isinstance(ev, ExtraditionDecided) and ev.outcome == ExtraditionOutcome.APPROVED:
         request = ctx.record.events[ids[ev.request]] if ev.request is not None else None
         if isinstance(request, ExtraditionRequested):
             return request.requesting_state, index
@@ -148,7 +122,7 @@ def _order_to_risk(ctx: Context) -> Iterator[Hit]:
         truth=truth,
         message=(
             f"Removal to {destination} {verb} ({ctx.describe(order)}) despite "
-            f"{_claim_phrase(ctx, claim)}, {why}; carrying it out would engage art 3"
+            f"{claim_phrase(ctx, claim)}, {why}; carrying it out would engage art 3"
         ),
         related=related(order, *behind),
     )
@@ -234,7 +208,9 @@ def _collective(ctx: Context) -> Iterator[Hit]:
         )
         return
     what = (
-        removal_phrase(ev, capital=True) if isinstance(ev, Removal) else "Entry refused at the border"
+        removal_phrase(ev, capital=True)
+        if isinstance(ev, Removal)
+        else "Entry refused at the border"
     )
     yield Hit(
         truth=Truth.TRUE,
@@ -274,7 +250,7 @@ ECHR_P4_4 = Rule(
 
 
 def _remedy_missing(ctx: Context, ev: Removal) -> tuple[Truth, str, tuple[int, ...]]:
-    if ev.channel.value in {"informal_handover", "foreign_facility_transfer"}:
+    if ev.channel in OUTSIDE_PROCEDURE:
         return Truth.TRUE, "removed outside any procedure, with no decision to challenge", ()
     if ev.remedy_available is False:
         return Truth.TRUE, "no remedy with suspensive effect was available against it", ()
@@ -316,8 +292,7 @@ def _remedy_missing(ctx: Context, ev: Removal) -> tuple[Truth, str, tuple[int, .
 
 
 def _against_removal(ctx: Context, appeal: AppealFiled) -> bool:
-    ids = ctx.memo(("event-ids",), lambda: {e.id: i for i, e in enumerate(ctx.record.events)})
-    target = ctx.record.events[ids[appeal.against]]
+    target = ctx.record.events[event_index(ctx)[appeal.against]]
     return isinstance(target, ExpulsionOrdered | ExtraditionDecided)
 
 
@@ -333,7 +308,7 @@ def _effective_remedy(ctx: Context) -> Iterator[Hit]:
         return
     grounds = []
     if claim is not None:
-        grounds.append(f"an arguable claim under art 3 ({_claim_phrase(ctx, claim)})")
+        grounds.append(f"an arguable claim under art 3 ({claim_phrase(ctx, claim)})")
     if collective:
         grounds.append("an arguable claim of collective expulsion (art 4 of Protocol No. 4)")
         crossing = irregular_entry(ctx)
@@ -356,7 +331,7 @@ def _effective_remedy(ctx: Context) -> Iterator[Hit]:
 ECHR_13 = Rule(
     id="ECHR-13",
     title="An effective remedy with automatic suspensive effect before a removal",
-    citations=(_art("13"), _art("3")),
+    citations=(_art("13"),),
     severity=Severity.VIOLATION,
     on=frozenset({"removal"}),
     check=_effective_remedy,
@@ -451,9 +426,9 @@ def _no_ground(ctx: Context) -> Iterator[Hit]:
     ev = ctx.event
     ground = getattr(ev, "ground", None)
     acknowledged = getattr(ev, "acknowledged", None)
-    if ground is None or (ground.value != "none_given" and acknowledged is not False):
+    if ground is None or (str(ground) != "none_given" and acknowledged is not False):
         return
-    why = "no ground was given" if ground.value == "none_given" else ""
+    why = "no ground was given" if str(ground) == "none_given" else ""
     if acknowledged is False:
         why = (why + " and " if why else "") + "the authorities do not acknowledge it"
     yield Hit(
@@ -469,9 +444,9 @@ def _no_ground(ctx: Context) -> Iterator[Hit]:
 def _host_act(ev: Event) -> bool:
     actor = getattr(ev, "actor", None)
     involvement = getattr(ev, "involvement", None)
-    if actor is None or actor.value in {"host_agents", "joint"}:
+    if actor is None or str(actor) in {"host_agents", "joint"}:
         return True
-    return involvement is not None and involvement.value == "established"
+    return involvement is not None and str(involvement) == "established"
 
 
 ECHR_5_1_GROUND = Rule(
@@ -545,17 +520,255 @@ PARTIES = (
     ),
 )
 
+
+def _term_expired(ctx: Context) -> Iterator[Hit]:
+    if not ctx.in_state("custody", "detained"):
+        return
+    start = ctx.marked("custody_start")
+    order = None
+    for i in ctx.earlier():
+        if start is not None and i < start:
+            continue
+        if isinstance(ctx.at(i), Detention | DetentionExtended):
+            order = i  # the last order of this spell of custody
+    if order is None:  # pragma: no cover - the chart enters custody only by an order
+        return
+    authorised = ctx.at(order)
+    assert isinstance(authorised, Detention | DetentionExtended)
+    if authorised.term_days is None:
+        return
+    exceeded = ctx.days_between(order, ctx.index).exceeds(authorised.term_days)
+    if exceeded is Truth.FALSE:
+        return
+    yield Hit(
+        truth=exceeded,
+        message=(
+            f"Still in custody at {ctx.describe(ctx.index)}, more than the "
+            f"{authorised.term_days} days the last order ({ctx.describe(order)}) authorised, "
+            "with no extension on record: detention with no basis in domestic law"
+        ),
+        related=(order,),
+        anchor=order,
+        retrospective=ctx.event.type not in {"detention", "detention_extended"},
+    )
+
+
+ECHR_5_1_TERM = Rule(
+    id="ECHR-5-1-TERM",
+    title="No detention beyond the term a court order authorised",
+    citations=(_art("5", "1"),),
+    severity=Severity.VIOLATION,
+    on=CUSTODY_EVENTS,
+    check=_term_expired,
+    treaty="echr",
+    verified=False,
+    verification=(
+        "Art 5 § 1 ('in accordance with a procedure prescribed by law') recalled; that "
+        "detention pending extradition after the term of the last order expired, with no "
+        "extension, has no basis in domestic law is the Court's holding in Gaforov v. Russia "
+        "(§§ 191-194), read in part."
+    ),
+    description=(
+        "A person still in custody after the term the last detention order or extension "
+        "set (`term_days`), with no later order on record. Reported once, at the first "
+        "event that shows it."
+    ),
+    case_law=(GAFOROV,),
+    example="Held for three months on an order authorising two, with no extension.",
+)
+
+
+#: States that never became party to Protocol No. 4 (recalled, not checked).
+NON_PARTIES = tuple(
+    NonParty(
+        treaty="echr_p4",
+        state=state,
+        source="Recalled: signed or not, never ratified; not checked against the Treaty Office.",
+    )
+    for state in ("GB", "GR", "TR")
+)
+
+_DETENTIONS = (Detention, DetentionExtended)
+
+
+def _review_failed(ctx: Context) -> Iterator[Hit]:
+    ev = ctx.event
+    ids = event_index(ctx)
+    if isinstance(ev, AppealDecided):
+        appeal = ctx.record.events[ids[ev.appeal]]
+        assert isinstance(appeal, AppealFiled)
+        if ev.merits_examined is False and isinstance(
+            ctx.record.events[ids[appeal.against]], _DETENTIONS
+        ):
+            yield Hit(
+                truth=Truth.TRUE,
+                message=(
+                    f"The court ({ctx.describe(ctx.index)}) did not examine the lawfulness of "
+                    f"the detention the person challenged ({ctx.describe(ids[appeal.against])}): "
+                    "art 5 § 4 entitles a detained person to a court's decision on it"
+                ),
+                related=(ids[appeal.against],),
+            )
+        return
+    if isinstance(ev, TransitZoneConfinement):
+        if ev.judicial_review is False and not ctx.in_state("custody", "detained"):
+            yield Hit(
+                truth=Truth.TRUE,
+                message=(
+                    "Confined to a transit or waiting zone with no court able to review the "
+                    "confinement: art 5 § 4 entitles a person deprived of liberty to take "
+                    "proceedings before a court"
+                ),
+            )
+        return
+    # The detention ends (a release, a removal, an escape) with a challenge to it
+    # still undecided: no court decided on its lawfulness while it lasted.
+    if not ctx.in_state("custody", "detained"):
+        return
+    decided = {a.appeal for i in ctx.earlier() if isinstance(a := ctx.at(i), AppealDecided)}
+    for i in ctx.earlier():
+        appeal = ctx.at(i)
+        if (
+            isinstance(appeal, AppealFiled)
+            and appeal.id not in decided
+            and isinstance(ctx.record.events[ids[appeal.against]], _DETENTIONS)
+        ):
+            yield Hit(
+                truth=Truth.TRUE,
+                message=(
+                    f"The detention ended ({ctx.describe(ctx.index)}) with the challenge to it "
+                    f"({ctx.describe(i)}) still undecided: no court decided speedily on its "
+                    "lawfulness"
+                ),
+                related=(i,),
+                retrospective=True,
+            )
+            return
+
+
+ECHR_5_4 = Rule(
+    id="ECHR-5-4",
+    title="A court decides speedily on the lawfulness of a detention",
+    citations=(_art("5", "4"),),
+    severity=Severity.VIOLATION,
+    on=frozenset({"appeal_decided", "transit_zone_confinement", "release", "removal", "escape"}),
+    check=_review_failed,
+    treaty="echr",
+    verified=False,
+    verification=(
+        "Art 5 § 4 ('take proceedings by which the lawfulness of his detention shall be "
+        "decided speedily by a court') recalled, not read against the official text. What "
+        "delay is too long is not modelled: the Court judges it case by case."
+    ),
+    description=(
+        "A challenge to a detention that the court decided without examining its lawfulness "
+        "(`merits_examined: false`), or that was still undecided when the detention ended; a "
+        "transit or waiting zone with no court review (`judicial_review: false`). The length "
+        "of a review is not judged."
+    ),
+    case_law=(AMUUR, SAVRIDDIN),
+    example="Released after six months with the appeal against the detention order undecided.",
+)
+
+
+_NOT_INVESTIGATED = frozenset({InvestigationOutcome.REFUSED, InvestigationOutcome.NO_RESPONSE})
+
+
+def _outside_the_law(ev: Event) -> bool:
+    """A removal or detention that itself calls for an investigation."""
+    if isinstance(ev, Removal) and ev.channel in OUTSIDE_PROCEDURE:
+        return True
+    if isinstance(ev, Removal | Detention):
+        actor = getattr(ev, "actor", None)
+        return ev.acknowledged is False or (actor is not None and not _host_act(ev))
+    return False
+
+
+def _no_investigation(ctx: Context) -> Iterator[Hit]:
+    ev = ctx.event
+    assert isinstance(ev, Investigation)
+    if ev.outcome not in _NOT_INVESTIGATED:
+        return
+    ids = event_index(ctx)
+    about: list[int] = []
+    if ev.complaint is not None:
+        complaint = ctx.record.events[ids[ev.complaint]]
+        assert isinstance(complaint, ComplaintFiled)
+        if complaint.about is not None:
+            about = [ids[complaint.about]]
+    if not about:
+        about = [i for i in ctx.earlier() if _outside_the_law(ctx.at(i))]
+        if not about:
+            return
+    truth = Truth.TRUE if any(_outside_the_law(ctx.at(i)) for i in about) else Truth.UNKNOWN
+    refused = (
+        "refused to investigate"
+        if ev.outcome == InvestigationOutcome.REFUSED
+        else ("did not respond to the complaint")
+    )
+    yield Hit(
+        truth=truth,
+        message=(
+            f"The authorities {refused} about {ctx.describe(about[-1])}: a forcible removal "
+            "or an unacknowledged detention calls for an effective official investigation"
+            + (
+                ""
+                if truth is Truth.TRUE
+                else "; whether the act complained of called for one is not shown by the record"
+            )
+        ),
+        related=tuple(about),
+    )
+
+
+ECHR_3_INVESTIGATION = Rule(
+    id="ECHR-3-INVESTIGATION",
+    title="An effective investigation of a forcible removal or an unacknowledged detention",
+    citations=(_art("3"),),
+    severity=Severity.VIOLATION,
+    on=frozenset({"investigation"}),
+    check=_no_investigation,
+    treaty="echr",
+    verified=False,
+    verification=(
+        "The procedural obligation under art 3 to investigate an arguable claim of "
+        "ill-treatment, including a forcible transfer with the involvement of state agents, "
+        "is recalled from the case law (Savriddin Dzhurayev; Ermakov), not read in full."
+    ),
+    description=(
+        "The authorities refused to investigate, or did not answer, a complaint about a "
+        "removal outside any procedure, by foreign or unidentified agents, or an "
+        "unacknowledged detention. Undetermined when the act complained of is not one of "
+        "those."
+    ),
+    case_law=(SAVRIDDIN, "Ermakov v. Russia, no. 43165/10, 7 November 2013"),
+    example="Relatives' complaint about an abduction and flight out of the country, refused.",
+)
+
+
 ECHR_RULEBOOK = Rulebook(
     name="echr",
     title="European Convention on Human Rights",
-    rules=(ECHR_3_REMOVAL, ECHR_3_ORDER, ECHR_13, ECHR_P4_4, ECHR_5_1_ZONE, ECHR_5_1_GROUND),
+    rules=(
+        ECHR_3_REMOVAL,
+        ECHR_3_ORDER,
+        ECHR_13,
+        ECHR_P4_4,
+        ECHR_5_1_ZONE,
+        ECHR_5_1_GROUND,
+        ECHR_5_1_TERM,
+        ECHR_3_INVESTIGATION,
+        ECHR_5_4,
+    ),
     description=(
         "Removal to a real risk of ill-treatment (art 3), the remedy it needs (art 13), "
-        "collective expulsion (art 4 of Protocol No. 4) and liberty (art 5 § 1), as the "
-        "European Court of Human Rights applies them. Art 34 (interim measures) is in the "
-        "international rulebook. Not modelled: art 5 § 4 (speedy review), art 5 § 1 (f) "
-        "due diligence and length, art 38, and conditions of detention, for which records "
-        "rarely hold the facts."
+        "collective expulsion (art 4 of Protocol No. 4), liberty (art 5 §§ 1 and 4) and the "
+        "investigation of a forcible removal (art 3), as the European Court of Human Rights "
+        "applies them. Art 34 (interim measures) is in the international rulebook. Not "
+        "modelled: the length of a review under art 5 § 4, due diligence and overall length "
+        "under art 5 § 1 (f), art 38, and conditions of detention, for which records rarely "
+        "hold the facts."
     ),
     parties=PARTIES,
+    non_parties=NON_PARTIES,
 )

@@ -16,6 +16,7 @@ from ._common import (
     related,
     removal_phrase,
 )
+from ._removal_patterns import RULES as REMOVAL_PATTERNS
 
 _GC4 = CAT_GC4_PARA_4
 
@@ -173,6 +174,7 @@ PATTERNS = Rulebook(
         PAT_CASE_IN_TRANSIT,
         PAT_SAME_DAY_REMOVAL,
         PAT_ASSURANCE_BREACHED,
+        *REMOVAL_PATTERNS,
     ),
     description=(
         "Disguised extradition, a case opened while the person is being removed, removal "
