@@ -120,17 +120,20 @@ _AGAINST_REMOVAL = frozenset(
 )
 
 
-def _bars_removal(measure: InterimMeasureRequested, removal: Removal) -> bool:
+def _bars_removal(measure: InterimMeasureRequested, removal: Removal) -> Truth:
     """Whether the measure asks the state not to make this removal.
 
     A measure about detention conditions or medical care does not; one against
-    extradition bars any removal to the same destination, whatever the channel
-    (the person is what the measure protects); one naming a destination bars
-    removal there only.
+    extradition bars any removal, whatever the channel (the person is what the
+    measure protects). One naming a destination bars removal there; a removal
+    to a third state may defeat it by sending the person on, which the record
+    cannot settle (undetermined).
     """
     if measure.covers and not set(measure.covers) & _AGAINST_REMOVAL:
-        return False
-    return measure.destination in (None, removal.destination)
+        return Truth.FALSE
+    if measure.destination in (None, removal.destination):
+        return Truth.TRUE
+    return Truth.UNKNOWN
 
 
 def _standing(ctx: Context, body: InterimBody) -> list[int]:
@@ -147,7 +150,7 @@ def _standing(ctx: Context, body: InterimBody) -> list[int]:
         if earlier.jurisdiction != ev.jurisdiction:
             continue
         if isinstance(earlier, InterimMeasureRequested) and earlier.body == body:
-            if _bars_removal(earlier, ev):
+            if _bars_removal(earlier, ev) is not Truth.FALSE:
                 requested.append(i)
         elif isinstance(earlier, InterimMeasureLifted):
             lifted.add(earlier.measure)
@@ -178,7 +181,9 @@ def _interim(body: InterimBody) -> Check:
         # one on the same day may have come first.
         best: tuple[Truth, int] | None = None
         for index in reversed(standing):
-            truth = _known_to_state(ctx.at(index), ev)
+            measure = ctx.at(index)
+            assert isinstance(measure, InterimMeasureRequested)
+            truth = _known_to_state(measure, ev) & _bars_removal(measure, ev)
             if truth is Truth.TRUE:
                 best = (truth, index)
                 break
@@ -190,11 +195,17 @@ def _interim(body: InterimBody) -> Check:
         measure = ctx.at(index)
         assert isinstance(measure, InterimMeasureRequested)
         notified = f", notified on {measure.notified.text}" if measure.notified is not None else ""
+        where = (
+            f" to {measure.destination}, from where the person may be sent on"
+            if measure.destination not in (None, ev.destination)
+            else ""
+        )
         yield Hit(
             truth=truth,
             message=(
                 f"{removal_phrase(ev, capital=True)} while an interim measure "
-                f"({ctx.describe(index)}{notified}) asked the state not to remove the person"
+                f"({ctx.describe(index)}{notified}) asked the state not to remove the "
+                f"person{where}"
             ),
             related=(index,),
         )
