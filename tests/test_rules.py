@@ -589,7 +589,7 @@ FIRES = [
             appeal("a", "2023-01-05", "d", where="FR"),
             event("release", "out", "2023-03-01", "FR", detention="d"),
         ),
-        [(V, CERTAIN, ("out", "a"))],
+        [(V, CERTAIN, ("out", "a", "d"))],
         name="released-with-the-challenge-to-the-detention-undecided",
     ),
 ]

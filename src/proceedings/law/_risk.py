@@ -118,6 +118,8 @@ def arguable_claim(
     for i in ctx.earlier():
         ev = ctx.at(i)
         if isinstance(ev, RiskEvidence) and set(ev.risks or (Risk.OTHER,)) & set(risks):
+            if ev.destination == ctx.event.jurisdiction:
+                continue  # a risk in the removing state itself is not one of removal
             (direct if ev.destination == destination else onward).append(i)
         elif (
             measures

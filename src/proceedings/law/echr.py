@@ -254,6 +254,9 @@ def _remedy_missing(ctx: Context, ev: Removal) -> tuple[Truth, str, tuple[int, .
         return Truth.TRUE, "removed outside any procedure, with no decision to challenge", ()
     if ev.remedy_available is False:
         return Truth.TRUE, "no remedy with suspensive effect was available against it", ()
+    served = _served_too_late(ctx, ev)
+    if served is not None:
+        return served
     pending: list[int] = []
     decided: set[str] = set()
     for i in ctx.earlier():
@@ -288,6 +291,40 @@ def _remedy_missing(ctx: Context, ev: Removal) -> tuple[Truth, str, tuple[int, .
         "the record does not say whether a remedy with automatic suspensive effect, "
         "examining the risk, was available",
         (),
+    )
+
+
+def _served_too_late(ctx: Context, ev: Removal) -> tuple[Truth, str, tuple[int, ...]] | None:
+    """The order carried out, if it was served only when (or after) the person was removed."""
+    order = None
+    for i in ctx.earlier():
+        earlier = ctx.at(i)
+        if isinstance(earlier, ExpulsionOrdered) or (
+            isinstance(earlier, ExtraditionDecided)
+            and earlier.outcome == ExtraditionOutcome.APPROVED
+        ):
+            order = i
+    if order is None:
+        return None
+    decision = ctx.at(order)
+    assert isinstance(decision, ExpulsionOrdered | ExtraditionDecided)
+    if decision.served is None:
+        return None
+    after = ev.date.before(decision.served)
+    same = decision.served.same_day(ev.date)
+    if after is Truth.TRUE:
+        return (
+            Truth.TRUE,
+            f"the order ({ctx.describe(order)}) was served only after the removal",
+            (order,),
+        )
+    if after is Truth.FALSE and same is Truth.FALSE:
+        return None
+    return (
+        Truth.UNKNOWN,
+        f"the order ({ctx.describe(order)}) was served on the day of the removal, leaving "
+        "hardly any time to use a remedy",
+        (order,),
     )
 
 
@@ -640,7 +677,7 @@ def _review_failed(ctx: Context) -> Iterator[Hit]:
                     f"({ctx.describe(i)}) still undecided: no court decided speedily on its "
                     "lawfulness"
                 ),
-                related=(i,),
+                related=(i, ids[appeal.against]),
                 retrospective=True,
             )
             return

@@ -17,6 +17,7 @@ from .._model import (
     CrossingMode,
     Event,
     InterimBody,
+    InterimCover,
     InterimMeasureLifted,
     InterimMeasureRequested,
     Removal,
@@ -113,18 +114,44 @@ def _informal(ctx: Context) -> Iterator[Hit]:
         )
 
 
+#: What an interim measure must ask for to bar a removal.
+_AGAINST_REMOVAL = frozenset(
+    {InterimCover.NO_EXTRADITION, InterimCover.NO_REMOVAL, InterimCover.NO_REMOVAL_TO_DESTINATION}
+)
+
+
+def _bars_removal(measure: InterimMeasureRequested, removal: Removal) -> Truth:
+    """Whether the measure asks the state not to make this removal.
+
+    A measure about detention conditions or medical care does not; one against
+    extradition bars any removal, whatever the channel (the person is what the
+    measure protects). One naming a destination bars removal there; a removal
+    to a third state may defeat it by sending the person on, which the record
+    cannot settle (undetermined).
+    """
+    if measure.covers and not set(measure.covers) & _AGAINST_REMOVAL:
+        return Truth.FALSE
+    if measure.destination in (None, removal.destination):
+        return Truth.TRUE
+    return Truth.UNKNOWN
+
+
 def _standing(ctx: Context, body: InterimBody) -> list[int]:
     # The body's measures requested here before this event and not lifted
-    # since. The track says whether the last one stands; with two measures
-    # of one body, lifting one leaves the other in force.
+    # since, that ask the state not to make this removal. The track says
+    # whether the last one stands; with two measures of one body, lifting one
+    # leaves the other in force.
+    ev = ctx.event
+    assert isinstance(ev, Removal)
     requested: list[int] = []
     lifted: set[str] = set()
     for i in ctx.earlier():
         earlier = ctx.at(i)
-        if earlier.jurisdiction != ctx.event.jurisdiction:
+        if earlier.jurisdiction != ev.jurisdiction:
             continue
-        if isinstance(earlier, InterimMeasureRequested) and earlier.body is body:
-            requested.append(i)
+        if isinstance(earlier, InterimMeasureRequested) and earlier.body == body:
+            if _bars_removal(earlier, ev) is not Truth.FALSE:
+                requested.append(i)
         elif isinstance(earlier, InterimMeasureLifted):
             lifted.add(earlier.measure)
     return [i for i in requested if ctx.at(i).id not in lifted]
@@ -154,7 +181,9 @@ def _interim(body: InterimBody) -> Check:
         # one on the same day may have come first.
         best: tuple[Truth, int] | None = None
         for index in reversed(standing):
-            truth = _known_to_state(ctx.at(index), ev)
+            measure = ctx.at(index)
+            assert isinstance(measure, InterimMeasureRequested)
+            truth = _known_to_state(measure, ev) & _bars_removal(measure, ev)
             if truth is Truth.TRUE:
                 best = (truth, index)
                 break
@@ -166,11 +195,17 @@ def _interim(body: InterimBody) -> Check:
         measure = ctx.at(index)
         assert isinstance(measure, InterimMeasureRequested)
         notified = f", notified on {measure.notified.text}" if measure.notified is not None else ""
+        where = (
+            f" to {measure.destination}, from where the person may be sent on"
+            if measure.destination not in (None, ev.destination)
+            else ""
+        )
         yield Hit(
             truth=truth,
             message=(
                 f"{removal_phrase(ev, capital=True)} while an interim measure "
-                f"({ctx.describe(index)}{notified}) asked the state not to remove the person"
+                f"({ctx.describe(index)}{notified}) asked the state not to remove the "
+                f"person{where}"
             ),
             related=(index,),
         )
