@@ -76,6 +76,9 @@ class Reading:
         options: Each option with what it means.
         default: The option used unless another is chosen.
         rationale: Why the default is the default, with sources.
+        jurisdictions: Where the question arises (ISO 3166-1 alpha-2): the
+            rules consult the reading only for events there, and elsewhere
+            rely on what the record says (``None``: everywhere).
     """
 
     name: str
@@ -83,6 +86,7 @@ class Reading:
     options: Mapping[str, str]
     default: str
     rationale: str
+    jurisdictions: frozenset[str] | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.default not in self.options:
@@ -772,6 +776,16 @@ class Context:
     def reading(self, name: str) -> str:
         """The chosen option of a reading."""
         return self.law.reading(name)
+
+    def reading_applies(self, name: str) -> bool:
+        """Whether the reading is about the law of this event's jurisdiction.
+
+        Raises:
+            UnknownName: No rulebook declares it.
+        """
+        self.law.reading(name)  # an unknown name is an error, as for reading()
+        declared = self.law.declared_readings[name]
+        return declared.jurisdictions is None or self.event.jurisdiction in declared.jurisdictions
 
     def state_of(self, jurisdiction: str) -> JurisdictionState | None:
         """Another jurisdiction's state before this event, if the record touched it."""

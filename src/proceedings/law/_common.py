@@ -9,7 +9,7 @@ import attrs
 
 from .._dates import Truth
 from .._findings import Citation
-from .._model import Actor, Charge, ExtraditionRequested, Involvement, Removal
+from .._model import Actor, AppealFiled, Charge, ExtraditionRequested, Involvement, Removal
 from .._rules import Check, Context, Deadline, Hit, Reading
 
 #: The Criminal Procedure Code of Kazakhstan, as cited by several rulebooks.
@@ -37,6 +37,7 @@ APPEAL_SUSPENSIVE_READING = Reading(
         ),
     },
     default="yes",
+    jurisdictions=frozenset({"KZ"}),
     rationale=(
         "Kazakhstan's Law 'On Refugees' art 1(6) (verified) keeps the status until the "
         "'final decision on the claim' without saying whether a court appeal counts; no "
@@ -158,18 +159,34 @@ def pending_claim(ctx: Context, *, window: bool = False) -> Pending | None:
     """
     if ctx.in_state("asylum", "claimed"):
         return Pending("the asylum claim", ctx.marked("asylum_claim"), Truth.TRUE)
-    if ctx.in_state("asylum", "appeal_pending") and ctx.reading(APPEAL_SUSPENSIVE) == "yes":
-        return Pending(
-            f"the appeal against the asylum refusal (reading {APPEAL_SUSPENSIVE}=yes)",
-            ctx.marked("asylum_appeal"),
-            Truth.TRUE,
-            (APPEAL_SUSPENSIVE,),
-        )
+    if ctx.in_state("asylum", "appeal_pending"):
+        index = ctx.marked("asylum_appeal")
+        appeal = ctx.at(index) if index is not None else None
+        suspensive = appeal.suspensive if isinstance(appeal, AppealFiled) else None
+        if suspensive is True:
+            return Pending(
+                "the appeal against the asylum refusal, suspensive by law", index, Truth.TRUE
+            )
+        if suspensive is None and not ctx.reading_applies(APPEAL_SUSPENSIVE):
+            return Pending(
+                "the appeal against the asylum refusal (whether it suspends removal in "
+                f"{ctx.event.jurisdiction} is not in the record)",
+                index,
+                Truth.UNKNOWN,
+            )
+        if suspensive is None and ctx.reading(APPEAL_SUSPENSIVE) == "yes":
+            return Pending(
+                f"the appeal against the asylum refusal (reading {APPEAL_SUSPENSIVE}=yes)",
+                index,
+                Truth.TRUE,
+                (APPEAL_SUSPENSIVE,),
+            )
     refusal = ctx.marked("asylum_decision")
     if (
         window
         and refusal is not None
         and ctx.in_state("asylum", "refused")
+        and ctx.reading_applies(APPEAL_SUSPENSIVE)
         and ctx.reading(APPEAL_SUSPENSIVE) == "yes"
         and ctx.event.date.earliest <= add_months(ctx.at(refusal).date.latest, REFUSAL_CHALLENGE)
     ):

@@ -39,7 +39,7 @@ from .._model import (
     RiskResult,
 )
 from .._rules import Context, Hit
-from ._common import related, removal_phrase
+from ._common import host_act, related, removal_phrase
 
 #: Channels of removal outside any procedure: no decision, no examination, no remedy.
 OUTSIDE_PROCEDURE = frozenset(
@@ -237,19 +237,6 @@ def claim_phrase(ctx: Context, claim: Claim, harm: str = "a risk") -> str:
     return f"evidence of {harm} in {where} ({shown}{more})"
 
 
-def state_responsibility(ev: Removal) -> str | None:
-    """Why the host state's part in a removal is uncertain, if the record leaves it so."""
-    if ev.actor is None or str(ev.actor) in {"host_agents", "joint"}:
-        return None
-    if ev.involvement is not None and str(ev.involvement) == "established":
-        return None
-    return (
-        f"who carried out the removal ({str(ev.actor).replace('_', ' ')}) and the "
-        "state's part in it are not established in the record; the state may still "
-        "answer for failing to protect a person it knew to be at risk"
-    )
-
-
 def removal_despite_risk(ctx: Context, risks: Collection[Risk], harm: str) -> Hit | None:
     """The breach of non-refoulement a removal shows, for the risks a treaty covers.
 
@@ -270,10 +257,9 @@ def removal_despite_risk(ctx: Context, risks: Collection[Risk], harm: str) -> Hi
             f"{ev.destination} would send the person on (chain refoulement) or deny them "
             "access to protection, which the authorities had to assess"
         )
-    state = state_responsibility(ev)
-    if state is not None:
-        truth = truth & Truth.UNKNOWN
-        why += f"; {state}"
+    acted, whose = host_act(ev)
+    truth = truth & acted
+    why += whose
     return Hit(
         truth=truth,
         message=(

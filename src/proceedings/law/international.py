@@ -31,6 +31,7 @@ from ._common import (
     CAT_GC4_PARA_4,
     PROMPTNESS,
     PROMPTNESS_READING,
+    host_act,
     pending_claim,
     related,
     removal_phrase,
@@ -61,10 +62,12 @@ def _d(text: str) -> UncertainDate:
 def _non_refoulement(ctx: Context) -> Iterator[Hit]:
     ev = ctx.event
     assert isinstance(ev, Removal)
-    pending = pending_claim(ctx)
+    pending = pending_claim(ctx, window=True)
     if pending is None:
         return
     what, start, held = pending.what, pending.start, pending.truth
+    acted, whose = host_act(ev)
+    held = held & acted
     since = f" ({ctx.describe(start)})" if start is not None else ""
     if ev.destination in ctx.nationalities:
         yield Hit(
@@ -73,7 +76,7 @@ def _non_refoulement(ctx: Context) -> Iterator[Hit]:
             message=(
                 f"{removal_phrase(ev, capital=True)}, a state of the person's nationality, "
                 f"while {what}{since} protected them; non-refoulement covers every channel "
-                "of removal ('in any manner whatsoever')"
+                "of removal ('in any manner whatsoever')" + whose
             ),
             related=related(start),
         )
@@ -84,7 +87,7 @@ def _non_refoulement(ctx: Context) -> Iterator[Hit]:
             message=(
                 f"{removal_phrase(ev, capital=True)} while {what}{since} protected them; the "
                 "record gives no nationality, so whether that is the state the person fled, or "
-                "a third state that may send them on, is not known"
+                "a third state that may send them on, is not known" + whose
             ),
             related=related(start),
         )
@@ -95,7 +98,7 @@ def _non_refoulement(ctx: Context) -> Iterator[Hit]:
             message=(
                 f"{removal_phrase(ev, capital=True)}, a third state, while {what}{since} "
                 "protected them; whether that state threatens the person or sends them on "
-                "(chain refoulement) is not in the record"
+                "(chain refoulement) is not in the record" + whose
             ),
             related=related(start),
         )
