@@ -521,3 +521,20 @@ def test_a_treaty_between_states_binds_both(
     assert [phrase is not None and phrase in m for m in messages] == [phrase is not None] * len(
         expected
     )
+
+
+@pytest.mark.parametrize(("state", "fires"), [("RU", True), ("US", False)])
+def test_the_minsk_limit_binds_only_towards_a_party(state: str, fires: bool) -> None:
+    """Forty-five days on a wanted notice, then a request: from Russia a breach, from the US
+    none, for the Minsk Convention binds Kazakhstan only towards its parties (review v16)."""
+    rec = record(
+        event("detention", "d", "2023-01-01", ground=DetentionGround.WANTED_PERSON),
+        event(
+            "extradition_requested",
+            "q",
+            "2023-02-15",
+            requesting_state=state,
+            charges=(),
+        ),
+    )
+    assert bool(fired(rec, "CIS-MINSK-62")) is fires

@@ -9,7 +9,15 @@ import attrs
 
 from .._dates import Truth
 from .._findings import Citation
-from .._model import Actor, AppealFiled, Charge, ExtraditionRequested, Involvement, Removal
+from .._model import (
+    Actor,
+    AppealFiled,
+    Charge,
+    ExtraditionRequested,
+    Involvement,
+    Removal,
+    WantedListing,
+)
 from .._rules import Check, Context, Deadline, Hit, Reading
 
 #: The Criminal Procedure Code of Kazakhstan, as cited by several rulebooks.
@@ -355,6 +363,23 @@ def forty_day_check(deadline: Deadline) -> Check:
             # Only keeping the person in custody is the breach; any other event
             # (a release, an appeal, the request arriving late) only reveals it.
             retrospective=ctx.event.type not in {"detention", "detention_extended"},
+            counterparty=_requesting_state(ctx),
         )
 
     return check
+
+
+def _requesting_state(ctx: Context) -> str | None:
+    """The state that wants the person: the request's, or the wanted listing's.
+
+    A treaty between states (the Minsk Convention) binds the host towards the
+    requesting state only if that state is a party too.
+    """
+    if isinstance(ctx.event, ExtraditionRequested):
+        return ctx.event.requesting_state
+    wanted = None
+    for i in ctx.earlier():
+        earlier = ctx.at(i)
+        if isinstance(earlier, WantedListing) and earlier.jurisdiction != ctx.event.jurisdiction:
+            wanted = earlier.jurisdiction
+    return wanted
