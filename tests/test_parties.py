@@ -204,11 +204,10 @@ def test_a_state_bound_only_by_the_1967_protocol_says_so() -> None:
     assert "1967 Protocol" in _row("refugee_convention", "US").source
 
 
-def test_ukraine_left_the_minsk_convention() -> None:
-    """Ukraine's Minsk row ends (its withdrawal law is of 1 Dec 2022; the day it took
-    effect is not known), so it no longer binds Ukraine for certain after 2023."""
+def test_ukraine_left_the_minsk_convention_on_29_december_2023() -> None:
+    """Ukraine's withdrawal (Law No. 2783-IX of 1 Dec 2022) took effect on 29 Dec 2023:
+    bound the day before, not on that day."""
     row = _row("minsk_1993", "UA")
-    assert row.until is not None
-    assert row.in_force_on(UncertainDate.parse("2020-01-01")).is_true
-    assert row.in_force_on(UncertainDate.parse("2023-11-30")).is_true
-    assert row.in_force_on(UncertainDate.parse("2030-01-01")).is_unknown
+    assert row.until == UncertainDate.parse("2023-12-29")
+    assert row.in_force_on(UncertainDate.parse("2023-12-28")).is_true
+    assert row.in_force_on(UncertainDate.parse("2023-12-29")).is_false

@@ -76,6 +76,12 @@ _P4_CHART = (
 )
 _HUMANRIGHTS_CH_P4 = "https://www.humanrights.ch/en/standards/ce-treaties/ap/ap4/"
 _UA_MINSK_WITHDRAWAL = "https://docs.dtkt.ua/doc/997_009"
+_UA_MINSK_NOTICE = "https://atari.ua/posts/65953f3b044b5c4a4eca5e1f"
+_MINJUST_UA_NOTICE = (
+    "https://minjust.gov.ua/m/informatsiyne-povidomlennya-schodo-zupinennya-dii-ta-vihodu-z-"
+    "konventsii-pro-pravovu-dopomogu-i-pravovi-vidnosini-u-tsivilnih-simeynih-ta-kriminalnih-"
+    "spravah-vid-22-sichnya-1993-roku-ta-protokolu-do-nei"
+)
 
 
 def _row(
@@ -536,15 +542,17 @@ MINSK_1993 = (
         _M,
         "UA",
         "1995-04-14",
-        until="2023-12/..",
+        until="2023-12-29",
         verified=False,
         source=(
-            f"{_RECALLED}: ratified by Law No. 240/94-VR of 10 Nov 1994, in force for Ukraine "
-            f"14 Apr 1995 (start recalled). End partly verified: {_UA_MINSK_WITHDRAWAL} notes "
-            "Ukraine's withdrawal by Law No. 2783-IX of 1 Dec 2022 and the suspension of the "
-            "Convention with Russia and Belarus under that law; a withdrawal takes effect 12 "
-            "months after the depositary receives notice (art 84, recalled), so the end is "
-            "written as some day from Dec 2023 on."
+            f"Start {_RECALLED.lower()}: ratified by Law No. 240/94-VR of 10 Nov 1994 (that "
+            f"law verified, {_UA_MINSK_WITHDRAWAL}), in force for Ukraine 14 Apr 1995. End "
+            f"verified: {_UA_MINSK_NOTICE}: 'On 29 December 2023 the Convention ... ceases to "
+            "have effect for Ukraine' (withdrawal by Law No. 2783-IX of 1 Dec 2022, in force "
+            f"23 Dec 2022: {_MINJUST_UA_NOTICE}). That law also suspended the Convention in "
+            "Ukraine's relations with Russia and Belarus from 23 Dec 2022; a per-state row "
+            "cannot say so, so a rule applying it between Ukraine and Russia or Belarus after "
+            "that day must not rely on this row alone."
         ),
     ),
     _recalled(_M, "AZ", "1996-05-25", "in force for Azerbaijan 25 May 1996."),
