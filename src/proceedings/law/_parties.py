@@ -57,6 +57,11 @@ _ZAKON_ICCPR_KZ = (
 #: on 23 March 1976, with their dates of deposit.
 _UNTS_ICCPR = "https://doczz.net/doc/398367/international-covenant-on-civil-and-political-rights"
 _ADILET_CCPR_KAZ_CO_1 = "https://adilet.zan.kz/eng/docs/O1100000005/compare"
+_HRC_SULEIMENOV = (
+    "https://docstore.ohchr.org/SelfServices/FilesHandler.ashx?enc=6QkG1d%2FPPRiCAqhKb7yhsukPt"
+    "YsnxNH1DBeueuCbK4gXRsZh%2Fa1arnnOdM%2FtZ9VxwyYVdpTjHFhlTxyqKacvJoV7ulm2UEnsta3Q2g%2B9eKFG"
+    "LIkYVYLnnBvf3SJF4Xa2C5vyxKlnlzA2vIX0ZMGP2Q%3D%3D"
+)
 _ADILET_OP1_LAW = "https://adilet.zan.kz/eng/docs/Z090000130_/compare"
 _COE_RU_CEASES = (
     "https://www.coe.int/el/web/portal/full-news/-/asset_publisher/y5xQt7QdunzT/content/"
@@ -381,9 +386,12 @@ ICCPR_OP1 = (
         "2009-09-30",
         verified=True,
         source=(
-            f"{_ADILET_CCPR_KAZ_CO_1} (CCPR/C/KAZ/CO/1 para 4(b)): ratification of the "
-            f"Optional Protocol 'on 30 June 2009' (deposit); {_O3}: 30 Sep 2009. The "
-            f"ratification law is No. 130-IV of 11 Feb 2009 ({_ADILET_OP1_LAW})."
+            f"{_HRC_SULEIMENOV} (CCPR/C/119/D/2146/2012, para 1): 'The Optional Protocol "
+            "entered into force for Kazakhstan on 30 September 2009' (the same in the Views on "
+            f"communication 2698/2015). Deposit 30 Jun 2009 ({_ADILET_CCPR_KAZ_CO_1}, "
+            f"CCPR/C/KAZ/CO/1 para 4(b)); {_O3}. The ratification law is No. 130-IV of "
+            f"11 Feb 2009 ({_ADILET_OP1_LAW}). One later Views document (CCPR/C/124/D/2441/2014) "
+            "gives 24 January 2006, the Covenant's deposit date: a slip, not followed."
         ),
     ),
     _recalled(_O, "RU", "1992-01-01", f"USSR accession 1 Oct 1991; {_O3}."),
