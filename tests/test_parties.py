@@ -211,3 +211,11 @@ def test_ukraine_left_the_minsk_convention_on_29_december_2023() -> None:
     assert row.until == UncertainDate.parse("2023-12-29")
     assert row.in_force_on(UncertainDate.parse("2023-12-28")).is_true
     assert row.in_force_on(UncertainDate.parse("2023-12-29")).is_false
+
+
+def test_belarus_denounced_the_first_optional_protocol() -> None:
+    """Belarus's denunciation of the Optional Protocol took effect on 8 Feb 2023."""
+    row = _row("iccpr_op1", "BY")
+    assert row.until == UncertainDate.parse("2023-02-08")
+    assert row.in_force_on(UncertainDate.parse("2023-02-07")).is_true
+    assert row.in_force_on(UncertainDate.parse("2023-02-08")).is_false

@@ -39,6 +39,16 @@ _UNHCR_KZ = (
     "unhcr-welcomes-accession-kazakhstan-1951-refugee-convention"
 )
 #: A copy of the UN Secretary-General's status list (MTDSG ch. V.2).
+_BY_OP1_DENOUNCED = (
+    "https://www.defendersbelarus.org/tpost/60cz4d3ts1-the-last-day-for-belarusians-to-lodge-a"
+)
+_BY_OP1_BILL = "https://d30yb9pocgivsq.cloudfront.net/tpost/0kuviayms1-the-only-international-human-rights-inst"
+#: The International Commission of Jurists' treaty table for Russia (dates of
+#: ratification, accession or succession, as the UN status lists give them).
+_ICJ_RU = (
+    "https://www.icj.org/cijlcountryprofiles/russian-federation/"
+    "russian-federation-introduction/russian-federation-international-treaty-status"
+)
 _UN_REFUGEE_STATUS = (
     "https://docslib.org/doc/5005851/geneva-28-july-1951-entry-into-force-22-april-1954-in"
 )
@@ -227,7 +237,15 @@ CAT = (
             f"Law No. 247 of 29 Jun 1998 authorised it); {_C30}: 25 Sep 1998."
         ),
     ),
-    _recalled(_C, "RU", "1987-06-26", f"USSR ratification 3 Mar 1987; {_C87}."),
+    _row(
+        _C,
+        "RU",
+        "1987-06-26",
+        verified=True,
+        source=(
+            f"{_ICJ_RU}: Convention against Torture, '3 March 1987' (USSR ratification); {_C87}."
+        ),
+    ),
     _recalled(_C, "FR", "1987-06-26", f"ratification 18 Feb 1986; {_C87}."),
     _recalled(_C, "GB", "1989-01-07", f"ratification 8 Dec 1988; {_C30}."),
     _recalled(_C, "GE", "1994-11-25", f"accession 26 Oct 1994; {_C30}."),
@@ -331,7 +349,13 @@ ICCPR = (
             f"fits: {_I3})."
         ),
     ),
-    _recalled(_I, "RU", "1976-03-23", f"USSR ratification 16 Oct 1973; {_I76}."),
+    _row(
+        _I,
+        "RU",
+        "1976-03-23",
+        verified=True,
+        source=f"{_ICJ_RU}: ICCPR, '16 October 1973' (USSR ratification); {_I76}.",
+    ),
     _recalled(_I, "FR", "1981-02-04", f"accession 4 Nov 1980; {_I3}."),
     _recalled(_I, "GB", "1976-08-20", f"ratification 20 May 1976; {_I3}."),
     _recalled(_I, "GE", "1994-08-03", f"accession 3 May 1994; {_I3}."),
@@ -394,7 +418,15 @@ ICCPR_OP1 = (
             "gives 24 January 2006, the Covenant's deposit date: a slip, not followed."
         ),
     ),
-    _recalled(_O, "RU", "1992-01-01", f"USSR accession 1 Oct 1991; {_O3}."),
+    _row(
+        _O,
+        "RU",
+        "1992-01-01",
+        verified=True,
+        source=(
+            f"{_ICJ_RU}: Optional Protocol, '1 October 1991' (USSR accession); {_O3}: 1 Jan 1992."
+        ),
+    ),
     _recalled(_O, "FR", "1984-05-17", f"accession 17 Feb 1984; {_O3}."),
     _recalled(_O, "GE", "1994-08-03", f"accession 3 May 1994; {_O3}."),
     _recalled(_O, "IT", "1978-12-15", f"ratification 15 Sep 1978; {_O3}."),
@@ -409,7 +441,21 @@ ICCPR_OP1 = (
     _recalled(_O, "TJ", "1999-04-04", f"accession 4 Jan 1999; {_O3}."),
     _recalled(_O, "TM", "1997-08-01", f"accession 1 May 1997; {_O3}."),
     _recalled(_O, "KG", "1995-01-07", f"accession 7 Oct 1994; {_O3}."),
-    _recalled(_O, "BY", "1992-12-30", f"accession 30 Sep 1992; {_O3}."),
+    _row(
+        _O,
+        "BY",
+        "1992-12-30",
+        until="2023-02-08",
+        verified=False,
+        source=(
+            f"Not checked against the depositary; read in {_BY_OP1_DENOUNCED}: the UN "
+            "Secretary-General registered Belarus's denunciation on 8 Nov 2022, so it took "
+            "effect on 8 Feb 2023 (art 12(1): three months after receipt; art 12(2) keeps "
+            "communications submitted before then). Entry into force 30 Dec 1992 read in "
+            f"{_BY_OP1_BILL} ('entered into force on December 30'); the deposit, 30 Sep 1992, "
+            f"is recalled, and {_O3}."
+        ),
+    ),
     _recalled(_O, "AM", "1993-09-23", f"accession 23 Jun 1993; {_O3}."),
     _recalled(_O, "UA", "1991-10-25", f"Ukrainian SSR accession 25 Jul 1991; {_O3}."),
     _recalled(_O, "AZ", "2002-02-27", f"accession 27 Nov 2001; {_O3}."),
