@@ -141,8 +141,23 @@ def crossing(ident: str, date: str, mode: CrossingMode = CrossingMode.IRREGULAR)
 
 
 def of_rule(report: Report, rule_id: str) -> list[tuple[Severity, Certainty, tuple[str, ...]]]:
-    """The findings of one rule, as ``(severity, certainty, event ids)``."""
-    return [(f.severity, f.certainty, f.event_ids) for f in report.findings if f.rule_id == rule_id]
+    """The findings of one rule, as ``(severity, certainty on the dates, event ids)``.
+
+    A conditional finding (it holds on every possible date, but rests on a
+    disputed reading or a text not verified) counts as certain here: these
+    tests are about the dates. Whether the law is settled is tested on
+    ``Finding.certainty`` itself (``test_rules.py``, "conditional").
+    """
+    return [
+        (f.severity, on_the_dates(f.certainty), f.event_ids)
+        for f in report.findings
+        if f.rule_id == rule_id
+    ]
+
+
+def on_the_dates(certainty: Certainty) -> Certainty:
+    """The certainty as the dates settle it: conditional counts as certain."""
+    return Certainty.CERTAIN if certainty is Certainty.CONDITIONAL else certainty
 
 
 def law(**kwargs: Any) -> Law:

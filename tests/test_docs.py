@@ -295,6 +295,7 @@ def test_user_facing_text_names_no_research_file() -> None:
     places = [
         *(root / "src" / "proceedings").rglob("*.py"),
         *(root / "examples").rglob("*.json"),
+        *(root / "examples").rglob("*.toml"),
         *(p for p in (root / "docs").rglob("*.md") if "_build" not in p.parts),
         root / "README.md",
         root / "CHANGELOG.md",

@@ -8,6 +8,7 @@ interim measure protects until it is lifted.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from collections.abc import Sequence
 from typing import Any
@@ -32,6 +33,7 @@ from builders import (
     histories,
     law,
     measure,
+    on_the_dates,
     record,
     removal,
     rename,
@@ -101,9 +103,9 @@ def asylum_status(events: Sequence[Event]) -> str:
     ``seeker``: a claim was made and has no final decision (a claim the
     authorities would not register is still a claim); ``appealing``: a refusal
     is under appeal; ``refugee``: protection was granted; ``maybe``: decided
-    with an outcome the sources do not give, so perhaps still open; ``none``
-    otherwise (no claim, withdrawn, refused and not appealed, or the appeal
-    dismissed).
+    with an outcome the sources do not give, so perhaps still open;
+    ``refused``: refused at first instance and not appealed; ``none``
+    otherwise (no claim, withdrawn, or the appeal dismissed).
     """
     status = "none"
     by_id: dict[str, Event] = {}
@@ -122,7 +124,10 @@ def asylum_status(events: Sequence[Event]) -> str:
             }
             # An outcome the sources do not give leaves the claim perhaps open.
             unknown = ev.outcome is AsylumOutcome.UNKNOWN
-            status = "refugee" if granted else "maybe" if unknown else "none"
+            refused = ev.outcome is AsylumOutcome.REFUSED
+            status = (
+                "refugee" if granted else "maybe" if unknown else "refused" if refused else "none"
+            )
         elif _root_type(by_id, ev) in {"asylum_decision", "asylum_claim_not_registered"}:
             if isinstance(ev, AppealFiled):
                 status = "appealing"
@@ -133,6 +138,27 @@ def asylum_status(events: Sequence[Event]) -> str:
                     AppealOutcome.UNKNOWN: "maybe",
                 }.get(ev.outcome, "seeker")  # set aside or sent back: the claim is open again
     return status
+
+
+def _month_after(day: datetime.date) -> datetime.date:
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    for last in (day.day, 30, 29, 28):
+        with contextlib.suppress(ValueError):
+            return datetime.date(year, month, last)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def in_refusal_window(events: Sequence[Event], removal: Event) -> bool:
+    """Whether ``removal`` may fall within a month of the last refusal in Kazakhstan.
+
+    Kazakh law gives (by a secondary account) a month to take a refusal to
+    court; under the default reading a removal in that month may breach the
+    protection, so it is undetermined.
+    """
+    refusals = [ev for ev in events if isinstance(ev, AsylumDecision) and ev.jurisdiction == KZ]
+    if not refusals or refusals[-1].outcome is not AsylumOutcome.REFUSED:
+        return False
+    return removal.date.earliest <= _month_after(refusals[-1].date.latest)
 
 
 def measures_in_force(events: Sequence[Event]) -> list[InterimBody]:
@@ -157,7 +183,9 @@ def _removals(rec: CaseRecord) -> list[tuple[int, Removal]]:
 
 
 def _found_at(report: Report, rule_id: str) -> dict[str, Certainty]:
-    return {f.event_ids[0]: f.certainty for f in report.findings if f.rule_id == rule_id}
+    return {
+        f.event_ids[0]: on_the_dates(f.certainty) for f in report.findings if f.rule_id == rule_id
+    }
 
 
 # -- the oracles against the audit -------------------------------------------------------------
@@ -179,6 +207,7 @@ def test_removal_while_asylum_seeker_matches_oracle(rec: CaseRecord, option: str
         ev.id: Certainty.CERTAIN if status in protected else Certainty.UNDETERMINED
         for i, ev in _removals(rec)
         if (status := asylum_status(rec.events[:i])) in protected | {"maybe"}
+        or (status == "refused" and option == "yes" and in_refusal_window(rec.events[:i], ev))
     }
     report = validate(rec, law=law(readings={SUSPENSIVE: option}))
     assert expected == _found_at(report, "KZ-REF-AS-STATUS")
@@ -202,6 +231,7 @@ def test_non_refoulement_matches_oracle(rec: CaseRecord, option: str) -> None:
         else Certainty.UNDETERMINED
         for i, ev in _removals(rec)
         if (status := asylum_status(rec.events[:i])) in protected | {"maybe"}
+        or (status == "refused" and option == "yes" and in_refusal_window(rec.events[:i], ev))
     }
     report = validate(rec, law=law(readings={SUSPENSIVE: option}))
     assert expected == _found_at(report, "R-REF-33")
@@ -318,7 +348,7 @@ def test_allowed_agrees_with_apply(rec: CaseRecord, days: int) -> None:
             Truth.TRUE
             if not barring
             else Truth.FALSE
-            if any(f.certainty is Certainty.CERTAIN for f in barring)
+            if any(f.certainty is not Certainty.UNDETERMINED for f in barring)
             else Truth.UNKNOWN
         )
         assert (event_type, variant, expected) == (event_type, variant, permission.lawful)
@@ -1094,10 +1124,10 @@ def test_same_day_as_makes_a_vague_interval_certain() -> None:
         removal("r", vague, channel=RemovalChannel.ADMINISTRATIVE_EXPULSION, same_day_as="o"),
     )
     assert {"KZ-KOAP-APPEAL": Certainty.UNDETERMINED} == {
-        f.rule_id: f.certainty for f in validate(untied).violations
+        f.rule_id: on_the_dates(f.certainty) for f in validate(untied).violations
     }
     assert {"KZ-KOAP-APPEAL": Certainty.CERTAIN} == {
-        f.rule_id: f.certainty for f in validate(tied).violations
+        f.rule_id: on_the_dates(f.certainty) for f in validate(tied).violations
     }
 
 
@@ -1109,7 +1139,7 @@ def test_same_day_as_follows_a_chain() -> None:
         event("expulsion_ordered", "o", vague, kind="administrative", same_day_as="d"),
         removal("r", vague, channel=RemovalChannel.ADMINISTRATIVE_EXPULSION, same_day_as="o"),
     )
-    found = {f.rule_id: f.certainty for f in validate(rec).findings}
+    found = {f.rule_id: on_the_dates(f.certainty) for f in validate(rec).findings}
     assert Certainty.CERTAIN == found["PAT-SAME-DAY-REMOVAL"]
 
 
@@ -1546,7 +1576,7 @@ def test_an_open_order_only_ever_lowers_certainty(rec: CaseRecord, data: st.Data
     )
     before = {(f.rule_id, f.event_ids): f.certainty for f in validate(rec).findings}
     after = {(f.rule_id, f.event_ids): f.certainty for f in validate(marked).findings}
-    rank = {Certainty.CERTAIN: 1, Certainty.UNDETERMINED: 0}
+    rank = {Certainty.CERTAIN: 1, Certainty.CONDITIONAL: 1, Certainty.UNDETERMINED: 0}
 
     assert (set(before), True) == (
         set(after),

@@ -162,6 +162,7 @@ def test_finding_to_dict_has_the_documented_keys_in_order() -> None:
         "accounts",
         "verified",
         "unverified",
+        "readings",
         "retrospective",
         "citations",
     ]
@@ -261,7 +262,7 @@ def test_text_says_when_a_finding_is_undetermined_or_unverified() -> None:
     """Undetermined certainty and an unverified rule are both spelt out."""
     text = render_finding_text(NOTE, context=CONTEXT, all_accounts=("lawyer", "prosecutor"))
     words = " ".join(text.split())
-    assert "undetermined: it holds for some of the possible dates, not all" in words
+    assert "undetermined: the possible dates, or the facts on record, do not settle it" in words
     assert "the rule's source text has not been verified" in words
     assert "Holds under account lawyer" in words
 

@@ -36,6 +36,7 @@ import proceedings
 from proceedings import CaseRecord, Event, Finding, Report, UncertainDate
 from proceedings._chart import CHART
 from proceedings._statechart import diagram_model
+from proceedings.casefiles import SUFFIX, CaseFileError, CaseResult, run_casefile
 from proceedings.law import DEFAULT_LAW, DEFAULT_RULEBOOKS, Law, Rule, Rulebook
 from proceedings.render import timeline, timeline_to_dot
 
@@ -43,6 +44,8 @@ DOCS = Path(__file__).resolve().parent.parent
 ROOT = DOCS.parent
 CASES_SOURCE = ROOT / "examples" / "cases"
 CASES_PAGES = DOCS / "cases"
+DECISIONS_SOURCE = ROOT / "examples" / "decisions"
+DECISIONS_PAGES = DOCS / "decisions"
 GENERATED = DOCS / "_generated"
 
 #: First line of every generated file; only files that start with it are deleted.
@@ -249,6 +252,8 @@ def rule_catalogue(rulebooks: Sequence[Rulebook] = DEFAULT_RULEBOOKS) -> str:
                 )
             if rule.description:
                 rows.append(("What it checks", escape(rule.description)))
+            if rule.case_law:
+                rows.append(("Case law", "\n\n".join(escape(c) for c in rule.case_law)))
             if rule.example:
                 rows.append(("Example", escape(rule.example)))
             out.append(_list_table(["", ""], rows, widths="20 80"))
@@ -503,6 +508,8 @@ def _finding_item(record: CaseRecord, f: Finding) -> str:
     head = f"* **{rule_ref(f.rule_id)}**, {f.severity.value}, {f.certainty.value}" + (
         f", **unverified**: {', '.join(gaps)}" if gaps else ""
     )
+    if f.readings:
+        head += ", under the reading " + ", ".join(f"`{r}`" for r in f.readings)
     if f.accounts:
         head += "; accounts: " + ", ".join(f"`{a}`" for a in f.accounts)
     body = [f"  {escape(f.message)}."]
@@ -727,8 +734,12 @@ def _story(record: CaseRecord, report: Report) -> str:
     return "\n".join(out)
 
 
-def case_page(record: CaseRecord, origin: str) -> str:
-    """The page of one case record: story, sources, timeline, states, findings, doubts."""
+def case_page(record: CaseRecord, origin: str, holdings: CaseResult | None = None) -> str:
+    """The page of one case record: story, sources, timeline, states, findings, doubts.
+
+    ``holdings``: for a decided case, the result of its test-case file, shown as
+    the body's holdings against the engine's findings.
+    """
     report = proceedings.validate(record)
     views = _views(record)
     person = record.person
@@ -798,10 +809,12 @@ def case_page(record: CaseRecord, origin: str) -> str:
         out.append(
             "From `proceedings.validate(record)` with the default rulebooks and readings. "
             "Each finding names its rule (see the {doc}`rule catalogue </reference/rules>`), "
-            "its severity and whether it holds for every possible reading of the dates "
-            "(*certain*) or only for some (*undetermined*). *Unverified* means that the rule's "
-            "text, or the date the state became party to its treaty, was not verified "
-            "({doc}`/explanation/verification`).\n"
+            "its severity and its certainty: *certain* (it holds for every possible reading "
+            "of the dates, and the law it applies is settled), *conditional* (it holds on the "
+            "dates, but rests on a disputed reading or on a text not verified) or "
+            "*undetermined* (it holds for some possible dates only, or the record leaves a "
+            "fact open). *Unverified* means that the rule's text, or the date the state "
+            "became party to its treaty, was not verified ({doc}`/explanation/verification`).\n"
         )
         for severity in proceedings.Severity:
             found = report.by_severity(severity)
@@ -813,8 +826,38 @@ def case_page(record: CaseRecord, origin: str) -> str:
         out.append("The default rulebooks find nothing in this record.\n")
     out.append("### Under other readings\n")
     out.append(_readings_section(record, report))
+    if holdings is not None:
+        out.append(_holdings_section(holdings))
     out.append("## What remains uncertain\n")
     out.append(_uncertain_section(record, report))
+    return "\n".join(out)
+
+
+def _holdings_section(result: CaseResult) -> str:
+    """The body's holdings against the engine's findings, from the record's test-case file."""
+    out = ["## The body's holdings and the engine\n"]
+    out.append(
+        "The decision's holdings, article by article, are in the record "
+        "(`international_decision`). The test-case file beside the record takes them as "
+        "the expectations: each holding of a violation must be reproduced by a violation "
+        "citing the same article about the same event, and where the body found no "
+        "violation the engine must give no certain one ({doc}`/how-to/test-cases`). "
+        "The engine reads only the facts, never the holdings.\n"
+    )
+    score = result.holdings
+    assert score is not None
+    out.append(
+        f"Holdings of a violation: {score.found}; reproduced: {score.reproduced}. "
+        f"Holdings of no violation checked: {score.cleared}; contradicted by a certain "
+        f"violation: {score.contradicted}.\n"
+    )
+    if score.missed:
+        out.append("Not reproduced, and why:\n")
+        out.extend(
+            f"* {escape(holding)}: {escape(why) if why else 'not explained (a test failure)'}"
+            for holding, why in score.missed
+        )
+        out.append("")
     return "\n".join(out)
 
 
@@ -833,9 +876,16 @@ def generate(cases: Path = CASES_SOURCE) -> list[str]:
     _write(GENERATED / "protections.md", protections_list())
     _write(GENERATED / "tracks.md", tracks_table())
     _write(GENERATED / "cli.md", cli_reference())
+    problems = _pages(cases, CASES_PAGES)
+    if cases == CASES_SOURCE:
+        problems += _pages(DECISIONS_SOURCE, DECISIONS_PAGES)
+    return problems
+
+
+def _pages(source: Path, pages: Path) -> list[str]:
     problems = []
     written = set()
-    for path in sorted(cases.glob("*.json")):
+    for path in sorted(source.glob("*.json")):
         origin = path.relative_to(ROOT).as_posix()
         try:
             with path.open("rb") as fp:
@@ -843,10 +893,18 @@ def generate(cases: Path = CASES_SOURCE) -> list[str]:
         except proceedings.RecordError as exc:
             problems.append(str(exc))
             continue
-        page = CASES_PAGES / f"{record.id}.md"
-        _write(page, case_page(record, origin))
+        test_file = path.with_name(path.stem + SUFFIX)
+        result = None
+        if test_file.is_file():
+            try:
+                result = run_casefile(test_file)
+            except CaseFileError as exc:
+                problems.append(str(exc))
+        page = pages / f"{record.id}.md"
+        held = result if result is not None and result.holdings is not None else None
+        _write(page, case_page(record, origin, held))
         written.add(page.name)
-    for page in CASES_PAGES.glob("*.md"):
+    for page in pages.glob("*.md"):
         if page.name not in written and page.read_text(encoding="utf-8").startswith(MARKER):
             page.unlink()
     return problems

@@ -303,6 +303,7 @@ _FINDING_KEYS = (
     "accounts",
     "verified",
     "unverified",
+    "readings",
     "retrospective",
     "citations",
 )
@@ -355,6 +356,7 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
         "accounts": list(f.accounts),
         "verified": f.verified,
         "unverified": [u.key for u in f.unverified],
+        "readings": list(f.readings),
         "retrospective": f.retrospective,
         "citations": [_law_citation_dict(c) for c in f.citations],
     }

@@ -111,17 +111,28 @@ class Replay:
     memo: Memo = attrs.field(factory=Memo)
 
 
-def certainty(truth: Truth) -> Certainty:
+def certainty(truth: Truth, *, settled: bool = True) -> Certainty:
     """``CERTAIN`` for :attr:`Truth.TRUE`, ``UNDETERMINED`` for ``UNKNOWN``.
+
+    A true finding on law that is not ``settled`` (a disputed reading, a text
+    or a treaty date not verified) is ``CONDITIONAL``.
 
     Raises:
         ValueError: For :attr:`Truth.FALSE`; nothing was found.
     """
     if truth is Truth.TRUE:
-        return Certainty.CERTAIN
+        return Certainty.CERTAIN if settled else Certainty.CONDITIONAL
     if truth is Truth.UNKNOWN:
         return Certainty.UNDETERMINED
     raise ValueError("a false condition is not a finding")
+
+
+def _binding_doubt(rule: Rule, state: str, law: Law) -> str:
+    """Why it is not certain that ``rule`` binds ``state``, as a parenthesis for a message."""
+    if rule.treaty is not None and law.party(rule.treaty, state) is None:
+        treaty = rule.treaty.replace("_", " ")
+        return f" (whether {state} is party to {treaty} is not in the party table)"
+    return " (whether the rule was in force on that date depends on the exact date)"
 
 
 def _finding(
@@ -129,14 +140,21 @@ def _finding(
 ) -> Finding:
     unverified: tuple[Unverified, ...] = () if rule.verified else (Unverified.RULE,)
     if rule.treaty is not None:
-        party = ctx.law.party(rule.treaty, ctx.event.jurisdiction)
-        if party is not None and not party.verified:
-            unverified += (Unverified.party(party.treaty, party.state),)
+        states = [ctx.event.jurisdiction]
+        if hit.counterparty is not None and hit.counterparty != ctx.event.jurisdiction:
+            states.append(hit.counterparty)
+        for state in states:
+            party = ctx.law.party(rule.treaty, state)
+            if party is None or not party.verified:
+                # Unverified, or not in the party table at all.
+                unverified += (Unverified.party(rule.treaty, state),)
     indices = (ctx.index, *[i for i in hit.related if i != ctx.index])
+    readings = tuple(f"{name}={ctx.law.reading(name)}" for name in hit.readings)
     return Finding(
         rule_id=rule.id,
         severity=rule.severity,
-        certainty=certainty(truth),
+        certainty=certainty(truth, settled=not unverified and not readings),
+        readings=readings,
         message=message,
         event_indices=indices,
         event_ids=tuple(ctx.at(i).id for i in indices),
@@ -187,6 +205,10 @@ def step(run: Replay, position: int, index: int, state: State) -> tuple[Step, se
             continue
         for hit in rule.check(ctx):
             truth = hit.truth & applies
+            other = Truth.TRUE
+            if hit.counterparty is not None and hit.counterparty != event.jurisdiction:
+                other = rule.binds(hit.counterparty, event.date, law)
+                truth &= other
             if truth is Truth.FALSE:
                 continue
             unsettled = _order_unsettled(record, index, hit.related) if rule.kind == "law" else None
@@ -201,8 +223,9 @@ def step(run: Replay, position: int, index: int, state: State) -> tuple[Step, se
                     continue
                 fired.add((rule.id, hit.anchor, truth))
             message = hit.message
-            if applies is Truth.UNKNOWN:
-                message += " (whether the rule was in force on that date depends on the exact date)"
+            for country, binding in ((event.jurisdiction, applies), (hit.counterparty, other)):
+                if binding is Truth.UNKNOWN and country is not None:
+                    message += _binding_doubt(rule, country, law)
             if unsettled is not None:
                 message += (
                     f" (it depends on whether {ctx.describe(unsettled)} came before this event: "

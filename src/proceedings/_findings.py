@@ -29,11 +29,19 @@ class Severity(enum.StrEnum):
 
 
 class Certainty(enum.StrEnum):
-    """Whether the finding holds for every reading of the uncertain dates."""
+    """Whether the finding is settled: by the dates, and by the law it rests on."""
 
     CERTAIN = "certain"
+    """It holds on every possible date, and the law it applies is settled: the
+    rule's text and the treaty dates were checked, and no disputed reading is
+    involved."""
+    CONDITIONAL = "conditional"
+    """It holds on every possible date, but only under a reading of disputed
+    law (:attr:`Finding.readings`) or on a text not verified
+    (:attr:`Finding.unverified`): it is as good as that reading or text."""
     UNDETERMINED = "undetermined"
-    """It holds for some possible dates and not for others; the message says which."""
+    """It holds for some possible dates and not for others, or the record leaves open a
+    fact it turns on (an outcome not reported, who acted); the message says which."""
 
 
 @attrs.frozen(kw_only=True)
@@ -149,6 +157,9 @@ class Finding:
         retrospective: The breach happened before the triggering event, which
             only reveals it (a release after custody ran too long); strict
             mode does not refuse such an event.
+        readings: The readings of disputed law it rests on, as
+            ``name=option`` (``asylum_appeal_suspensive=yes``); another
+            option may make it go away.
     """
 
     rule_id: str
@@ -162,6 +173,7 @@ class Finding:
     unverified: tuple[Unverified, ...] = ()
     date: str | None = None
     retrospective: bool = False
+    readings: tuple[str, ...] = ()
 
     @property
     def verified(self) -> bool:

@@ -67,12 +67,13 @@ def bars(finding: Finding, *, refuse_undetermined: bool) -> bool:
     """Whether ``finding`` bars the event that produced it, under the strict policy.
 
     A violation bars it; a retrospective one does not (the breach lies
-    before the event, which only reveals it); an undetermined one bars it
-    only when ``refuse_undetermined``.
+    before the event, which only reveals it); a conditional one bars it (it
+    holds under the law as configured); an undetermined one bars it only
+    when ``refuse_undetermined``.
     """
     if finding.severity is not Severity.VIOLATION or finding.retrospective:
         return False
-    return finding.certainty is Certainty.CERTAIN or refuse_undetermined
+    return finding.certainty is not Certainty.UNDETERMINED or refuse_undetermined
 
 
 _PROBE_ID = "probe"
@@ -415,7 +416,7 @@ class Proceeding:
             barring = tuple(f for f in findings if bars(f, refuse_undetermined=True))
             if not barring:
                 lawful = Truth.TRUE
-            elif any(f.certainty is Certainty.CERTAIN for f in barring):
+            elif any(f.certainty is not Certainty.UNDETERMINED for f in barring):
                 lawful = Truth.FALSE
             else:
                 lawful = Truth.UNKNOWN

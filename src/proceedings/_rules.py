@@ -47,6 +47,14 @@ class Hit:
         retrospective: The breach lies before this event, which only reveals
             it (a release after custody ran too long): strict mode does not
             refuse the event, audit still reports the breach.
+        readings: The names of the readings of disputed law the breach rests
+            on (the option in force is looked up by the engine); a finding
+            that rests on a reading is ``conditional``, not ``certain``.
+        counterparty: For a rule of a treaty between states (the Minsk
+            Convention between the host and the requesting state), the other
+            state the breach concerns: the treaty must bind it too, on the
+            event's date, or the finding is dropped (or undetermined, where
+            its party status is not known).
     """
 
     truth: Truth
@@ -54,6 +62,8 @@ class Hit:
     related: tuple[int, ...] = ()
     anchor: int | None = None
     retrospective: bool = False
+    readings: tuple[str, ...] = ()
+    counterparty: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -66,6 +76,9 @@ class Reading:
         options: Each option with what it means.
         default: The option used unless another is chosen.
         rationale: Why the default is the default, with sources.
+        jurisdictions: Where the question arises (ISO 3166-1 alpha-2): the
+            rules consult the reading only for events there, and elsewhere
+            rely on what the record says (``None``: everywhere).
     """
 
     name: str
@@ -73,6 +86,7 @@ class Reading:
     options: Mapping[str, str]
     default: str
     rationale: str
+    jurisdictions: frozenset[str] | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.default not in self.options:
@@ -159,6 +173,24 @@ class Party:
 
 
 @attrs.frozen(kw_only=True)
+class NonParty:
+    """A state known not to be party to a treaty (it never ratified it).
+
+    A state neither party nor known non-party is *unknown*: a treaty rule's
+    findings there are undetermined, and say that the party table is silent.
+
+    Attributes:
+        treaty: Short treaty key.
+        state: ISO 3166-1 alpha-2.
+        source: Where this was read, or why it is believed.
+    """
+
+    treaty: str
+    state: str
+    source: str = ""
+
+
+@attrs.frozen(kw_only=True)
 class Offence:
     """An entry of an offence catalogue: how a charge is classed, by date.
 
@@ -238,6 +270,8 @@ class Rule:
         readings: The readings the check consults.
         deadline: The time limit it enforces, if any.
         example: A one-line example of what makes it fire.
+        case_law: The decided cases whose reading of the norm the rule
+            follows (``Soering v. the United Kingdom, no. 14038/88, ...``).
     """
 
     id: str
@@ -256,6 +290,7 @@ class Rule:
     readings: tuple[str, ...] = ()
     deadline: Deadline | None = None
     example: str | None = None
+    case_law: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         problems = []
@@ -294,19 +329,27 @@ class Rule:
         """
         if self.jurisdictions is not None and jurisdiction not in self.jurisdictions:
             return Truth.FALSE
-        truth = self.in_force_on(day)
-        if self.treaty is not None:
-            party = law.party(self.treaty, jurisdiction)
-            if party is None:
-                return Truth.FALSE
-            truth = truth & party.in_force_on(day)
-        return truth
+        # A known non-party is not bound; a state not in the table at all may be.
+        return self.in_force_on(day) & self.binds(jurisdiction, day, law)
+
+    def binds(self, state: str, day: UncertainDate, law: Law) -> Truth:
+        """Whether the rule's treaty binds ``state`` on ``day`` (``TRUE`` for a rule of no treaty).
+
+        ``FALSE`` for a known non-party, ``UNKNOWN`` for a state the party
+        table does not know (or a date near its entry into force).
+        """
+        if self.treaty is None:
+            return Truth.TRUE
+        party = law.party(self.treaty, state)
+        if party is None:
+            return Truth.FALSE if law.non_party(self.treaty, state) else Truth.UNKNOWN
+        return party.in_force_on(day)
 
     def may_apply_in(self, jurisdiction: str, law: Law) -> bool:
         """Whether the rule can bind ``jurisdiction`` on some day (ignoring dates)."""
         if self.jurisdictions is not None and jurisdiction not in self.jurisdictions:
             return False
-        return self.treaty is None or law.party(self.treaty, jurisdiction) is not None
+        return self.treaty is None or not law.non_party(self.treaty, jurisdiction)
 
 
 def _compare(certainly: bool, certainly_not: bool) -> Truth:
@@ -331,6 +374,8 @@ class Rulebook:
         rules: The rules.
         readings: Readings its rules (or others') consult.
         parties: Treaty parties its rules depend on.
+        non_parties: States known not to be party to a treaty its rules
+            depend on (a state in neither list is unknown).
         offences: Offence catalogue entries.
         description: What it covers and what it leaves out.
     """
@@ -342,6 +387,7 @@ class Rulebook:
     parties: tuple[Party, ...] = ()
     offences: tuple[Offence, ...] = ()
     description: str = ""
+    non_parties: tuple[NonParty, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         ids = [r.id for r in self.rules]
@@ -429,6 +475,7 @@ class Law:
     _by_type: dict[str, tuple[Rule, ...]] = attrs.field(init=False, eq=False, repr=False)
     _declared: dict[str, Reading] = attrs.field(init=False, eq=False, repr=False)
     _parties: dict[tuple[str, str], Party] = attrs.field(init=False, eq=False, repr=False)
+    _non_parties: frozenset[tuple[str, str]] = attrs.field(init=False, eq=False, repr=False)
     _applied: tuple[Rule, ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -471,6 +518,13 @@ class Law:
             for party in book.parties:
                 parties.setdefault((party.treaty, party.state), party)
         object.__setattr__(self, "_parties", parties)
+        non_parties = {
+            (n.treaty, n.state)
+            for book in self.rulebooks
+            for n in book.non_parties
+            if (n.treaty, n.state) not in parties
+        }
+        object.__setattr__(self, "_non_parties", frozenset(non_parties))
         applied = tuple(r for r in every if not self.verified_only or r.verified)
         object.__setattr__(self, "_applied", applied)
         # Rules indexed by the event types that trigger them: a replay asks
@@ -534,6 +588,10 @@ class Law:
     def party(self, treaty: str, state: str) -> Party | None:
         """When ``state`` became party to ``treaty``, if a rulebook says."""
         return self._parties.get((treaty, state))
+
+    def non_party(self, treaty: str, state: str) -> bool:
+        """Whether a rulebook says ``state`` is not party to ``treaty``."""
+        return (treaty, state) in self._non_parties
 
     def category(self, charge: Charge, on: UncertainDate) -> OffenceCategory:
         """A charge's category: as the record states it, else from the catalogues."""
@@ -718,6 +776,16 @@ class Context:
     def reading(self, name: str) -> str:
         """The chosen option of a reading."""
         return self.law.reading(name)
+
+    def reading_applies(self, name: str) -> bool:
+        """Whether the reading is about the law of this event's jurisdiction.
+
+        Raises:
+            UnknownName: No rulebook declares it.
+        """
+        self.law.reading(name)  # an unknown name is an error, as for reading()
+        declared = self.law.declared_readings[name]
+        return declared.jurisdictions is None or self.event.jurisdiction in declared.jurisdictions
 
     def state_of(self, jurisdiction: str) -> JurisdictionState | None:
         """Another jurisdiction's state before this event, if the record touched it."""

@@ -221,6 +221,91 @@ def validate_command(
     sys.exit(1 if summary.violations else 0)
 
 
+# -- test ----------------------------------------------------------------------------------
+
+
+def _visible(text: str) -> str:
+    # A file name or an id comes from the user: show control characters escaped,
+    # never sent to the terminal as they are.
+    return "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text
+    )
+
+
+@main.command("test", short_help="Run test-case files: expected findings of records.")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Also list the passing files and the known misses."
+)
+def test_command(paths: tuple[str, ...], verbose: bool) -> None:
+    """Run test-case files and show where the findings differ from them.
+
+    PATH is a test-case file (*.test.toml) or a directory searched for them.
+    Each file names a record and the findings expected of it, those that must
+    not appear, and, for the record of a decided case, whether the body's own
+    holdings are the expectations (see the how-to on test-case files).
+
+    For decided cases it prints the score: the body's findings of a violation
+    the engine reproduces (a violation citing the same article, about the same
+    event), and the certain violations it gives where the body found none.
+
+    Exit status: 0 every file passes, 1 a difference, 2 a file or its record
+    could not be read (the other files are still run).
+    """
+    from .casefiles import CaseFileError, find_casefiles, run_casefile, score  # noqa: PLC0415
+
+    results = []
+    unreadable = 0
+    files = list(find_casefiles(paths))
+    if not files:
+        term.error("no test-case files (*.test.toml) at " + ", ".join(map(_visible, paths)))
+        sys.exit(2)
+    for file in files:
+        try:
+            result = run_casefile(file)
+        except CaseFileError as exc:
+            unreadable += 1
+            click.echo(f"ERROR {_visible(exc.source)}", err=True)
+            for problem in exc.problems:
+                click.echo(f"  {_visible(problem)}", err=True)
+            continue
+        results.append(result)
+        if result.passed:
+            if verbose:
+                click.echo(f"pass  {_visible(result.source)} ({result.checked} checked)")
+        else:
+            click.echo(f"FAIL  {_visible(result.source)} ({_visible(result.record_id)})")
+            for difference in result.differences:
+                click.echo(f"  {difference.kind}: {_visible(difference.text)}")
+        if verbose and result.holdings is not None:
+            for holding, why in result.holdings.missed:
+                if why:
+                    click.echo(f"  known miss: {_visible(holding)}: {_visible(why)}")
+    failed = sum(not r.passed for r in results)
+    click.echo(
+        f"{len(results) - failed} passed, {failed} failed, {unreadable} unreadable "
+        f"({len(files)} test-case files)"
+    )
+    total = score(results)
+    if total.found or total.cleared:
+
+        def share(part: int, whole: int) -> str:
+            return f"{part} of {whole}" + (f" ({100 * part / whole:.0f}%)" if whole else "")
+
+        click.echo(
+            "Holdings of a violation reproduced (same article, same event): "
+            f"{share(total.reproduced, total.found)}; "
+            f"{share(total.reproduced, total.placed)} of those that name an event of the record"
+        )
+        click.echo(
+            f"Certain violations where the body found none: {total.contradicted} "
+            f"(of {total.cleared} holdings of no violation)"
+        )
+    if unreadable:
+        sys.exit(2)
+    sys.exit(1 if failed else 0)
+
+
 # -- schema and diagram ------------------------------------------------------------------
 
 

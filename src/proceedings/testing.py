@@ -61,8 +61,9 @@ __all__ = ["PROTECTIONS", "proceeding_machine"]
 PROTECTIONS: Mapping[str, str] = {
     "asylum_claim": "No removal, on any channel, while an asylum claim awaits a decision.",
     "asylum_appeal": (
-        "No removal while an appeal against an asylum refusal is pending (under the "
-        "default reading asylum_appeal_suspensive=yes)."
+        "No removal while an appeal against an asylum refusal is pending (in Kazakhstan, "
+        "under the default reading asylum_appeal_suspensive=yes; elsewhere where the "
+        "record says the appeal is suspensive)."
     ),
     "asylum_granted": "No removal of a person granted refugee status or protection.",
     "interim_measure": "No removal while an interim measure against removal is in force.",
@@ -79,7 +80,10 @@ def _default_protections(jurisdiction: str, readings: Mapping[str, str] | None) 
     if (readings or {}).get("asylum_appeal_suspensive", "yes") != "yes":
         chosen.discard("asylum_appeal")
     if jurisdiction != "KZ":
+        # Both are readings of Kazakh law: the 10-day appeal of its Criminal
+        # Procedure Code, and whether a pending asylum appeal protects.
         chosen.discard("extradition_appeal")
+        chosen.discard("asylum_appeal")
     return frozenset(chosen)
 
 

@@ -152,33 +152,37 @@ def _handover(draw: st.DrawFn, scene: Scene, day: datetime.date) -> tuple[list[E
     return [], removal
 
 
-def _approval_during_claim(
+def _surrender_during_claim(
     draw: st.DrawFn, scene: Scene, day: datetime.date
 ) -> tuple[list[Event], Event]:
-    claim = _ev(AsylumClaim, "m-claim", day, scene.jurisdiction)
+    # Approving extradition while the claim stands is a warning (approval is
+    # not surrender); the surrender is the breach.
+    where = scene.jurisdiction
+    claim = _ev(AsylumClaim, "m-claim", day, where)
+    approved = _days(day, draw(st.integers(0, 60)))
     approval = _ev(
-        ExtraditionDecided,
-        "m-approval",
-        _days(day, draw(st.integers(0, 60))),
-        scene.jurisdiction,
-        outcome=ExtraditionOutcome.APPROVED,
+        ExtraditionDecided, "m-approval", approved, where, outcome=ExtraditionOutcome.APPROVED
     )
-    return [claim], approval
+    surrender = _ev(
+        Removal,
+        "m-removal",
+        _days(approved, draw(st.integers(0, 60))),
+        where,
+        channel=RemovalChannel.EXTRADITION,
+        destination=scene.origin,
+    )
+    return [claim, approval], surrender
 
 
 def _expelled_before_final(
     draw: st.DrawFn, scene: Scene, day: datetime.date
 ) -> tuple[list[Event], Event]:
-    kind = draw(st.sampled_from([ExpulsionKind.ADMINISTRATIVE, ExpulsionKind.CIVIL]))
-    order = _ev(ExpulsionOrdered, "m-order", day, scene.jurisdiction, kind=kind)
+    # An administrative (KoAP) ruling: a civil-procedure one is another rule's.
+    order = _ev(
+        ExpulsionOrdered, "m-order", day, scene.jurisdiction, kind=ExpulsionKind.ADMINISTRATIVE
+    )
     channel = draw(
-        st.sampled_from(
-            [
-                RemovalChannel.ADMINISTRATIVE_EXPULSION,
-                RemovalChannel.CIVIL_EXPULSION,
-                RemovalChannel.DEPORTATION,
-            ]
-        )
+        st.sampled_from([RemovalChannel.ADMINISTRATIVE_EXPULSION, RemovalChannel.DEPORTATION])
     )
     removal = _ev(
         Removal,
@@ -187,6 +191,27 @@ def _expelled_before_final(
         scene.jurisdiction,
         channel=channel,
         destination=scene.origin,
+    )
+    return [order], removal
+
+
+def _civil_expelled_on_ruling_day(
+    draw: st.DrawFn, scene: Scene, day: datetime.date
+) -> tuple[list[Event], Event]:
+    # The civil appeal period is not verified: only the day of the ruling is
+    # certainly inside it.
+    order = _ev(ExpulsionOrdered, "m-order", day, scene.jurisdiction, kind=ExpulsionKind.CIVIL)
+    channel = draw(
+        st.sampled_from(
+            [
+                RemovalChannel.CIVIL_EXPULSION,
+                RemovalChannel.ADMINISTRATIVE_EXPULSION,
+                RemovalChannel.DEPORTATION,
+            ]
+        )
+    )
+    removal = _ev(
+        Removal, "m-removal", day, scene.jurisdiction, channel=channel, destination=scene.origin
     )
     return [order], removal
 
@@ -238,12 +263,18 @@ _BREACHES: tuple[tuple[str, str, _Builder, _Needs], ...] = (
     ),
     ("handover", "KZ-CPC-587-592", _handover, lambda o, h: True),
     (
-        "approval_during_claim",
-        "KZ-CPC-590-ASYLUM",
-        _approval_during_claim,
+        "surrender_during_claim",
+        "KZ-REF-AS-STATUS",
+        _surrender_during_claim,
         lambda o, h: o.asylum != "granted",
     ),
     ("expelled_before_final", "KZ-KOAP-APPEAL", _expelled_before_final, lambda o, h: True),
+    (
+        "civil_expelled_on_ruling_day",
+        "KZ-CIVIL-EXPULSION",
+        _civil_expelled_on_ruling_day,
+        lambda o, h: True,
+    ),
     (
         "custody_past_forty_days",
         "KZ-CPC-588",

@@ -99,7 +99,8 @@ class Protections:
             self.suspended = True
         elif isinstance(event, AppealFiled) and root is not None:
             if root.type in {"asylum_decision", "asylum_claim_not_registered"}:
-                self.asylum = "appeal"
+                # An appeal recorded as not suspensive protects nobody.
+                self.asylum = "final" if event.suspensive is False else "appeal"
             elif root.type == "extradition_decided" and self.approval is not None:
                 self.approval_appeal = "pending"
         elif isinstance(event, AppealDecided) and root is not None:

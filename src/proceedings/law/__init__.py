@@ -14,8 +14,21 @@ from typing import Any
 
 from .._errors import UnknownName
 from .._findings import Citation, Severity
-from .._rules import Check, Context, Deadline, Hit, Law, Offence, Party, Reading, Rule, Rulebook
+from .._rules import (
+    Check,
+    Context,
+    Deadline,
+    Hit,
+    Law,
+    NonParty,
+    Offence,
+    Party,
+    Reading,
+    Rule,
+    Rulebook,
+)
 from .cis import CIS
+from .echr import ECHR_RULEBOOK as ECHR
 from .eu_france import EU_FRANCE
 from .international import INTERNATIONAL
 from .kazakhstan import KAZAKHSTAN
@@ -28,6 +41,7 @@ from .russia import RUSSIA
 DEFAULT_RULEBOOKS: tuple[Rulebook, ...] = (
     RECORD,
     INTERNATIONAL,
+    ECHR,
     CIS,
     KAZAKHSTAN,
     RUSSIA,
@@ -74,6 +88,7 @@ __all__ = [
     "CIS",
     "DEFAULT_LAW",
     "DEFAULT_RULEBOOKS",
+    "ECHR",
     "EU_FRANCE",
     "INTERNATIONAL",
     "KAZAKHSTAN",
@@ -86,6 +101,7 @@ __all__ = [
     "Deadline",
     "Hit",
     "Law",
+    "NonParty",
     "Offence",
     "Party",
     "Reading",

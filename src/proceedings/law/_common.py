@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
+
+import attrs
 
 from .._dates import Truth
 from .._findings import Citation
-from .._model import Charge, ExtraditionRequested, Removal
+from .._model import (
+    Actor,
+    AppealFiled,
+    Charge,
+    ExtraditionRequested,
+    Involvement,
+    Removal,
+    WantedListing,
+)
 from .._rules import Check, Context, Deadline, Hit, Reading
 
 #: The Criminal Procedure Code of Kazakhstan, as cited by several rulebooks.
@@ -34,6 +45,7 @@ APPEAL_SUSPENSIVE_READING = Reading(
         ),
     },
     default="yes",
+    jurisdictions=frozenset({"KZ"}),
     rationale=(
         "Kazakhstan's Law 'On Refugees' art 1(6) (verified) keeps the status until the "
         "'final decision on the claim' without saying whether a court appeal counts; no "
@@ -56,10 +68,44 @@ PROMPTNESS_READING = Reading(
     default="five_days",
     rationale=(
         "Refugee Convention art 31(1) says 'without delay' and sets no number. Kazakhstan's "
-        "rules give 5 calendar days to lodge a claim after arrival (KZ-REF-APPLY, verified); "
-        "the default borrows that period as the measure of promptness."
+        "Ministry rules of 2022 give 5 calendar days to lodge a claim after arrival "
+        "(KZ-REF-APPLY, known from a report of the rules, not their text); the default "
+        "borrows that period as the measure of promptness."
     ),
 )
+
+
+DRAFT_EVASION_CLASS = "draft_evasion_class"
+
+DRAFT_EVASION_CLASS_READING = Reading(
+    name=DRAFT_EVASION_CLASS,
+    question=(
+        "Is evading conscription (RU CC art 328) a purely military offence, for the refusal "
+        "ground on military offences?"
+    ),
+    options={
+        "military": (
+            "Substantive test: the offence exists only because of a military obligation, as "
+            "for desertion (art 338) and leaving a unit (art 337), which the catalogue classes "
+            "military."
+        ),
+        "ordinary": (
+            "Formal test: a military offence is one under military law that is not an offence "
+            "under ordinary criminal law; art 328 sits in the ordinary Criminal Code (as do "
+            "arts 337 and 338, so the formal test would fail them too)."
+        ),
+    },
+    default="military",
+    rationale=(
+        "The class is contested. The default applies to art 328 the same substantive test "
+        "the catalogue applies to arts 337 and 338, so that the three are classed alike; the "
+        "formal test (European Convention on Extradition art 4(1)'s wording, recalled for the "
+        "UN Model Treaty) is the other option. A charge whose record states a category keeps it."
+    ),
+)
+
+#: Offence tag of the catalogue entries whose class is the reading above.
+CLASS_BY_READING = "class_by_reading"
 
 
 #: CAT General Comment No. 4, para 4: every form of removal is "deportation".
@@ -76,39 +122,151 @@ EXTRADITION_OPEN = frozenset(
 )
 
 
-def pending_claim(ctx: Context) -> tuple[str, int | None, Truth] | None:
+@attrs.frozen
+class Pending:
+    """The asylum protection in force before an event.
+
+    Attributes:
+        what: It in words (``the asylum claim``), for messages.
+        start: The index of the event that started it, if on record.
+        truth: Whether it is in force (``UNKNOWN`` after a decision whose
+            outcome the sources do not give).
+        readings: The readings of disputed law it rests on: a breach that
+            rests on it rests on them too (pass them on in the ``Hit``).
+    """
+
+    what: str
+    start: int | None
+    truth: Truth
+    readings: tuple[str, ...] = ()
+
+
+#: Months to bring a claim against an administrative act before the
+#: administrative court (Administrative Procedural Code of 2020, art 136, by a
+#: secondary account of it: not verified). Bounds the window after an asylum
+#: refusal in which a removal is undetermined.
+REFUSAL_CHALLENGE = 1
+
+
+def pending_claim(ctx: Context, *, window: bool = False) -> Pending | None:
     """The asylum protection in force before the event, if any.
 
-    Returns:
-        ``(what, index of the event that started it, whether it is in force)``
-        or ``None``. Under the reading ``asylum_appeal_suspensive=no`` a
-        pending appeal does not count. After a decision whose outcome the
-        sources do not give, the claim may still be pending: the protection
-        is then ``Truth.UNKNOWN``, and so is any breach that rests on it.
+    Under the reading ``asylum_appeal_suspensive=no`` a pending appeal does
+    not count; under ``yes`` it does, and the protection says it rests on
+    that reading. After a decision whose outcome the sources do not give,
+    the claim may still be pending: the protection is then
+    ``Truth.UNKNOWN``, and so is any breach that rests on it.
+
+    With ``window``, a first-instance refusal not (yet) appealed counts too,
+    under the reading ``yes``, up to :data:`REFUSAL_CHALLENGE` months after
+    it: the person may still be within the period to challenge it. That
+    period (a claim to the administrative court, Administrative Procedural
+    Code art 136) is known from a secondary account only, and a pre-trial
+    complaint may come first, so the protection is ``Truth.UNKNOWN``
+    throughout, never certain.
     """
     if ctx.in_state("asylum", "claimed"):
-        return "the asylum claim", ctx.marked("asylum_claim"), Truth.TRUE
-    if ctx.in_state("asylum", "appeal_pending") and ctx.reading(APPEAL_SUSPENSIVE) == "yes":
-        return (
-            f"the appeal against the asylum refusal (reading {APPEAL_SUSPENSIVE}=yes)",
-            ctx.marked("asylum_appeal"),
-            Truth.TRUE,
+        return Pending("the asylum claim", ctx.marked("asylum_claim"), Truth.TRUE)
+    if ctx.in_state("asylum", "appeal_pending"):
+        index = ctx.marked("asylum_appeal")
+        appeal = ctx.at(index) if index is not None else None
+        suspensive = appeal.suspensive if isinstance(appeal, AppealFiled) else None
+        if suspensive is True:
+            return Pending(
+                "the appeal against the asylum refusal, suspensive by law", index, Truth.TRUE
+            )
+        if suspensive is None and not ctx.reading_applies(APPEAL_SUSPENSIVE):
+            return Pending(
+                "the appeal against the asylum refusal (whether it suspends removal in "
+                f"{ctx.event.jurisdiction} is not in the record)",
+                index,
+                Truth.UNKNOWN,
+            )
+        if suspensive is None and ctx.reading(APPEAL_SUSPENSIVE) == "yes":
+            return Pending(
+                f"the appeal against the asylum refusal (reading {APPEAL_SUSPENSIVE}=yes)",
+                index,
+                Truth.TRUE,
+                (APPEAL_SUSPENSIVE,),
+            )
+    refusal = ctx.marked("asylum_decision")
+    if (
+        window
+        and refusal is not None
+        and ctx.in_state("asylum", "refused")
+        and ctx.reading_applies(APPEAL_SUSPENSIVE)
+        and ctx.reading(APPEAL_SUSPENSIVE) == "yes"
+        and ctx.event.date.earliest <= add_months(ctx.at(refusal).date.latest, REFUSAL_CHALLENGE)
+    ):
+        return Pending(
+            "the period to challenge the first-instance refusal of asylum in court (one "
+            f"month by a secondary account, not verified; reading {APPEAL_SUSPENSIVE}=yes)",
+            refusal,
+            Truth.UNKNOWN,
+            (APPEAL_SUSPENSIVE,),
         )
     if ctx.in_state("asylum", "not_registered"):
-        return (
+        return Pending(
             "the asylum claim, which the authorities refused to register",
             ctx.marked("asylum_decision"),
             Truth.TRUE,
         )
     if ctx.in_state("asylum", "granted"):
-        return "the protection granted", ctx.marked("asylum_decision"), Truth.TRUE
+        return Pending("the protection granted", ctx.marked("asylum_decision"), Truth.TRUE)
     if ctx.in_state("asylum", "decided_unknown"):
-        return (
+        return Pending(
             "the asylum claim (decided, but the sources do not say how: it may still be open)",
             ctx.marked("asylum_claim"),
             Truth.UNKNOWN,
         )
     return None
+
+
+def host_act(ev: Removal) -> tuple[Truth, str]:
+    """Whether a removal is shown to be the host state's own act, and why not.
+
+    A removal the record does not attribute (no ``actor``) is taken as the
+    host's, as records of a removal by a state's authorities usually are.
+    One carried out by unidentified or unknown men, private persons or
+    foreign agents is the host's act only where its involvement is
+    established; otherwise the host's breach is undetermined (its duty may
+    instead be to protect, and to investigate).
+    """
+    if ev.actor in (None, Actor.HOST_AGENTS, Actor.JOINT):
+        return Truth.TRUE, ""
+    if ev.involvement is Involvement.ESTABLISHED:
+        return Truth.TRUE, ""
+    who = {
+        Actor.FOREIGN_AGENTS: f"foreign agents ({ev.actor_state or 'state not recorded'})",
+        Actor.UNIDENTIFIED: "unidentified men",
+        Actor.PRIVATE: "private persons",
+        Actor.UNKNOWN: "an actor the sources do not name",
+    }[ev.actor]
+    shown = {
+        None: "not shown",
+        Involvement.ALLEGED: "alleged, not established",
+        Involvement.DENIED: "denied, not established",
+        Involvement.UNKNOWN: "not known",
+    }[ev.involvement]
+    return Truth.UNKNOWN, (
+        f"; carried out by {who}, and the host state's involvement is {shown}: its own "
+        "breach only if its agents carried it out or took part"
+    )
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` calendar months later (the month's last day if shorter)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    if year > datetime.MAXYEAR:
+        # Past the calendar (an open end, ``2010-06/..``): later than any day.
+        return datetime.date.max
+    for d in (day.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month, d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def removal_phrase(ev: Removal, *, capital: bool = False) -> str:
@@ -157,6 +315,20 @@ FORTY_DAYS = Deadline(
 )
 
 
+def _request_may_predate(ctx: Context, start: int) -> bool:
+    """Whether a request the record gives later may have come before the custody.
+
+    A request of uncertain date placed after the custody may in fact have
+    preceded it: the custody was then not "before a request", and the limit
+    does not run (not a possible violation: the rule may not apply at all).
+    """
+    first = ctx.at(start).date
+    return any(
+        isinstance(ev, ExtraditionRequested) and ev.date.earliest < first.latest
+        for ev in (ctx.at(i) for i in ctx.view if i > start)
+    )
+
+
 def forty_day_check(deadline: Deadline) -> Check:
     """A check that custody on a wanted notice ran past its limit with no request."""
 
@@ -172,6 +344,8 @@ def forty_day_check(deadline: Deadline) -> Check:
         if not marks:  # pragma: no cover - the state is entered only with its mark
             return
         start = max(marks)
+        if _request_may_predate(ctx, start):
+            return
         # The request itself arriving is the event that ends the clock: it is
         # late if it comes after the limit.
         exceeded = deadline.exceeded(ctx.days_since(start), ctx.hours_since(start))
@@ -189,6 +363,23 @@ def forty_day_check(deadline: Deadline) -> Check:
             # Only keeping the person in custody is the breach; any other event
             # (a release, an appeal, the request arriving late) only reveals it.
             retrospective=ctx.event.type not in {"detention", "detention_extended"},
+            counterparty=_requesting_state(ctx),
         )
 
     return check
+
+
+def _requesting_state(ctx: Context) -> str | None:
+    """The state that wants the person: the request's, or the wanted listing's.
+
+    A treaty between states (the Minsk Convention) binds the host towards the
+    requesting state only if that state is a party too.
+    """
+    if isinstance(ctx.event, ExtraditionRequested):
+        return ctx.event.requesting_state
+    wanted = None
+    for i in ctx.earlier():
+        earlier = ctx.at(i)
+        if isinstance(earlier, WantedListing) and earlier.jurisdiction != ctx.event.jurisdiction:
+            wanted = earlier.jurisdiction
+    return wanted

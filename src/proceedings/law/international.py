@@ -17,10 +17,12 @@ from .._model import (
     CrossingMode,
     Event,
     InterimBody,
+    InterimCover,
     InterimMeasureLifted,
     InterimMeasureRequested,
     Removal,
     RemovalChannel,
+    Risk,
 )
 from .._rules import Check, Context, Hit, Party, Rule, Rulebook
 from ._common import (
@@ -29,12 +31,20 @@ from ._common import (
     CAT_GC4_PARA_4,
     PROMPTNESS,
     PROMPTNESS_READING,
+    host_act,
     pending_claim,
     related,
     removal_phrase,
 )
+from ._nonparties import NON_PARTIES
+from ._risk import CAT_3_RISKS, ICCPR_7_RISKS, removal_despite_risk
 
 REFUGEE_CONVENTION = "Convention relating to the Status of Refugees (1951)"
+#: The Convention's text on OHCHR's site.
+REFUGEE_CONVENTION_URL = (
+    "https://www.ohchr.org/en/instruments-mechanisms/instruments/"
+    "convention-relating-status-refugees"
+)
 CAT = "Convention against Torture (1984)"
 ICCPR_OP1 = "Optional Protocol to the International Covenant on Civil and Political Rights"
 ECHR = "European Convention on Human Rights"
@@ -52,28 +62,43 @@ def _d(text: str) -> UncertainDate:
 def _non_refoulement(ctx: Context) -> Iterator[Hit]:
     ev = ctx.event
     assert isinstance(ev, Removal)
-    pending = pending_claim(ctx)
+    pending = pending_claim(ctx, window=True)
     if pending is None:
         return
-    what, start, held = pending
+    what, start, held = pending.what, pending.start, pending.truth
+    acted, whose = host_act(ev)
+    held = held & acted
     since = f" ({ctx.describe(start)})" if start is not None else ""
     if ev.destination in ctx.nationalities:
         yield Hit(
             truth=held,
+            readings=pending.readings,
             message=(
                 f"{removal_phrase(ev, capital=True)}, a state of the person's nationality, "
-                f"while {what}{since} was pending; non-refoulement covers every channel of "
-                "removal"
+                f"while {what}{since} protected them; non-refoulement covers every channel "
+                "of removal ('in any manner whatsoever')" + whose
+            ),
+            related=related(start),
+        )
+    elif not ctx.nationalities:
+        yield Hit(
+            truth=Truth.UNKNOWN,
+            readings=pending.readings,
+            message=(
+                f"{removal_phrase(ev, capital=True)} while {what}{since} protected them; the "
+                "record gives no nationality, so whether that is the state the person fled, or "
+                "a third state that may send them on, is not known" + whose
             ),
             related=related(start),
         )
     else:
         yield Hit(
             truth=Truth.UNKNOWN,
+            readings=pending.readings,
             message=(
-                f"{removal_phrase(ev, capital=True)}, a third state, while {what}{since} was "
-                "pending; whether that state threatens the person or sends them on (chain "
-                "refoulement) is not in the record"
+                f"{removal_phrase(ev, capital=True)}, a third state, while {what}{since} "
+                "protected them; whether that state threatens the person or sends them on "
+                "(chain refoulement) is not in the record" + whose
             ),
             related=related(start),
         )
@@ -92,18 +117,44 @@ def _informal(ctx: Context) -> Iterator[Hit]:
         )
 
 
+#: What an interim measure must ask for to bar a removal.
+_AGAINST_REMOVAL = frozenset(
+    {InterimCover.NO_EXTRADITION, InterimCover.NO_REMOVAL, InterimCover.NO_REMOVAL_TO_DESTINATION}
+)
+
+
+def _bars_removal(measure: InterimMeasureRequested, removal: Removal) -> Truth:
+    """Whether the measure asks the state not to make this removal.
+
+    A measure about detention conditions or medical care does not; one against
+    extradition bars any removal, whatever the channel (the person is what the
+    measure protects). One naming a destination bars removal there; a removal
+    to a third state may defeat it by sending the person on, which the record
+    cannot settle (undetermined).
+    """
+    if measure.covers and not set(measure.covers) & _AGAINST_REMOVAL:
+        return Truth.FALSE
+    if measure.destination in (None, removal.destination):
+        return Truth.TRUE
+    return Truth.UNKNOWN
+
+
 def _standing(ctx: Context, body: InterimBody) -> list[int]:
     # The body's measures requested here before this event and not lifted
-    # since. The track says whether the last one stands; with two measures
-    # of one body, lifting one leaves the other in force.
+    # since, that ask the state not to make this removal. The track says
+    # whether the last one stands; with two measures of one body, lifting one
+    # leaves the other in force.
+    ev = ctx.event
+    assert isinstance(ev, Removal)
     requested: list[int] = []
     lifted: set[str] = set()
     for i in ctx.earlier():
         earlier = ctx.at(i)
-        if earlier.jurisdiction != ctx.event.jurisdiction:
+        if earlier.jurisdiction != ev.jurisdiction:
             continue
-        if isinstance(earlier, InterimMeasureRequested) and earlier.body is body:
-            requested.append(i)
+        if isinstance(earlier, InterimMeasureRequested) and earlier.body == body:
+            if _bars_removal(earlier, ev) is not Truth.FALSE:
+                requested.append(i)
         elif isinstance(earlier, InterimMeasureLifted):
             lifted.add(earlier.measure)
     return [i for i in requested if ctx.at(i).id not in lifted]
@@ -133,7 +184,9 @@ def _interim(body: InterimBody) -> Check:
         # one on the same day may have come first.
         best: tuple[Truth, int] | None = None
         for index in reversed(standing):
-            truth = _known_to_state(ctx.at(index), ev)
+            measure = ctx.at(index)
+            assert isinstance(measure, InterimMeasureRequested)
+            truth = _known_to_state(measure, ev) & _bars_removal(measure, ev)
             if truth is Truth.TRUE:
                 best = (truth, index)
                 break
@@ -145,11 +198,17 @@ def _interim(body: InterimBody) -> Check:
         measure = ctx.at(index)
         assert isinstance(measure, InterimMeasureRequested)
         notified = f", notified on {measure.notified.text}" if measure.notified is not None else ""
+        where = (
+            f" to {measure.destination}, from where the person may be sent on"
+            if measure.destination not in (None, ev.destination)
+            else ""
+        )
         yield Hit(
             truth=truth,
             message=(
                 f"{removal_phrase(ev, capital=True)} while an interim measure "
-                f"({ctx.describe(index)}{notified}) asked the state not to remove the person"
+                f"({ctx.describe(index)}{notified}) asked the state not to remove the "
+                f"person{where}"
             ),
             related=(index,),
         )
@@ -189,6 +248,7 @@ def _irregular_entry_penalised(ctx: Context) -> Iterator[Hit]:
         return
     yield Hit(
         truth=prompt,
+        readings=(PROMPTNESS,),
         message=(
             f"Convicted of irregular entry although the person claimed asylum "
             f"({ctx.describe(claim)}) promptly after crossing ({ctx.describe(crossing)}); "
@@ -212,6 +272,15 @@ def _transit_zone(ctx: Context) -> Iterator[Hit]:
     )
 
 
+def _risk_check(risks: frozenset[Risk], harm: str) -> Check:
+    def check(ctx: Context) -> Iterator[Hit]:
+        hit = removal_despite_risk(ctx, risks, harm)
+        if hit is not None:
+            yield hit
+
+    return check
+
+
 # -- rules ------------------------------------------------------------------------
 
 R_REF_33 = Rule(
@@ -222,9 +291,8 @@ R_REF_33 = Rule(
             instrument=REFUGEE_CONVENTION,
             article="33",
             paragraph="1",
-            url="https://ja.scribd.com/document/340673923/Refugees",
+            url=REFUGEE_CONVENTION_URL,
         ),
-        CAT_GC4_PARA_4,
     ),
     severity=Severity.VIOLATION,
     on=frozenset({"removal"}),
@@ -233,9 +301,10 @@ R_REF_33 = Rule(
     readings=(APPEAL_SUSPENSIVE,),
     verified=True,
     verification=(
-        "Art 33 text verified. That it protects asylum seekers "
-        "pending determination is UNHCR's position (recalled); every removal channel, "
-        "rejection at the frontier included, counts as removal per CAT GC4 para 4 (verified)."
+        'Art 33(1) text verified: no state shall \'expel or return ("refouler") a refugee in '
+        "any manner whatsoever' to a threat to life or freedom, which covers every channel of "
+        "removal. That it protects asylum seekers pending determination is UNHCR's position "
+        "(recalled, not read)."
     ),
     example="Removal to the country of nationality while an asylum claim is pending.",
 )
@@ -317,7 +386,7 @@ R_REF_31 = Rule(
             instrument=REFUGEE_CONVENTION,
             article="31",
             paragraph="1",
-            url="https://ja.scribd.com/document/340673923/Refugees",
+            url=REFUGEE_CONVENTION_URL,
         ),
     ),
     severity=Severity.WARNING,
@@ -398,6 +467,67 @@ PARTIES = (
     ),
 )
 
+CAT_3 = Rule(
+    id="CAT-3",
+    title="No removal to a state where there are substantial grounds to fear torture",
+    citations=(
+        Citation(
+            instrument=CAT,
+            article="3",
+            url="https://www.ohchr.org/en/instruments-mechanisms/instruments/convention-against-torture-and-other-cruel-inhuman-or-degrading",
+        ),
+    ),
+    severity=Severity.VIOLATION,
+    on=frozenset({"removal"}),
+    check=_risk_check(CAT_3_RISKS, "a risk of torture"),
+    treaty="cat",
+    verified=False,
+    verification=(
+        'Art 3(1) (\'No State Party shall expel, return ("refouler") or extradite a person to '
+        "another State where there are substantial grounds for believing that he would be in "
+        "danger of being subjected to torture') and 3(2) (a consistent pattern of gross, "
+        "flagrant or mass violations) are recalled, not read here against the OHCHR text; the "
+        "Committee's reading (General Comment No. 4) is recalled."
+    ),
+    description=(
+        "A removal after evidence of a risk of torture in the destination was before the "
+        "authorities (the person's account, reports, an interim measure against removal, the "
+        "host's own grant of protection). Certain when the authorities found a risk, refused "
+        "to examine it or removed the person outside any procedure; undetermined when they "
+        "found none, when the record shows no examination, or when the evidence concerns "
+        "another state."
+    ),
+    case_law=("Agiza v. Sweden, CAT/C/34/D/233/2003, 20 May 2005",),
+    example="Extradited to the country of origin despite reports of torture of people so charged.",
+)
+
+ICCPR_7 = Rule(
+    id="ICCPR-7",
+    title="No removal to a real risk of torture or cruel, inhuman or degrading treatment",
+    citations=(
+        Citation(instrument="International Covenant on Civil and Political Rights", article="7"),
+    ),
+    severity=Severity.VIOLATION,
+    on=frozenset({"removal"}),
+    check=_risk_check(ICCPR_7_RISKS, "a risk of torture or ill-treatment"),
+    treaty="iccpr",
+    verified=False,
+    verification=(
+        "Art 7's text and the Human Rights Committee's reading that it bars removal to a "
+        "real risk of irreparable harm (General Comment No. 31, para 12) are recalled, not "
+        "read."
+    ),
+    description=(
+        "As CAT-3, for the risks art 7 covers: torture and cruel, inhuman or degrading "
+        "treatment (disappearance included)."
+    ),
+    case_law=(
+        "Alzery v. Sweden, CCPR/C/88/D/1416/2005, 25 October 2006",
+        "Maksudov and Others v. Kyrgyzstan, CCPR/C/93/D/1461,1462,1476&1477/2006, 16 July 2008",
+    ),
+    example="Handed over to the security services of a state the person fled after torture.",
+)
+
 ICCPR_9 = Rule(
     id="ICCPR-9",
     title="Transit-zone confinement as deprivation of liberty",
@@ -419,14 +549,26 @@ ICCPR_9 = Rule(
 INTERNATIONAL = Rulebook(
     name="international",
     title="International refugee and human-rights law",
-    rules=(R_REF_33, CAT_GC4, CAT_22, ICCPR_OP1_RULE, ECHR_34, R_REF_31, ICCPR_9),
+    rules=(
+        R_REF_33,
+        CAT_3,
+        ICCPR_7,
+        CAT_GC4,
+        CAT_22,
+        ICCPR_OP1_RULE,
+        ECHR_34,
+        R_REF_31,
+        ICCPR_9,
+    ),
     readings=(APPEAL_SUSPENSIVE_READING, PROMPTNESS_READING),
     parties=PARTIES,
+    non_parties=NON_PARTIES,
     description=(
         "Non-refoulement on every channel of removal (Refugee Convention art 33 read with CAT "
         "GC4), removal outside any procedure, interim measures of UN committees and the ECtHR, "
-        "and non-penalisation of irregular entry (art 31, as a warning). Not modelled: the "
-        "individual risk assessment of CAT art 3 and ICCPR art 7, which turns on evidence the "
-        "record does not hold."
+        "non-refoulement on the evidence of a risk (CAT art 3, ICCPR art 7), "
+        "and non-penalisation of irregular entry (art 31, as a warning). Whether a risk is real "
+        "is a judgement the engine does not make: the rules read what the record shows of the "
+        "evidence and of its examination."
     ),
 )

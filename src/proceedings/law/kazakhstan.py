@@ -15,6 +15,8 @@ from .._findings import Citation, Severity
 from .._model import (
     AsylumDecision,
     BorderCrossing,
+    Charge,
+    EntryRefused,
     ExpulsionKind,
     ExpulsionOrdered,
     OffenceCategory,
@@ -25,10 +27,15 @@ from .._rules import Context, Deadline, Hit, Offence, Rule, Rulebook
 from ._common import (
     APPEAL_SUSPENSIVE,
     APPEAL_SUSPENSIVE_READING,
+    CLASS_BY_READING,
     CPC,
     CUSTODY_EVENTS,
+    DRAFT_EVASION_CLASS,
+    DRAFT_EVASION_CLASS_READING,
     FORTY_DAYS,
+    add_months,
     forty_day_check,
+    host_act,
     pending_claim,
     related,
     removal_phrase,
@@ -50,15 +57,17 @@ def _cpc(article: str, url: str | None = None, paragraph: str | None = None) -> 
 def _removal_while_asylum_seeker(ctx: Context) -> Iterator[Hit]:
     ev = ctx.event
     assert isinstance(ev, Removal)
-    pending = pending_claim(ctx)
+    pending = pending_claim(ctx, window=True)
     if pending is None or ctx.in_state("asylum", "granted"):
         return
-    what, start, held = pending
+    what, start, held = pending.what, pending.start, pending.truth
+    own, why = host_act(ev)
     yield Hit(
-        truth=held,
+        truth=held & own,
+        readings=pending.readings,
         message=(
             f"{removal_phrase(ev, capital=True)} while the person was an asylum seeker: "
-            f"{what} had no final decision"
+            f"{what} had no final decision{why}"
         ),
         related=related(start),
     )
@@ -82,11 +91,19 @@ KZ_REF_AS_STATUS = Rule(
     jurisdictions=KZ,
     in_force=(datetime.date(2010, 1, 1), None),
     readings=(APPEAL_SUSPENSIVE,),
-    verified=True,
+    verified=False,
     verification=(
-        "Art 1(6) verified. Whether a court appeal is part of the 'final decision' is the "
-        f"reading {APPEAL_SUSPENSIVE}; the Law's own non-refoulement and appeal articles were "
-        "not found (KZ-REF-APPEAL, KZ-REF-NONREF: R)."
+        "Art 1(6) is cited only as the definition of who is protected: an asylum seeker from "
+        "the wish to seek asylum until the final decision on the claim (text verified). It is "
+        "not itself a bar on removal, and the Law's own non-refoulement, rights and appeal "
+        "articles were not found in any text read (their numbers are not established): that "
+        "an asylum seeker may not be removed is recalled from the Law's stated principle, "
+        "not verified. Whether a court appeal is part of the 'final decision' is the "
+        f"reading {APPEAL_SUSPENSIVE}; under 'yes', a removal within a month of a "
+        "first-instance refusal not appealed is undetermined: the person may still have been "
+        "able to challenge it (a claim to the administrative court within one month, "
+        "Administrative Procedural Code art 136, known from a secondary account; a pre-trial "
+        "complaint may come first; not verified)."
     ),
     example="Expelled while the claim for refugee status awaits a decision.",
 )
@@ -103,9 +120,9 @@ def _late_decision(ctx: Context) -> Iterator[Hit]:
     # "Three months" and "one year" are calendar periods; day bounds are
     # compared against the calendar dates they lead to from each bound.
     def late(months: int) -> Truth:
-        if _add_months(start.latest, months) < ev.date.earliest:
+        if add_months(start.latest, months) < ev.date.earliest:
             return Truth.TRUE
-        if _add_months(start.earliest, months) < ev.date.latest:
+        if add_months(start.earliest, months) < ev.date.latest:
             return Truth.UNKNOWN
         return Truth.FALSE
 
@@ -129,20 +146,6 @@ def _late_decision(ctx: Context) -> Iterator[Hit]:
             ),
             related=(claim,),
         )
-
-
-def _add_months(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    if year > datetime.MAXYEAR:
-        # Past the calendar (an open end, ``2010-06/..``): later than any day.
-        return datetime.date.max
-    for d in (day.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, d)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 KZ_REF_11 = Rule(
@@ -171,11 +174,22 @@ KZ_REF_11 = Rule(
 )
 
 
+def _arrival(ev: object) -> bool:
+    """Whether an event brings the person to Kazakhstan (admitted or not)."""
+    if isinstance(ev, BorderCrossing):
+        return ev.to_country == "KZ"
+    if isinstance(ev, EntryRefused):
+        # Refused entry at the border or airside: arrived, though not admitted.
+        return ev.jurisdiction == "KZ"
+    return isinstance(ev, Removal) and ev.destination == "KZ"
+
+
 def _late_claim(ctx: Context) -> Iterator[Hit]:
     arrival = None
     for i in ctx.earlier():
-        ev = ctx.at(i)
-        if isinstance(ev, BorderCrossing) and ev.to_country == "KZ":
+        if _arrival(ctx.at(i)):
+            # A refused entry right after a return is the same arrival: the
+            # latest event counts, which never moves the start earlier.
             arrival = i
     if arrival is None:
         return
@@ -185,8 +199,9 @@ def _late_claim(ctx: Context) -> Iterator[Hit]:
     yield Hit(
         truth=late,
         message=(
-            f"Claim lodged more than 5 days after arrival ({ctx.describe(arrival)}); a late "
-            "claim must not by itself bar protection"
+            f"Claim lodged more than 5 days after arrival ({ctx.describe(arrival)}), unless "
+            "the person learnt of the risk of persecution later, in Kazakhstan (the period "
+            "runs from either); a late claim must not by itself bar protection"
         ),
         related=(arrival,),
     )
@@ -194,20 +209,37 @@ def _late_claim(ctx: Context) -> Iterator[Hit]:
 
 KZ_REF_APPLY = Rule(
     id="KZ-REF-APPLY",
-    title="A claim is lodged within 5 calendar days of arrival",
+    title="A claim is lodged within 5 calendar days of arrival (or of learning of the risk)",
     citations=(
         Citation(
-            instrument="Rules for granting refugee status (Government Rules No. 183, 2010)",
-            url="https://egov.kz/cms/en/articles/refugee_status",
+            instrument=(
+                "Rules for registering and examining a claim for refugee status (Order of the "
+                "Minister of Labour and Social Protection No. 118 of 7 April 2022)"
+            ),
+            url="https://adilet.zan.kz/rus/docs/V2200027506",
+        ),
+        Citation(
+            instrument="Zakon.kz report of the Rules, as republished by Caravan.kz",
+            url="https://www.caravan.kz/?p=834592",
         ),
     ),
     severity=Severity.NOTE,
     on=frozenset({"asylum_claim"}),
     check=_late_claim,
     jurisdictions=KZ,
-    verified=True,
+    # Registered with the Ministry of Justice on 8 Apr 2022 and in force ten
+    # calendar days after its first official publication: not before 19 Apr.
+    in_force=(datetime.date(2022, 4, 19), None),
+    verified=False,
     verification=(
-        "Verified on the e-government portal; UNHCR's view that lateness is no bar is recalled."
+        "Partly verified: the 5 calendar days from arrival, or from learning in Kazakhstan of "
+        "the risk of persecution, are read in a press report of Order No. 118 and on the "
+        "e-government portal, not in the Order's text; the Order's adilet page gives its "
+        "registration (8 Apr 2022) and entry into force ten days after publication (the "
+        "publication date was not found, so the rule applies from the earliest possible day). "
+        "Earlier rules (Interior Ministry Order No. 496, 2010) were not read. Counted from "
+        "the last arrival in Kazakhstan, a refused entry or a return included. UNHCR's view "
+        "that lateness is no bar is recalled."
     ),
     example="A claim lodged a month after entry.",
 )
@@ -398,13 +430,17 @@ KZ_CONST_11 = Rule(
 def _asylum_ground(ctx: Context) -> Iterator[Hit]:
     if not _refusal_ground(ctx):
         return
-    pending = pending_claim(ctx)
+    pending = pending_claim(ctx, window=True)
     if pending is None:
         return
-    what, start, held = pending
+    what, start, held = pending.what, pending.start, pending.truth
     yield Hit(
         truth=held,
-        message=f"Extradition approved while {what} stood",
+        readings=pending.readings,
+        message=(
+            f"Extradition approved while {what} stood; the approval is not yet a surrender, "
+            "which would breach the asylum seeker's protection"
+        ),
         related=related(start),
     )
 
@@ -415,11 +451,17 @@ KZ_CPC_590_ASYLUM = Rule(
     citations=(
         _cpc("590", "https://pavlodar.com/zakon/?dok=05553&uro=080587"),
         Citation(
-            instrument="UNHCR press briefing on an extradition from Kazakhstan",
-            text_date="2006",
+            instrument=(
+                "UNHCR press briefing on an extradition from Kazakhstan of an asylum seeker "
+                "to Kyrgyzstan (dated 'Tuesday 7 March', year not established)"
+            ),
+            url="https://www.unhcr.org/in/news/briefing-notes/unhcr-deplores-forced-return-asylum-seeker-kazakhstan",
         ),
     ),
-    severity=Severity.VIOLATION,
+    # Approval is not surrender: the approval is a warning. A surrender that
+    # follows while the claim stands is a violation of KZ-REF-AS-STATUS (and
+    # of the Refugee Convention's art 33), so it is not reported twice here.
+    severity=Severity.WARNING,
     on=frozenset({"extradition_decided"}),
     check=_asylum_ground,
     jurisdictions=KZ,
@@ -429,24 +471,51 @@ KZ_CPC_590_ASYLUM = Rule(
     verification=(
         "Art 590 exists as the list of grounds excluding extradition (verified), but its "
         "items, refugee status and pending asylum among them, are recalled, not verified. "
-        "UNHCR's position that non-refoulement prevails "
-        "over extradition treaties: date recalled."
+        "UNHCR's position that non-refoulement prevails over extradition treaties: the "
+        "briefing is dated only 'Tuesday 7 March' (2006, 2017 or 2023). A warning: approval "
+        "is not surrender, and the surrender is reported by KZ-REF-AS-STATUS."
     ),
     example="Extradition approved while the refugee-status claim is still being examined.",
 )
+
+
+def _military_class(ctx: Context, charge: Charge) -> tuple[bool, tuple[str, ...]]:
+    """Whether a charge is purely military, and the readings that answer rests on."""
+    category = ctx.category(charge)
+    if category is OffenceCategory.MILITARY:
+        return True, ()
+    entry = ctx.law.offence(charge, ctx.event.date) if charge.category is None else None
+    if entry is not None and CLASS_BY_READING in entry.tags:
+        return ctx.reading(DRAFT_EVASION_CLASS) == "military", (DRAFT_EVASION_CLASS,)
+    return False, ()
 
 
 def _military(ctx: Context) -> Iterator[Hit]:
     if not _refusal_ground(ctx):
         return
     charges = request_charges(ctx)
-    if charges and all(ctx.category(c) is OffenceCategory.MILITARY for c in charges):
-        listed = "; ".join(str(c) for c in charges)
-        yield Hit(
-            truth=Truth.TRUE,
-            message=f"Extradition approved for purely military offences: {listed}",
-            related=related(ctx.marked("extradition_request")),
+    classed = [(c, *_military_class(ctx, c)) for c in charges]
+    readings = tuple(dict.fromkeys(r for _, _, rs in classed for r in rs))
+    military = [c for c, is_military, _ in classed if is_military]
+    if not military:
+        return
+    listed = "; ".join(str(c) for c in military)
+    others = [c for c, is_military, _ in classed if not is_military]
+    if others:
+        rest = "; ".join(str(c) for c in others)
+        message = (
+            f"Extradition approved on a request that includes military offences ({listed}) "
+            f"alongside others ({rest}): under the rule of speciality the approval should "
+            "exclude the military charges, and the record does not show that it did"
         )
+    else:
+        message = f"Extradition approved for purely military offences: {listed}"
+    yield Hit(
+        truth=Truth.TRUE,
+        readings=readings,
+        message=message,
+        related=related(ctx.marked("extradition_request")),
+    )
 
 
 KZ_CPC_590_MILITARY = Rule(
@@ -460,16 +529,23 @@ KZ_CPC_590_MILITARY = Rule(
             url="https://revisedacts.lawreform.ie/eli/1965/act/17/section/12/revised/en/html",
         ),
     ),
-    severity=Severity.VIOLATION,
+    # A model rule, not a verified Kazakh one, and an approval is not yet a
+    # surrender: a warning.
+    severity=Severity.WARNING,
     on=frozenset({"extradition_decided"}),
     check=_military,
     jurisdictions=KZ,
     in_force=CPC_IN_FORCE,
+    readings=(DRAFT_EVASION_CLASS,),
     verified=False,
     verification=(
         "Unverified: whether CPC art 590 lists military offences was not checked; the "
-        "Minsk Convention has no such exception (recalled). Kazakhstan is not a party to "
-        "the European Convention on Extradition, whose art 4 is the model (verified wording)."
+        "Minsk Convention has no such exception (recalled); a bilateral treaty may have one "
+        "(the 2018 Kazakhstan-Ukraine treaty does, by a report). Kazakhstan is not a party to "
+        "the European Convention on Extradition, whose art 4 is the model (verified wording). "
+        "A warning until art 590 is verified: a breach of a model rule is not a violation. A "
+        "request mixing military and other charges is flagged too (speciality). Whether "
+        f"draft evasion is military is the reading {DRAFT_EVASION_CLASS}."
     ),
     example="Extradition approved on a request for desertion alone.",
 )
@@ -533,7 +609,32 @@ def _verdict_not_final(ctx: Context) -> Iterator[Hit]:
             ),
             related=related(appeal, ctx.marked("conviction")),
         )
+    elif ctx.in_state("criminal", "convicted"):
+        # No appeal on record: the verdict enters into force only once the
+        # period to appeal it has run out. That period is recalled (15 days),
+        # not verified: within it the verdict may not have been in force.
+        conviction = ctx.marked("conviction")
+        if conviction is None:  # pragma: no cover - the state is entered only with its mark
+            return
+        early = ctx.days_since(conviction).at_most(VERDICT_APPEAL_RECALLED)
+        if early is Truth.FALSE:
+            return
+        yield Hit(
+            truth=Truth.UNKNOWN,
+            message=(
+                f"Expelled under a criminal verdict ({ctx.describe(conviction)}) within "
+                f"{VERDICT_APPEAL_RECALLED} days of it, with no appeal on record: the verdict "
+                "enters into force only once the period to appeal it has run out, and that "
+                f"period (recalled as {VERDICT_APPEAL_RECALLED} days, not verified) may not "
+                "have run out"
+            ),
+            related=(conviction,),
+        )
 
+
+#: The period to appeal a first-instance criminal verdict, as recalled (CPC
+#: ch. 48): not verified, so a removal within it is only undetermined.
+VERDICT_APPEAL_RECALLED = 15
 
 KZ_GOV_175 = Rule(
     id="KZ-GOV-175",
@@ -552,7 +653,12 @@ KZ_GOV_175 = Rule(
     jurisdictions=KZ,
     in_force=(datetime.date(2017, 4, 6), None),
     verified=True,
-    verification="Para 3 verified. 'After the main punishment is served' is not checked here.",
+    verification=(
+        "Para 3 verified. 'After the main punishment is served' is not checked here. With no "
+        "appeal on record, when the verdict entered into force turns on the period to appeal "
+        "it (CPC ch. 48), recalled as 15 days and not verified: a removal within 15 days of "
+        "the verdict is undetermined, never certain."
+    ),
     example="Expelled while the appeal against the conviction is pending.",
 )
 
@@ -575,15 +681,19 @@ EXPULSION_APPEAL = Deadline(
 def _expelled_before_final(ctx: Context) -> Iterator[Hit]:
     ev = ctx.event
     assert isinstance(ev, Removal)
-    if ev.channel not in _ADMIN_CHANNELS:
+    if ev.channel not in _ADMIN_CHANNELS or ev.channel is RemovalChannel.CIVIL_EXPULSION:
         return
     order = ctx.marked("expulsion_order")
     if order is None:
         return
     ordered = ctx.at(order)
-    if not (isinstance(ordered, ExpulsionOrdered) and ordered.kind is not ExpulsionKind.CRIMINAL):
+    if not (
+        isinstance(ordered, ExpulsionOrdered)
+        and ordered.kind in (ExpulsionKind.ADMINISTRATIVE, ExpulsionKind.UNKNOWN)
+    ):
         return
-    # An order of unknown kind may have been a criminal one, which this rule does not cover.
+    # An order of unknown kind may have been a criminal or a civil one, which
+    # this rule does not cover.
     fits = Truth.UNKNOWN if ordered.kind is ExpulsionKind.UNKNOWN else Truth.TRUE
     if ctx.in_state("expulsion", "suspended"):
         yield Hit(
@@ -616,13 +726,13 @@ def _expelled_before_final(ctx: Context) -> Iterator[Hit]:
 
 KZ_KOAP_APPEAL = Rule(
     id="KZ-KOAP-APPEAL",
-    title="An expulsion ruling is executed only once final (10-day appeal)",
+    title="An administrative expulsion ruling is executed only once final (10-day appeal)",
     citations=(
         Citation(
             instrument=(
-                "Code of Administrative Offences of the Republic of Kazakhstan (No. 235-V, 2014)"
+                "Code of Administrative Offences of the Republic of Kazakhstan (No. 235-V, 2014): "
+                "review of a judge's ruling not yet in force (article not identified)"
             ),
-            article="829-4",
         ),
         Citation(
             instrument="Supreme Court Normative Resolution No. 4 on expulsion cases",
@@ -637,12 +747,88 @@ KZ_KOAP_APPEAL = Rule(
     in_force=(datetime.date(2015, 1, 1), None),
     verified=False,
     verification=(
-        "Recalled, not verified: the appeal period against a judge's expulsion ruling and "
-        "the rule that execution waits until the ruling is final. "
-        "10 days from a copy is verified only for rulings of bodies and officials (art 829-4). "
-        "Applied to administrative and civil-procedure expulsions alike."
+        "Recalled, not verified: the article and the appeal period for a judge's expulsion "
+        "ruling, and the rule that execution waits until the ruling is final. 10 days from a "
+        "copy is verified only for complaints against rulings of bodies and officials (KoAP "
+        "art 829-4), which do not govern a judge's ruling and are not cited; the 10 days are "
+        "borrowed from them. Administrative expulsions only: a civil-procedure expulsion is "
+        "not under the KoAP (KZ-CIVIL-EXPULSION)."
     ),
     example="Expelled by plane a few hours after the court's ruling.",
+)
+
+
+def _civil_before_final(ctx: Context) -> Iterator[Hit]:
+    ev = ctx.event
+    assert isinstance(ev, Removal)
+    if ev.channel not in _ADMIN_CHANNELS:
+        return
+    order = ctx.marked("expulsion_order")
+    if order is None:
+        return
+    ordered = ctx.at(order)
+    if not (isinstance(ordered, ExpulsionOrdered) and ordered.kind is ExpulsionKind.CIVIL):
+        return
+    if ctx.in_state("expulsion", "suspended", "appeal_pending"):
+        what = (
+            "execution of the ruling was suspended"
+            if ctx.in_state("expulsion", "suspended")
+            else "the appeal against the ruling was pending"
+        )
+        yield Hit(
+            truth=Truth.TRUE,
+            message=f"Expelled although {what} ({ctx.describe(order)})",
+            related=(order,),
+        )
+    elif ctx.in_state("expulsion", "ordered"):
+        # The period to appeal is not verified: on the day of the ruling none
+        # can have run out; later, whether it had is not known.
+        same_day = ctx.days_since(order).at_most(0)
+        yield Hit(
+            truth=Truth.TRUE if same_day is Truth.TRUE else Truth.UNKNOWN,
+            message=(
+                f"Expelled under a court ruling in civil proceedings ({ctx.describe(order)}) "
+                "not shown to be final; the period to appeal it (not verified) "
+                + (
+                    "cannot have run out on the day of the ruling"
+                    if same_day is Truth.TRUE
+                    else "may not have run out"
+                )
+            ),
+            related=(order,),
+        )
+
+
+KZ_CIVIL_EXPULSION = Rule(
+    id="KZ-CIVIL-EXPULSION",
+    title="A civil-procedure expulsion ruling is executed only once in force",
+    citations=(
+        Citation(
+            instrument=(
+                "Civil Procedure Code of the Republic of Kazakhstan: special proceedings on "
+                "expulsion for breach of the law (articles not identified)"
+            ),
+        ),
+        Citation(
+            instrument="Supreme Court Normative Resolution No. 4 on expulsion cases",
+            url="https://zakonpravo.kz/en/on-judicial-practice-of-considering-cases-of-expulsion-of-foreigners-or-stateless-persons-from-the-republic-of-kazakhstan-normative-resolution-of-the-supreme-court-of-the-republic-of-kazakhstan-dated-december-13-2013-no-4",
+            text_date="2013-12-13",
+        ),
+    ),
+    severity=Severity.VIOLATION,
+    on=frozenset({"removal"}),
+    check=_civil_before_final,
+    jurisdictions=KZ,
+    verified=False,
+    verification=(
+        "Recalled, not verified: the civil procedure code's expulsion chapter (article "
+        "numbers, appeal period, whether the ruling is executed at once) was not read. That "
+        "the civil channel exists for breach of the law, on an internal-affairs application, "
+        "is from secondary sources and the Supreme Court's resolution (partly verified). No "
+        "period is assumed: a removal on the day of the ruling is certain on the dates, a "
+        "later one undetermined."
+    ),
+    example="Expelled by plane a few hours after a court ruled on a police application.",
 )
 
 
@@ -650,12 +836,13 @@ def _handover(ctx: Context) -> Iterator[Hit]:
     ev = ctx.event
     assert isinstance(ev, Removal)
     if ev.channel in {RemovalChannel.INFORMAL_HANDOVER, RemovalChannel.FOREIGN_FACILITY_TRANSFER}:
+        own, why = host_act(ev)
         yield Hit(
-            truth=Truth.TRUE,
+            truth=own,
             message=(
                 f"{removal_phrase(ev, capital=True)} outside the extradition procedure: no "
                 "detention by a Kazakh officer under the CPC, no court-sanctioned custody, no "
-                "Prosecutor General decision, no 10-day appeal to the Supreme Court"
+                f"Prosecutor General decision, no 10-day appeal to the Supreme Court{why}"
             ),
         )
 
@@ -678,7 +865,9 @@ KZ_CPC_587_592 = Rule(
     verification=(
         "The procedure's articles are verified. That a handover or a transfer to a "
         "foreign-controlled facility bypasses it is the catalogue's conclusion; whether "
-        "the Sary-Shagan lease gives Russian bodies powers over persons is not verified."
+        "the Sary-Shagan lease gives Russian bodies powers over persons is not verified. A "
+        "removal by unknown or foreign actors, with Kazakhstan's involvement not established, "
+        "is undetermined: a surrender needs a Kazakh act."
     ),
     example="Handed by police to foreign soldiers.",
 )
@@ -716,10 +905,11 @@ KAZAKHSTAN = Rulebook(
         KZ_CPC_569_4,
         KZ_GOV_175,
         KZ_KOAP_APPEAL,
+        KZ_CIVIL_EXPULSION,
         KZ_CPC_587_592,
     ),
     offences=OFFENCES,
-    readings=(APPEAL_SUSPENSIVE_READING,),
+    readings=(APPEAL_SUSPENSIVE_READING, DRAFT_EVASION_CLASS_READING),
     description=(
         "The extradition procedure (72-hour detention, 40-day custody, the Prosecutor "
         "General's decision, the 10-day appeal), refusal grounds, asylum time limits, "

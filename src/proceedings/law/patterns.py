@@ -16,6 +16,7 @@ from ._common import (
     related,
     removal_phrase,
 )
+from ._removal_patterns import RULES as REMOVAL_PATTERNS
 
 _GC4 = CAT_GC4_PARA_4
 
@@ -71,9 +72,10 @@ def _case_in_transit(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             truth=truth,
             message=(
-                f"A criminal case was opened in {ctx.event.jurisdiction} as the person was being "
-                f"{removal_phrase(ev)} ({ctx.describe(i)}): the removal delivered the person to "
-                "a prosecution, as an extradition would have"
+                f"Criminal proceedings were taken up in {ctx.event.jurisdiction} (a case "
+                "opened, or a charge brought in a case that may already have existed) as the "
+                f"person was being {removal_phrase(ev)} ({ctx.describe(i)}): the removal "
+                "delivered the person to a prosecution, as an extradition would have"
             ),
             related=(i,),
         )
@@ -81,13 +83,16 @@ def _case_in_transit(ctx: Context) -> Iterator[Hit]:
 
 PAT_CASE_IN_TRANSIT = Rule(
     id="PAT-CASE-IN-TRANSIT",
-    title="A criminal case opened in the destination state during the removal",
+    title="Criminal proceedings taken up in the destination state during the removal",
     citations=(_GC4,),
     severity=Severity.WARNING,
     on=frozenset({"criminal_case_opened"}),
     check=_case_in_transit,
     verified=True,
-    verification="A pattern, not a norm (the Kachkurkin case).",
+    verification=(
+        "A pattern, not a norm (the Kachkurkin case). A record's opened case may be a charge "
+        "brought in an older case (the Kasimov case): the finding does not say which."
+    ),
     example="A treason case opened while the deportation flight was in the air.",
 )
 
@@ -136,10 +141,11 @@ def _assurance(ctx: Context) -> Iterator[Hit]:
     pending = pending_claim(ctx)
     if pending is None:
         return
-    what, start, held = pending
+    what, start, held = pending.what, pending.start, pending.truth
     assurance = ctx.marked("assurance")
     yield Hit(
         truth=held,
+        readings=pending.readings,
         message=(
             f"Extradition approved while {what} stood, despite an assurance "
             f"({ctx.describe(assurance) if assurance is not None else 'on record'})"
@@ -153,7 +159,7 @@ PAT_ASSURANCE_BREACHED = Rule(
     title="An official assurance not kept",
     citations=(
         Citation(
-            instrument="Official statements (not legal norms), as reported in the seed articles",
+            instrument="Official statements (not legal norms), as reported in the record's sources",
         ),
     ),
     severity=Severity.WARNING,
@@ -172,6 +178,7 @@ PATTERNS = Rulebook(
         PAT_CASE_IN_TRANSIT,
         PAT_SAME_DAY_REMOVAL,
         PAT_ASSURANCE_BREACHED,
+        *REMOVAL_PATTERNS,
     ),
     description=(
         "Disguised extradition, a case opened while the person is being removed, removal "

@@ -12,12 +12,13 @@ import datetime
 from .._findings import Citation
 from .._model import OffenceCategory
 from .._rules import Offence, Rulebook
+from ._common import CLASS_BY_READING, DRAFT_EVASION_CLASS
 
 CC = "Criminal Code of the Russian Federation"
 _AMENDED = datetime.date(2022, 9, 24)  # RU-365FZ: mobilization aggravations (verified date)
 
 
-def _cite(article: str, url: str, text_date: str | None = None) -> Citation:
+def _cite(article: str, url: str | None = None, text_date: str | None = None) -> Citation:
     return Citation(instrument=CC, article=article, url=url, text_date=text_date)
 
 
@@ -62,7 +63,11 @@ OFFENCES = (
         code="RU-CC",
         article="328",
         title="Evading conscription or alternative civilian service",
-        category=OffenceCategory.ORDINARY,
+        # Contested: its class is the reading draft_evasion_class (default
+        # military, as for arts 337 and 338); rules that cannot take the
+        # reading see it as unknown rather than as ordinary.
+        category=OffenceCategory.UNKNOWN,
+        tags=frozenset({CLASS_BY_READING}),
         penalty="up to 2 years",
         citation=_cite(
             "328",
@@ -89,6 +94,83 @@ OFFENCES = (
         since=_AMENDED,
         citation=_cite("337", "https://www.kommersant.ru/doc/8336959"),
         verified=True,
+    ),
+    Offence(
+        code="RU-CC",
+        article="337",
+        part="2.1",
+        title=(
+            "Leaving a unit for over two and up to ten days during mobilization, martial law "
+            "or armed conflict"
+        ),
+        category=OffenceCategory.MILITARY,
+        since=_AMENDED,
+        citation=_cite("337", "https://ppt.ru/kodeks/uk/st-337"),
+        verified=True,
+    ),
+    Offence(
+        code="RU-CC",
+        article="337",
+        part="3.1",
+        title=(
+            "Leaving a unit for over ten days and up to a month during mobilization, martial "
+            "law or armed conflict (recalled)"
+        ),
+        category=OffenceCategory.MILITARY,
+        since=_AMENDED,
+        citation=_cite("337", "https://ppt.ru/kodeks/uk/st-337"),
+        verified=False,
+    ),
+    Offence(
+        code="RU-CC",
+        article="332",
+        title="Failure to obey an order (recalled)",
+        category=OffenceCategory.MILITARY,
+        citation=_cite("332"),
+        verified=False,
+    ),
+    Offence(
+        code="RU-CC",
+        article="339",
+        title="Evading military service by feigning illness or other means, self-harm (recalled)",
+        category=OffenceCategory.MILITARY,
+        citation=_cite("339"),
+        verified=False,
+    ),
+    Offence(
+        code="RU-CC",
+        article="207.3",
+        title=(
+            "Public dissemination of knowingly false information about the use of the Armed "
+            "Forces (added by Federal Law No. 32-FZ of 2022-03-04)"
+        ),
+        category=OffenceCategory.POLITICAL,
+        citation=_cite("207.3", "https://oblgazeta.ru/expert-comments/2024/07/58678"),
+        verified=False,
+    ),
+    Offence(
+        code="RU-CC",
+        article="282.3",
+        title="Financing extremist activity (recalled)",
+        category=OffenceCategory.POLITICAL,
+        citation=_cite("282.3"),
+        verified=False,
+    ),
+    Offence(
+        code="RU-CC",
+        article="163",
+        title="Extortion (recalled)",
+        category=OffenceCategory.ORDINARY,
+        citation=_cite("163"),
+        verified=False,
+    ),
+    Offence(
+        code="RU-CC",
+        article="158",
+        title="Theft (recalled)",
+        category=OffenceCategory.ORDINARY,
+        citation=_cite("158"),
+        verified=False,
     ),
     Offence(
         code="RU-CC",
@@ -136,6 +218,7 @@ RUSSIA = Rulebook(
     description=(
         "Offences of the Russian Criminal Code that the seed cases engage, with categories "
         "(military, ordinary, political) and the versions in force by date (the amendments "
-        "of 24 Sep 2022 and 28 Apr 2023). A charge whose record states a category keeps it."
+        "of 24 Sep 2022 and 28 Apr 2023). A charge whose record states a category keeps it. "
+        f"Evading conscription (art 328) is classed by the reading {DRAFT_EVASION_CLASS}."
     ),
 )

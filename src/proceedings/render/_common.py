@@ -17,8 +17,9 @@ SEVERITIES: tuple[Severity, ...] = (Severity.VIOLATION, Severity.WARNING, Severi
 #: What the severities and certainties mean, for a reader new to the tool.
 LEGEND = (
     "violation: a breach of a binding norm · warning: a pattern a lawyer would flag · "
-    "note: a gap or inconsistency in the record · undetermined: holds for some of the "
-    "possible dates, not all"
+    "note: a gap or inconsistency in the record · conditional: holds on every possible date, "
+    "under a disputed reading or an unverified text · undetermined: the possible dates, or "
+    "the facts on record, do not settle it"
 )
 
 

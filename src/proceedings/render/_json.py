@@ -35,7 +35,9 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
     ``severity``
         ``"violation"``, ``"warning"`` or ``"note"``.
     ``certainty``
-        ``"certain"`` or ``"undetermined"`` (depends on uncertain dates).
+        ``"certain"`` (the dates and the law settle it), ``"conditional"`` (the
+        dates settle it, but it rests on a disputed reading or a text not
+        verified) or ``"undetermined"`` (it holds for some possible dates only).
     ``message``
         The sentence.
     ``date``
@@ -50,6 +52,8 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
     ``unverified``
         What has not been checked: ``"rule"`` (the rule's source text) and/or
         ``"party:TREATY:STATE"`` (the date the state became party to the treaty).
+    ``readings``
+        The readings of disputed law it rests on, as ``"name=option"``.
     ``retrospective``
         The breach lies before the triggering event, which only reveals it.
     ``citations``

@@ -75,6 +75,7 @@ def rule_to_dict(rule: Rule, *, rulebook: Rulebook, law: Law) -> dict[str, Any]:
             "running_while": {k: list(v) for k, v in rule.deadline.running_while.items()},
         },
         "example": rule.example,
+        "case_law": list(rule.case_law),
     }
 
 
@@ -180,6 +181,8 @@ def explain_text(data: Mapping[str, Any], *, color: bool = False) -> str:
             lines += _wrap_hanging(f"{option}{default}: {meaning}", 16)
         lines += _field("", f"Why this default: {r['rationale']}")
         lines += _field("", f"Choose another with --reading {r['name']}=OPTION")
+    for i, case in enumerate(data["case_law"]):
+        lines += _field("Case law:" if i == 0 else "", case)
     if data["example"]:
         lines += _field("Example:", data["example"])
     return "\n".join(lines) + "\n"

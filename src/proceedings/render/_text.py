@@ -93,7 +93,8 @@ def render_finding_text(
         lines += wrap("See also: " + "; ".join(others), width, pad, pad + "  ")
     caveats = []
     if finding.certainty is Certainty.UNDETERMINED:
-        caveats.append("undetermined: it holds for some of the possible dates, not all")
+        caveats.append("undetermined: the possible dates, or the facts on record, do not settle it")
+    caveats += [f"it holds under the reading {reading}" for reading in finding.readings]
     caveats += [gap.phrase() for gap in finding.unverified]
     if caveats:
         lines += [paint(part, "dim") for part in wrap("(" + "; ".join(caveats) + ")", width, pad)]

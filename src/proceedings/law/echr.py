@@ -1,0 +1,811 @@
+"""The European Convention on Human Rights, as the European Court applies it to removals.
+
+Art 3 (no removal to a real risk of ill-treatment), art 13 with art 3 and
+with art 4 of Protocol No. 4 (a remedy with automatic suspensive effect),
+art 4 of Protocol No. 4 (no collective expulsion) and art 5 § 1 (liberty:
+confinement in a transit zone, detention with no ground given). Art 34
+(interim measures) is in the international rulebook. Each rule binds a state
+only while it is party to the Convention or the Protocol: Russia ceased to be
+a party on 16 September 2022, and acts before that date stay judged.
+
+What the rules can judge from a record, and what they leave to a court, is
+explained in the documentation ("What the engine can and cannot judge").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .._dates import Truth, UncertainDate
+from .._findings import Citation, Severity
+from .._model import (
+    AppealDecided,
+    AppealFiled,
+    AppealOutcome,
+    ComplaintFiled,
+    Detention,
+    DetentionExtended,
+    EntryRefused,
+    Event,
+    ExpulsionOrdered,
+    ExtraditionDecided,
+    ExtraditionOutcome,
+    ExtraditionRequested,
+    Investigation,
+    InvestigationOutcome,
+    Removal,
+    Safeguards,
+    TransitZoneConfinement,
+    ZoneKind,
+)
+from .._rules import Context, Hit, NonParty, Party, Rule, Rulebook
+from ._common import CUSTODY_EVENTS, related, removal_phrase
+from ._risk import (
+    ECHR_3_RISKS,
+    OUTSIDE_PROCEDURE,
+    arguable_claim,
+    assessed,
+    claim_phrase,
+    event_index,
+    irregular_entry,
+    removal_despite_risk,
+)
+
+ECHR = "European Convention on Human Rights"
+ECHR_P4 = "Protocol No. 4 to the European Convention on Human Rights"
+#: The Convention's text on the Council of Europe's site.
+ECHR_URL = "https://www.echr.coe.int/documents/d/echr/convention_ENG"
+
+SOERING = "Soering v. the United Kingdom, no. 14038/88, 7 July 1989 (plenary)"
+CHAHAL = "Chahal v. the United Kingdom, no. 22414/93, 15 November 1996 (Grand Chamber)"
+SAADI = "Saadi v. Italy, no. 37201/06, 28 February 2008 (Grand Chamber)"
+MSS = "M.S.S. v. Belgium and Greece, no. 30696/09, 21 January 2011 (Grand Chamber)"
+HIRSI = "Hirsi Jamaa and Others v. Italy, no. 27765/09, 23 February 2012 (Grand Chamber)"
+OTHMAN = "Othman (Abu Qatada) v. the United Kingdom, no. 8139/09, 17 January 2012"
+ILIAS = "Ilias and Ahmed v. Hungary, no. 47287/15, 21 November 2019 (Grand Chamber)"
+ND_NT = "N.D. and N.T. v. Spain, nos. 8675/15 and 8697/15, 13 February 2020 (Grand Chamber)"
+MK = "M.K. and Others v. Poland, nos. 40503/17 and others, 23 July 2020"
+AMUUR = "Amuur v. France, no. 19776/92, 25 June 1996"
+SAVRIDDIN = "Savriddin Dzhurayev v. Russia, no. 71386/10, 25 April 2013"
+GAFOROV = "Gaforov v. Russia, no. 25404/09, 21 October 2010"
+GEBREMEDHIN = "Gebremedhin [Gaberamadhien] v. France, no. 25389/05, 26 April 2007"
+
+
+def _art(article: str, paragraph: str | None = None, *, p4: bool = False) -> Citation:
+    return Citation(instrument=ECHR_P4 if p4 else ECHR, article=article, paragraph=paragraph)
+
+
+# -- art 3: removal to a real risk ---------------------------------------------------
+
+
+def _removal_to_risk(ctx: Context) -> Iterator[Hit]:
+    hit = removal_despite_risk(ctx, ECHR_3_RISKS, "a risk of ill-treatment")
+    if hit is not None:
+        yield hit
+
+
+def _destination_of_order(ctx: Context, ev: Event) -> tuple[str, int] | None:
+    """Where an order (or the decision upholding it) sends the person, and the order."""
+    ids = event_index(ctx)
+    index = ctx.index
+    if isinstance(ev, AppealDecided):
+        if ev.outcome != AppealOutcome.DISMISSED:
+            return None
+        appeal = ctx.record.events[ids[ev.appeal]]
+        assert isinstance(appeal, AppealFiled)
+        index = ids[appeal.against]
+        ev = ctx.record.events[index]
+    if isinstance(ev, ExtraditionDecided) and ev.outcome == ExtraditionOutcome.APPROVED:
+        request = ctx.record.events[ids[ev.request]] if ev.request is not None else None
+        if isinstance(request, ExtraditionRequested):
+            return request.requesting_state, index
+        return None
+    if isinstance(ev, ExpulsionOrdered):
+        if ev.destination is not None:
+            return ev.destination, index
+        if len(ctx.nationalities) == 1:
+            return ctx.nationalities[0], index
+    return None
+
+
+def _order_to_risk(ctx: Context) -> Iterator[Hit]:
+    target = _destination_of_order(ctx, ctx.event)
+    if target is None:
+        return
+    destination, order = target
+    claim = arguable_claim(ctx, destination, ECHR_3_RISKS)
+    if claim is None or not claim.direct:
+        return
+    truth, why, behind = assessed(ctx, ctx.event, claim)
+    verb = "upheld" if order != ctx.index else "ordered"
+    yield Hit(
+        truth=truth,
+        message=(
+            f"Removal to {destination} {verb} ({ctx.describe(order)}) despite "
+            f"{claim_phrase(ctx, claim)}, {why}; carrying it out would engage art 3"
+        ),
+        related=related(order, *behind),
+    )
+
+
+ECHR_3_REMOVAL = Rule(
+    id="ECHR-3-REMOVAL",
+    title="No removal to a state where the person faces a real risk of ill-treatment",
+    citations=(_art("3"),),
+    severity=Severity.VIOLATION,
+    on=frozenset({"removal"}),
+    check=_removal_to_risk,
+    treaty="echr",
+    verified=False,
+    verification=(
+        "Art 3's text ('No one shall be subjected to torture or to inhuman or degrading "
+        "treatment or punishment') is well known but was not read here against the official "
+        "text; the principle that removal to a real risk engages the removing state's "
+        "responsibility (Soering, Chahal, Saadi) and the duty to assess the risk of a third "
+        "state (M.S.S., Ilias and Ahmed) are recalled from the case law, not read in full."
+    ),
+    description=(
+        "A removal after evidence of a risk in the destination was before the authorities "
+        "(the person's account, reports, an interim measure of the Court or a UN committee "
+        "against removal there, the host's own grant of protection). Certain when the "
+        "authorities found a risk, refused to examine it, or removed the person outside any "
+        "procedure; undetermined when they examined it and found none, when the record shows "
+        "no examination, when the evidence concerns another state, or when the state's part "
+        "in the removal is not established."
+    ),
+    case_law=(SOERING, CHAHAL, SAADI, MSS, HIRSI, ILIAS, SAVRIDDIN),
+    example="Deported to the country of origin while the Court's interim measure stood.",
+)
+
+ECHR_3_ORDER = Rule(
+    id="ECHR-3-ORDER",
+    title="An order to remove a person to a real risk of ill-treatment",
+    citations=(_art("3"),),
+    severity=Severity.WARNING,
+    on=frozenset({"extradition_decided", "expulsion_ordered", "appeal_decided"}),
+    check=_order_to_risk,
+    treaty="echr",
+    verified=False,
+    verification=(
+        "Recalled from the case law (Soering): the Court holds that carrying out an order "
+        "would violate art 3 where a real risk is shown; the order itself is flagged, as a "
+        "warning, because the violation is the removal."
+    ),
+    description=(
+        "An extradition approved, an expulsion ordered, or an appeal against either "
+        "dismissed, after evidence of a risk in the destination was on record. The Court "
+        "holds such cases as 'would violate art 3 if the order were carried out'."
+    ),
+    case_law=(SOERING, SAADI, OTHMAN),
+    example="Extradition approved although the person had described torture on return.",
+)
+
+
+# -- art 4 of Protocol No. 4: collective expulsion -----------------------------------
+
+
+def _no_individual_examination(safeguards: Safeguards | None) -> bool:
+    return safeguards is not None and safeguards.individual is False
+
+
+def _collective(ctx: Context) -> Iterator[Hit]:
+    ev = ctx.event
+    assert isinstance(ev, Removal | EntryRefused)
+    if not _no_individual_examination(ev.safeguards):
+        return
+    crossing = irregular_entry(ctx)
+    if crossing is not None:
+        yield Hit(
+            truth=Truth.UNKNOWN,
+            message=(
+                "Sent back with no individual examination of the person's situation, after "
+                f"an irregular crossing ({ctx.describe(crossing)}): a collective expulsion, "
+                "unless the lack of an individual decision was the person's own doing, where "
+                "the state offered genuine and effective legal means of entry (the Court's "
+                "exception in N.D. and N.T. v. Spain), which the record cannot settle"
+            ),
+            related=(crossing,),
+        )
+        return
+    what = (
+        removal_phrase(ev, capital=True)
+        if isinstance(ev, Removal)
+        else "Entry refused at the border"
+    )
+    yield Hit(
+        truth=Truth.TRUE,
+        message=(
+            f"{what} with no reasonable and objective examination of the person's individual "
+            "situation: a collective expulsion"
+        ),
+    )
+
+
+ECHR_P4_4 = Rule(
+    id="ECHR-P4-4",
+    title="Collective expulsion of aliens is prohibited",
+    citations=(_art("4", p4=True),),
+    severity=Severity.VIOLATION,
+    on=frozenset({"removal", "entry_refused"}),
+    check=_collective,
+    treaty="echr_p4",
+    verified=False,
+    verification=(
+        "Art 4 of Protocol No. 4 ('Collective expulsion of aliens is prohibited') recalled; "
+        "that it covers returns at sea and at the border (Hirsi Jamaa, M.K. and Others) and "
+        "the exception for the applicants' own culpable conduct where legal entry was "
+        "genuinely available (N.D. and N.T.) are recalled from the judgments' summaries."
+    ),
+    description=(
+        "A removal or refusal of entry recorded with no individual examination "
+        "(`safeguards.individual: false`). Certain, except after an irregular crossing, "
+        "where the N.D. and N.T. exception may apply: then undetermined."
+    ),
+    case_law=(HIRSI, MK, ND_NT),
+    example="Intercepted at sea and handed over to the coast guard of another state.",
+)
+
+
+# -- art 13: a remedy with automatic suspensive effect ---------------------------------
+
+
+def _remedy_missing(ctx: Context, ev: Removal) -> tuple[Truth, str, tuple[int, ...]]:
+    if ev.channel in OUTSIDE_PROCEDURE:
+        return Truth.TRUE, "removed outside any procedure, with no decision to challenge", ()
+    if ev.remedy_available is False:
+        return Truth.TRUE, "no remedy with suspensive effect was available against it", ()
+    served = _served_too_late(ctx, ev)
+    if served is not None:
+        return served
+    pending: list[int] = []
+    decided: set[str] = set()
+    for i in ctx.earlier():
+        earlier = ctx.at(i)
+        if isinstance(earlier, AppealDecided):
+            decided.add(earlier.appeal)
+    for i in ctx.earlier():
+        earlier = ctx.at(i)
+        if not isinstance(earlier, AppealFiled):
+            continue
+        if earlier.suspensive is False:
+            return Truth.TRUE, f"the remedy used ({ctx.describe(i)}) had no suspensive effect", (i,)
+        if earlier.id not in decided and _against_removal(ctx, earlier):
+            pending.append(i)
+    if pending:
+        return (
+            Truth.TRUE,
+            f"removed while the remedy ({ctx.describe(pending[-1])}) was pending: it did not "
+            "suspend the removal",
+            (pending[-1],),
+        )
+    for i in ctx.earlier():
+        earlier = ctx.at(i)
+        if isinstance(earlier, AppealDecided) and earlier.merits_examined is False:
+            return (
+                Truth.TRUE,
+                f"the remedy ({ctx.describe(i)}) did not examine the merits of the complaint",
+                (i,),
+            )
+    return (
+        Truth.UNKNOWN,
+        "the record does not say whether a remedy with automatic suspensive effect, "
+        "examining the risk, was available",
+        (),
+    )
+
+
+def _served_too_late(ctx: Context, ev: Removal) -> tuple[Truth, str, tuple[int, ...]] | None:
+    """The order carried out, if it was served only when (or after) the person was removed."""
+    order = None
+    for i in ctx.earlier():
+        earlier = ctx.at(i)
+        if isinstance(earlier, ExpulsionOrdered) or (
+            isinstance(earlier, ExtraditionDecided)
+            and earlier.outcome == ExtraditionOutcome.APPROVED
+        ):
+            order = i
+    if order is None:
+        return None
+    decision = ctx.at(order)
+    assert isinstance(decision, ExpulsionOrdered | ExtraditionDecided)
+    if decision.served is None:
+        return None
+    after = ev.date.before(decision.served)
+    same = decision.served.same_day(ev.date)
+    if after is Truth.TRUE:
+        return (
+            Truth.TRUE,
+            f"the order ({ctx.describe(order)}) was served only after the removal",
+            (order,),
+        )
+    if after is Truth.FALSE and same is Truth.FALSE:
+        return None
+    return (
+        Truth.UNKNOWN,
+        f"the order ({ctx.describe(order)}) was served on the day of the removal, leaving "
+        "hardly any time to use a remedy",
+        (order,),
+    )
+
+
+def _against_removal(ctx: Context, appeal: AppealFiled) -> bool:
+    target = ctx.record.events[event_index(ctx)[appeal.against]]
+    return isinstance(target, ExpulsionOrdered | ExtraditionDecided)
+
+
+def _effective_remedy(ctx: Context) -> Iterator[Hit]:
+    ev = ctx.event
+    assert isinstance(ev, Removal)
+    claim = arguable_claim(ctx, ev.destination, ECHR_3_RISKS)
+    collective = _no_individual_examination(ev.safeguards)
+    if claim is None and not collective:
+        return
+    truth, why, behind = _remedy_missing(ctx, ev)
+    if truth is Truth.FALSE:  # pragma: no cover - a missing remedy is TRUE or UNKNOWN
+        return
+    grounds = []
+    if claim is not None:
+        grounds.append(f"an arguable claim under art 3 ({claim_phrase(ctx, claim)})")
+    if collective:
+        grounds.append("an arguable claim of collective expulsion (art 4 of Protocol No. 4)")
+        crossing = irregular_entry(ctx)
+        if crossing is not None and claim is None:
+            truth = truth & Truth.UNKNOWN
+            why += (
+                f"; after an irregular crossing ({ctx.describe(crossing)}) the lack of a "
+                "remedy may be the person's own doing (N.D. and N.T. v. Spain)"
+            )
+    yield Hit(
+        truth=truth,
+        message=(
+            f"{removal_phrase(ev, capital=True)} with {' and '.join(grounds)}: {why}; art 13 "
+            "requires a remedy with automatic suspensive effect"
+        ),
+        related=related(*(claim.indices if claim is not None else ()), *behind),
+    )
+
+
+ECHR_13 = Rule(
+    id="ECHR-13",
+    title="An effective remedy with automatic suspensive effect before a removal",
+    citations=(_art("13"),),
+    severity=Severity.VIOLATION,
+    on=frozenset({"removal"}),
+    check=_effective_remedy,
+    treaty="echr",
+    verified=False,
+    verification=(
+        "Art 13 ('an effective remedy before a national authority') recalled; that a "
+        "complaint under art 3 or art 4 of Protocol No. 4 against a removal needs a remedy "
+        "with automatic suspensive effect is the Court's case law (Gebremedhin, M.S.S., "
+        "Hirsi Jamaa), recalled from summaries."
+    ),
+    description=(
+        "A removal with an arguable claim under art 3 (the evidence ECHR-3-REMOVAL counts) "
+        "or of collective expulsion, where no remedy with suspensive effect was available: "
+        "removed outside any procedure, `remedy_available: false`, a remedy recorded as not "
+        "suspensive, a removal while the appeal against the order was pending, or a remedy "
+        "that did not examine the merits. Undetermined when the record is silent."
+    ),
+    case_law=(GEBREMEDHIN, MSS, HIRSI, MK),
+    example="Deported while the appeal against the expulsion order was still pending.",
+)
+
+
+# -- art 5 § 1: liberty ---------------------------------------------------------------
+
+_CLOSED_ZONES = frozenset({ZoneKind.AIRPORT_TRANSIT, ZoneKind.WAITING_ZONE})
+
+
+def _zone_confinement(ctx: Context) -> Iterator[Hit]:
+    ev = ctx.event
+    assert isinstance(ev, TransitZoneConfinement)
+    if ctx.in_state("custody", "detained"):
+        return  # a detention is on record; its own grounds are what to check
+    if ev.zone in _CLOSED_ZONES:
+        deprived = Truth.TRUE
+        how = "a zone the person could leave only by flying to another state"
+    else:
+        deprived = Truth.UNKNOWN
+        how = (
+            "a zone whose character (whether the person could leave to a neighbouring state, "
+            "for how long, under what legal regime) decides whether it is a deprivation of "
+            "liberty"
+        )
+    gaps = []
+    if ev.basis_given is False:
+        gaps.append("no legal basis was given")
+    if ev.judicial_review is False:
+        gaps.append("no court could review the confinement")
+    if gaps:
+        lawful = Truth.TRUE
+        why = " and ".join(gaps)
+    elif ev.legal_basis is not None and ev.basis_given is not False and ev.judicial_review:
+        return
+    else:
+        lawful = Truth.UNKNOWN
+        why = "the record does not give its legal basis and judicial review"
+    yield Hit(
+        truth=deprived & lawful,
+        message=(
+            f"Confined to {how}, with no detention on record: {why}; a deprivation of liberty "
+            "needs a basis in law that is accessible and foreseeable, and court review"
+        ),
+    )
+
+
+ECHR_5_1_ZONE = Rule(
+    id="ECHR-5-1-ZONE",
+    title="Confinement in a transit or waiting zone as a deprivation of liberty",
+    citations=(_art("5", "1"),),
+    severity=Severity.VIOLATION,
+    on=frozenset({"transit_zone_confinement"}),
+    check=_zone_confinement,
+    treaty="echr",
+    verified=False,
+    verification=(
+        "Art 5 § 1 recalled. That holding asylum seekers in an airport transit zone is a "
+        "deprivation of liberty needing a legal basis with court review (Amuur), and that a "
+        "land-border zone from which the person could leave for a neighbouring state may not "
+        "be one (Ilias and Ahmed, Grand Chamber), are recalled from the judgments' summaries."
+    ),
+    description=(
+        "A transit or waiting zone with no detention on record: certain when the zone is an "
+        "airport transit or waiting zone and no legal basis was given or no court could "
+        "review it; undetermined for other zones or when the record is silent."
+    ),
+    case_law=(AMUUR, ILIAS),
+    example="Held airside for weeks with no order and no court to turn to.",
+)
+
+
+def _no_ground(ctx: Context) -> Iterator[Hit]:
+    ev = ctx.event
+    ground = getattr(ev, "ground", None)
+    acknowledged = getattr(ev, "acknowledged", None)
+    if ground is None or (str(ground) != "none_given" and acknowledged is not False):
+        return
+    why = "no ground was given" if str(ground) == "none_given" else ""
+    if acknowledged is False:
+        why = (why + " and " if why else "") + "the authorities do not acknowledge it"
+    yield Hit(
+        truth=Truth.TRUE if _host_act(ev) else Truth.UNKNOWN,
+        message=(
+            f"Deprived of liberty although {why}: art 5 § 1 allows detention only on a ground "
+            "it lists and 'in accordance with a procedure prescribed by law'"
+            + ("" if _host_act(ev) else "; who detained the person is not established")
+        ),
+    )
+
+
+def _host_act(ev: Event) -> bool:
+    actor = getattr(ev, "actor", None)
+    involvement = getattr(ev, "involvement", None)
+    if actor is None or str(actor) in {"host_agents", "joint"}:
+        return True
+    return involvement is not None and str(involvement) == "established"
+
+
+ECHR_5_1_GROUND = Rule(
+    id="ECHR-5-1-GROUND",
+    title="No detention without a ground in law (unacknowledged detention)",
+    citations=(_art("5", "1"),),
+    severity=Severity.VIOLATION,
+    on=frozenset({"detention"}),
+    check=_no_ground,
+    treaty="echr",
+    verified=False,
+    verification=(
+        "Art 5 § 1 recalled: the exhaustive list of grounds and 'a procedure prescribed by "
+        "law'; that unacknowledged detention is a most grave violation is recalled from the "
+        "case law, not read."
+    ),
+    description=(
+        "A detention recorded with no ground given, or not acknowledged by the "
+        "authorities. Undetermined when the actor is not the host state's agents and the "
+        "state's involvement is not established."
+    ),
+    case_law=(SAVRIDDIN,),
+    example="Seized in the street by unidentified men and held incommunicado.",
+)
+
+
+def _recalled(treaty: str, state: str, since: str) -> Party:
+    return Party(
+        treaty=treaty,
+        state=state,
+        since=UncertainDate.parse(since),
+        verified=False,
+        source="Recalled, not checked against the Council of Europe Treaty Office.",
+    )
+
+
+PARTIES = (
+    *(
+        _recalled("echr", state, since)
+        for state, since in (
+            ("GB", "1953-09-03"),
+            ("IT", "1955-10-26"),
+            ("BE", "1955-06-14"),
+            ("GR", "1974-11-28"),
+            ("TR", "1954-05-18"),
+            ("ES", "1979-10-04"),
+            ("HU", "1992-11-05"),
+            ("PL", "1993-01-19"),
+            ("GE", "1999-05-20"),
+        )
+    ),
+    *(
+        _recalled("echr_p4", state, since)
+        for state, since in (
+            ("IT", "1982-05-27"),
+            ("BE", "1970-09-21"),
+            ("ES", "2009-09-16"),
+            ("HU", "1992-11-05"),
+            ("PL", "1994-10-10"),
+            ("GE", "2000-04-13"),
+            ("FR", "1974-05-03"),
+        )
+    ),
+    Party(
+        treaty="echr_p4",
+        state="RU",
+        since=UncertainDate.parse("1998-05-05"),
+        until=UncertainDate.parse("2022-09-16"),
+        verified=False,
+        source="Recalled, not checked: Russia ceased to be a party on 16 September 2022.",
+    ),
+)
+
+
+def _term_expired(ctx: Context) -> Iterator[Hit]:
+    if not ctx.in_state("custody", "detained"):
+        return
+    start = ctx.marked("custody_start")
+    order = None
+    for i in ctx.earlier():
+        if start is not None and i < start:
+            continue
+        if isinstance(ctx.at(i), Detention | DetentionExtended):
+            order = i  # the last order of this spell of custody
+    if order is None:  # pragma: no cover - the chart enters custody only by an order
+        return
+    authorised = ctx.at(order)
+    assert isinstance(authorised, Detention | DetentionExtended)
+    if authorised.term_days is None:
+        return
+    exceeded = ctx.days_between(order, ctx.index).exceeds(authorised.term_days)
+    if exceeded is Truth.FALSE:
+        return
+    yield Hit(
+        truth=exceeded,
+        message=(
+            f"Still in custody at {ctx.describe(ctx.index)}, more than the "
+            f"{authorised.term_days} days the last order ({ctx.describe(order)}) authorised, "
+            "with no extension on record: detention with no basis in domestic law"
+        ),
+        related=(order,),
+        anchor=order,
+        retrospective=ctx.event.type not in {"detention", "detention_extended"},
+    )
+
+
+ECHR_5_1_TERM = Rule(
+    id="ECHR-5-1-TERM",
+    title="No detention beyond the term a court order authorised",
+    citations=(_art("5", "1"),),
+    severity=Severity.VIOLATION,
+    on=CUSTODY_EVENTS,
+    check=_term_expired,
+    treaty="echr",
+    verified=False,
+    verification=(
+        "Art 5 § 1 ('in accordance with a procedure prescribed by law') recalled; that "
+        "detention pending extradition after the term of the last order expired, with no "
+        "extension, has no basis in domestic law is the Court's holding in Gaforov v. Russia "
+        "(§§ 191-194), read in part."
+    ),
+    description=(
+        "A person still in custody after the term the last detention order or extension "
+        "set (`term_days`), with no later order on record. Reported once, at the first "
+        "event that shows it."
+    ),
+    case_law=(GAFOROV,),
+    example="Held for three months on an order authorising two, with no extension.",
+)
+
+
+#: States that never became party to Protocol No. 4 (recalled, not checked).
+NON_PARTIES = tuple(
+    NonParty(
+        treaty="echr_p4",
+        state=state,
+        source="Recalled: signed or not, never ratified; not checked against the Treaty Office.",
+    )
+    for state in ("GB", "GR", "TR")
+)
+
+_DETENTIONS = (Detention, DetentionExtended)
+
+
+def _review_failed(ctx: Context) -> Iterator[Hit]:
+    ev = ctx.event
+    ids = event_index(ctx)
+    if isinstance(ev, AppealDecided):
+        appeal = ctx.record.events[ids[ev.appeal]]
+        assert isinstance(appeal, AppealFiled)
+        if ev.merits_examined is False and isinstance(
+            ctx.record.events[ids[appeal.against]], _DETENTIONS
+        ):
+            yield Hit(
+                truth=Truth.TRUE,
+                message=(
+                    f"The court ({ctx.describe(ctx.index)}) did not examine the lawfulness of "
+                    f"the detention the person challenged ({ctx.describe(ids[appeal.against])}): "
+                    "art 5 § 4 entitles a detained person to a court's decision on it"
+                ),
+                related=(ids[appeal.against],),
+            )
+        return
+    if isinstance(ev, TransitZoneConfinement):
+        if ev.judicial_review is False and not ctx.in_state("custody", "detained"):
+            yield Hit(
+                truth=Truth.TRUE,
+                message=(
+                    "Confined to a transit or waiting zone with no court able to review the "
+                    "confinement: art 5 § 4 entitles a person deprived of liberty to take "
+                    "proceedings before a court"
+                ),
+            )
+        return
+    # The detention ends (a release, a removal, an escape) with a challenge to it
+    # still undecided: no court decided on its lawfulness while it lasted.
+    if not ctx.in_state("custody", "detained"):
+        return
+    decided = {a.appeal for i in ctx.earlier() if isinstance(a := ctx.at(i), AppealDecided)}
+    for i in ctx.earlier():
+        appeal = ctx.at(i)
+        if (
+            isinstance(appeal, AppealFiled)
+            and appeal.id not in decided
+            and isinstance(ctx.record.events[ids[appeal.against]], _DETENTIONS)
+        ):
+            yield Hit(
+                truth=Truth.TRUE,
+                message=(
+                    f"The detention ended ({ctx.describe(ctx.index)}) with the challenge to it "
+                    f"({ctx.describe(i)}) still undecided: no court decided speedily on its "
+                    "lawfulness"
+                ),
+                related=(i, ids[appeal.against]),
+                retrospective=True,
+            )
+            return
+
+
+ECHR_5_4 = Rule(
+    id="ECHR-5-4",
+    title="A court decides speedily on the lawfulness of a detention",
+    citations=(_art("5", "4"),),
+    severity=Severity.VIOLATION,
+    on=frozenset({"appeal_decided", "transit_zone_confinement", "release", "removal", "escape"}),
+    check=_review_failed,
+    treaty="echr",
+    verified=False,
+    verification=(
+        "Art 5 § 4 ('take proceedings by which the lawfulness of his detention shall be "
+        "decided speedily by a court') recalled, not read against the official text. What "
+        "delay is too long is not modelled: the Court judges it case by case."
+    ),
+    description=(
+        "A challenge to a detention that the court decided without examining its lawfulness "
+        "(`merits_examined: false`), or that was still undecided when the detention ended; a "
+        "transit or waiting zone with no court review (`judicial_review: false`). The length "
+        "of a review is not judged."
+    ),
+    case_law=(AMUUR, SAVRIDDIN),
+    example="Released after six months with the appeal against the detention order undecided.",
+)
+
+
+_NOT_INVESTIGATED = frozenset({InvestigationOutcome.REFUSED, InvestigationOutcome.NO_RESPONSE})
+
+
+def _outside_the_law(ev: Event) -> bool:
+    """A removal or detention that itself calls for an investigation."""
+    if isinstance(ev, Removal) and ev.channel in OUTSIDE_PROCEDURE:
+        return True
+    if isinstance(ev, Removal | Detention):
+        actor = getattr(ev, "actor", None)
+        return ev.acknowledged is False or (actor is not None and not _host_act(ev))
+    return False
+
+
+def _no_investigation(ctx: Context) -> Iterator[Hit]:
+    ev = ctx.event
+    assert isinstance(ev, Investigation)
+    if ev.outcome not in _NOT_INVESTIGATED:
+        return
+    ids = event_index(ctx)
+    about: list[int] = []
+    if ev.complaint is not None:
+        complaint = ctx.record.events[ids[ev.complaint]]
+        assert isinstance(complaint, ComplaintFiled)
+        if complaint.about is not None:
+            about = [ids[complaint.about]]
+    if not about:
+        about = [i for i in ctx.earlier() if _outside_the_law(ctx.at(i))]
+        if not about:
+            return
+    truth = Truth.TRUE if any(_outside_the_law(ctx.at(i)) for i in about) else Truth.UNKNOWN
+    refused = (
+        "refused to investigate"
+        if ev.outcome == InvestigationOutcome.REFUSED
+        else ("did not respond to the complaint")
+    )
+    yield Hit(
+        truth=truth,
+        message=(
+            f"The authorities {refused} about {ctx.describe(about[-1])}: a forcible removal "
+            "or an unacknowledged detention calls for an effective official investigation"
+            + (
+                ""
+                if truth is Truth.TRUE
+                else "; whether the act complained of called for one is not shown by the record"
+            )
+        ),
+        related=tuple(about),
+    )
+
+
+ECHR_3_INVESTIGATION = Rule(
+    id="ECHR-3-INVESTIGATION",
+    title="An effective investigation of a forcible removal or an unacknowledged detention",
+    citations=(_art("3"),),
+    severity=Severity.VIOLATION,
+    on=frozenset({"investigation"}),
+    check=_no_investigation,
+    treaty="echr",
+    verified=False,
+    verification=(
+        "The procedural obligation under art 3 to investigate an arguable claim of "
+        "ill-treatment, including a forcible transfer with the involvement of state agents, "
+        "is recalled from the case law (Savriddin Dzhurayev; Ermakov), not read in full."
+    ),
+    description=(
+        "The authorities refused to investigate, or did not answer, a complaint about a "
+        "removal outside any procedure, by foreign or unidentified agents, or an "
+        "unacknowledged detention. Undetermined when the act complained of is not one of "
+        "those."
+    ),
+    case_law=(SAVRIDDIN, "Ermakov v. Russia, no. 43165/10, 7 November 2013"),
+    example="Relatives' complaint about an abduction and flight out of the country, refused.",
+)
+
+
+ECHR_RULEBOOK = Rulebook(
+    name="echr",
+    title="European Convention on Human Rights",
+    rules=(
+        ECHR_3_REMOVAL,
+        ECHR_3_ORDER,
+        ECHR_13,
+        ECHR_P4_4,
+        ECHR_5_1_ZONE,
+        ECHR_5_1_GROUND,
+        ECHR_5_1_TERM,
+        ECHR_3_INVESTIGATION,
+        ECHR_5_4,
+    ),
+    description=(
+        "Removal to a real risk of ill-treatment (art 3), the remedy it needs (art 13), "
+        "collective expulsion (art 4 of Protocol No. 4), liberty (art 5 §§ 1 and 4) and the "
+        "investigation of a forcible removal (art 3), as the European Court of Human Rights "
+        "applies them. Art 34 (interim measures) is in the international rulebook. Not "
+        "modelled: the length of a review under art 5 § 4, due diligence and overall length "
+        "under art 5 § 1 (f), art 38, and conditions of detention, for which records rarely "
+        "hold the facts."
+    ),
+    parties=PARTIES,
+    non_parties=NON_PARTIES,
+)
