@@ -1224,9 +1224,9 @@ def test_a_known_non_party_wins_over_nothing_but_not_over_a_party() -> None:
 
 
 def test_treaty_rule_silent_before_state_became_party() -> None:
-    """Kazakhstan's Refugee Convention obligations start on 1998-12-15."""
-    before = record(claim("c", "1998-06-01"), removal("r", "1998-12-14"))
-    after = record(claim("c", "1998-06-01"), removal("r", "1998-12-15"))
+    """Kazakhstan's Refugee Convention obligations start on 1999-04-15 (entry into force)."""
+    before = record(claim("c", "1998-06-01"), removal("r", "1999-04-14"))
+    after = record(claim("c", "1998-06-01"), removal("r", "1999-04-15"))
     assert ([], [(V, CERTAIN, ("r", "c"))]) == (
         fired(before, "R-REF-33"),
         fired(after, "R-REF-33"),
@@ -1234,9 +1234,18 @@ def test_treaty_rule_silent_before_state_became_party() -> None:
 
 
 def test_uncertain_party_date_gives_undetermined_finding() -> None:
-    """Kazakhstan accepted CAT art 22 in '2008'; a removal in May 2008 may precede it."""
+    """A state party 'in 2008' (the day unknown): a removal in May 2008 may precede it."""
+    from proceedings.law import INTERNATIONAL, RECORD, Party, Rulebook
+
+    year_only = Rulebook(
+        name="year-only",
+        title="Kazakhstan's art 22 declaration known by its year only",
+        parties=(Party(treaty="cat_art22", state="KZ", since=day("2008")),),
+    )
     rec = record(measure("m", "2008-03-01", InterimBody.UN_CAT), removal("r", "2008-05-01"))
-    assert [(V, UNDETERMINED, ("r", "m"))] == fired(rec, "CAT-22")
+    # The first rulebook to give a (treaty, state) wins.
+    books = (RECORD, year_only, INTERNATIONAL)
+    assert [(V, UNDETERMINED, ("r", "m"))] == fired(rec, "CAT-22", rulebooks=books)
 
 
 def test_treaty_rule_silent_after_state_left() -> None:
@@ -1256,10 +1265,16 @@ def test_treaty_rule_silent_after_state_left() -> None:
 
 def test_finding_resting_on_unverified_party_is_unverified() -> None:
     """A verified rule applied through an unverified party date gives an unverified finding."""
-    # R-REF-33 is verified; Kazakhstan's date of entry into force is not.
-    rec = record(claim("c", "2023-01-10"), removal("r", "2023-02-01"))
-    r33 = [f for f in validate(rec).findings if f.rule_id == "R-REF-33"]
-    assert [False] == [f.verified for f in r33]
+    # R-REF-33 is verified; Russia's date of entry into force is recalled, Kazakhstan's read.
+    russia = record(claim("c", "2023-01-10", where="RU"), removal("r", "2023-02-01", where="RU"))
+    kazakhstan = record(claim("c", "2023-01-10"), removal("r", "2023-02-01"))
+    r33 = [
+        f.verified
+        for rec in (russia, kazakhstan)
+        for f in validate(rec).findings
+        if f.rule_id == "R-REF-33"
+    ]
+    assert [False, True] == r33
 
 
 # -- readings --------------------------------------------------------------------------------
@@ -1334,7 +1349,8 @@ def test_unverified_findings_are_dropped_on_request() -> None:
     """verified_only keeps exactly the findings resting on verified sources.
 
     Unverified are rules whose text was not checked (KZ-CPC-590-ASYLUM) and
-    findings resting on an unchecked treaty party date (R-REF-33 in Kazakhstan).
+    findings resting on an unchecked treaty party date (CAT-GC4 in Kazakhstan:
+    the rule and the date of the art 22 declaration).
     """
     rec = record(
         claim("c", "2023-01-01"),
@@ -1343,7 +1359,7 @@ def test_unverified_findings_are_dropped_on_request() -> None:
     )
     every = validate(rec)
     verified = validate(rec, law=law(verified_only=True))
-    assert {"KZ-CPC-590-ASYLUM", "R-REF-33", "CAT-GC4", "KZ-REF-AS-STATUS"} <= {
+    assert {"KZ-CPC-590-ASYLUM", "CAT-GC4", "KZ-REF-AS-STATUS"} <= {
         f.rule_id for f in every.findings if not f.verified
     }
     assert [f for f in every.findings if f.verified] == list(verified.findings)

@@ -9,6 +9,7 @@ never entered).
 from __future__ import annotations
 
 from .._rules import NonParty
+from ._parties import NOT_PARTIES as _READ
 
 _NOT_COE = (
     "Not a member of the Council of Europe; the Convention and its Protocols are open to "
@@ -31,9 +32,6 @@ NON_PARTIES: tuple[NonParty, ...] = (
         for state in _OUTSIDE_COE
     ),
     *(NonParty(treaty="minsk_1993", state=state, source=_NOT_CIS) for state in _OUTSIDE_CIS),
-    NonParty(
-        treaty="refugee_convention",
-        state="UZ",
-        source="Uzbekistan has not acceded to the Convention or its 1967 Protocol (recalled).",
-    ),
+    # The absences the party table documents, each with its source.
+    *(NonParty(treaty=treaty, state=state, source=source) for treaty, state, source in _READ),
 )

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .._dates import UncertainDate
 from .._findings import Citation, Severity
-from .._rules import Party, Rule, Rulebook
+from .._rules import Rule, Rulebook
+from . import _parties
 from ._common import CUSTODY_EVENTS, FORTY_DAYS, forty_day_check
 
 MINSK = (
@@ -39,25 +39,9 @@ CIS_MINSK_62 = Rule(
     example="Still in custody 45 days after arrest on a wanted notice, no request received.",
 )
 
-PARTIES = (
-    Party(
-        treaty="minsk_1993",
-        state="RU",
-        since=UncertainDate.parse("1994-12-10"),
-        verified=False,
-        source="Partly verified (statelessness.eu case page).",
-    ),
-    Party(
-        treaty="minsk_1993",
-        state="KZ",
-        since=UncertainDate.parse("1994"),
-        verified=False,
-        source=(
-            "Recalled: the Convention was in force between Kazakhstan and Russia by 1994; "
-            "Kazakhstan's ratification date was not found."
-        ),
-    ),
-)
+#: When each state became party to the Minsk Convention (sources in
+#: :mod:`proceedings.law._parties`).
+PARTIES = _parties.MINSK_1993
 
 CIS = Rulebook(
     name="cis",

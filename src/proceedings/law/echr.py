@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._dates import Truth, UncertainDate
+from .._dates import Truth
 from .._findings import Citation, Severity
 from .._model import (
     AppealDecided,
@@ -38,8 +38,10 @@ from .._model import (
     TransitZoneConfinement,
     ZoneKind,
 )
-from .._rules import Context, Hit, NonParty, Party, Rule, Rulebook
+from .._rules import Context, Hit, Rule, Rulebook
+from . import _parties
 from ._common import CUSTODY_EVENTS, related, removal_phrase
+from ._nonparties import NON_PARTIES
 from ._risk import (
     ECHR_3_RISKS,
     OUTSIDE_PROCEDURE,
@@ -510,52 +512,9 @@ ECHR_5_1_GROUND = Rule(
 )
 
 
-def _recalled(treaty: str, state: str, since: str) -> Party:
-    return Party(
-        treaty=treaty,
-        state=state,
-        since=UncertainDate.parse(since),
-        verified=False,
-        source="Recalled, not checked against the Council of Europe Treaty Office.",
-    )
-
-
-PARTIES = (
-    *(
-        _recalled("echr", state, since)
-        for state, since in (
-            ("GB", "1953-09-03"),
-            ("IT", "1955-10-26"),
-            ("BE", "1955-06-14"),
-            ("GR", "1974-11-28"),
-            ("TR", "1954-05-18"),
-            ("ES", "1979-10-04"),
-            ("HU", "1992-11-05"),
-            ("PL", "1993-01-19"),
-            ("GE", "1999-05-20"),
-        )
-    ),
-    *(
-        _recalled("echr_p4", state, since)
-        for state, since in (
-            ("IT", "1982-05-27"),
-            ("BE", "1970-09-21"),
-            ("ES", "2009-09-16"),
-            ("HU", "1992-11-05"),
-            ("PL", "1994-10-10"),
-            ("GE", "2000-04-13"),
-            ("FR", "1974-05-03"),
-        )
-    ),
-    Party(
-        treaty="echr_p4",
-        state="RU",
-        since=UncertainDate.parse("1998-05-05"),
-        until=UncertainDate.parse("2022-09-16"),
-        verified=False,
-        source="Recalled, not checked: Russia ceased to be a party on 16 September 2022.",
-    ),
-)
+#: When each state became party to the Convention and to Protocol No. 4
+#: (sources in :mod:`proceedings.law._parties`).
+PARTIES = (*_parties.ECHR, *_parties.ECHR_P4)
 
 
 def _term_expired(ctx: Context) -> Iterator[Hit]:
@@ -614,16 +573,6 @@ ECHR_5_1_TERM = Rule(
     example="Held for three months on an order authorising two, with no extension.",
 )
 
-
-#: States that never became party to Protocol No. 4 (recalled, not checked).
-NON_PARTIES = tuple(
-    NonParty(
-        treaty="echr_p4",
-        state=state,
-        source="Recalled: signed or not, never ratified; not checked against the Treaty Office.",
-    )
-    for state in ("GB", "GR", "TR")
-)
 
 _DETENTIONS = (Detention, DetentionExtended)
 

@@ -24,7 +24,8 @@ from .._model import (
     RemovalChannel,
     Risk,
 )
-from .._rules import Check, Context, Hit, Party, Rule, Rulebook
+from .._rules import Check, Context, Hit, Rule, Rulebook
+from . import _parties
 from ._common import (
     APPEAL_SUSPENSIVE,
     APPEAL_SUSPENSIVE_READING,
@@ -403,68 +404,15 @@ R_REF_31 = Rule(
 )
 
 
-def _party(treaty: str, state: str, since: str, *, verified: bool, source: str) -> Party:
-    return Party(treaty=treaty, state=state, since=_d(since), verified=verified, source=source)
-
-
+#: When each state became party to the treaties of this rulebook (see
+#: :mod:`proceedings.law._parties` for the sources, verified or recalled).
 PARTIES = (
-    _party(
-        "refugee_convention",
-        "KZ",
-        "1998-12-15",
-        verified=False,
-        source=(
-            "Date of Kazakhstan's accession law No. 317-I (verified, zakonpravo.kz); the date "
-            "the Convention entered into force for Kazakhstan was not checked."
-        ),
-    ),
-    _party("refugee_convention", "RU", "1993-02-02", verified=False, source="Recalled."),
-    _party("refugee_convention", "FR", "1954-06-23", verified=False, source="Recalled."),
-    _party(
-        "cat",
-        "KZ",
-        "1998-06-26",
-        verified=True,
-        source="http://hrlibrary.umn.edu/cat/kazakhstan2001.html",
-    ),
-    _party("cat", "RU", "1987-06-26", verified=False, source="Recalled."),
-    _party("cat", "FR", "1987-06-26", verified=False, source="Recalled."),
-    _party(
-        "cat_art22",
-        "KZ",
-        "2008",
-        verified=True,
-        source="Art 22 declaration in 2008 (CAT/C/KAZ/CO/2); the exact day is not recorded.",
-    ),
-    _party("cat_art22", "RU", "1991-10-01", verified=False, source="Recalled."),
-    _party("cat_art22", "FR", "1988-06-23", verified=False, source="Recalled."),
-    _party(
-        "iccpr",
-        "KZ",
-        "2006-04-24",
-        verified=True,
-        source="https://zakonpravo.kz/en/on-the-ratification-of-the-international-covenant-on-civil-and-political-rights",
-    ),
-    _party(
-        "iccpr_op1",
-        "KZ",
-        "2009-06-30",
-        verified=True,
-        source="https://adilet.zan.kz/eng/docs/Z090000130_/compare",
-    ),
-    _party("iccpr", "RU", "1976-03-23", verified=False, source="Recalled."),
-    _party("iccpr", "FR", "1981-02-04", verified=False, source="Recalled."),
-    _party("iccpr_op1", "RU", "1992-01-01", verified=False, source="Recalled."),
-    _party("iccpr_op1", "FR", "1984-05-17", verified=False, source="Recalled."),
-    _party("echr", "FR", "1974-05-03", verified=False, source="Recalled."),
-    Party(
-        treaty="echr",
-        state="RU",
-        since=_d("1998-05-05"),
-        until=_d("2022-09-16"),
-        verified=False,
-        source="Recalled (Russia ceased to be a party on 2022-09-16; recalled, not checked).",
-    ),
+    *_parties.REFUGEE_CONVENTION,
+    *_parties.CAT,
+    *_parties.CAT_ART22,
+    *_parties.ICCPR,
+    *_parties.ICCPR_OP1,
+    *_parties.ECHR,
 )
 
 CAT_3 = Rule(
