@@ -542,3 +542,9 @@ def test_the_plugin_reports_a_law_it_cannot_import(pytester: pytest.Pytester) ->
     (pytester.path / "good.test.toml").write_text('record = "record.json"\n', encoding="utf-8")
     result = pytester.runpytest("-p", "no:cacheprovider")
     result.stdout.fnmatch_lines(["*proceedings_law = 'no_such_module:LAW'*"])
+
+
+def test_a_finding_without_events_is_in_no_state() -> None:
+    """An expectation about a state never matches a finding that names no event."""
+    record = load_casefile(Path("examples/cases/zhilin.test.toml")).record
+    assert Expectation(state="KZ").matches(_finding(), record) is False

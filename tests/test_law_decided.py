@@ -538,3 +538,16 @@ def test_the_minsk_limit_binds_only_towards_a_party(state: str, fires: bool) -> 
         ),
     )
     assert bool(fired(rec, "CIS-MINSK-62")) is fires
+
+
+@pytest.mark.parametrize(("issuer", "fires"), [("RU", True), ("US", False)])
+def test_the_minsk_limit_reads_the_wanted_listing_when_no_request_came(
+    issuer: str, fires: bool
+) -> None:
+    """Released after 45 days with no request: the listing's state is the one that wants him."""
+    rec = record(
+        event("wanted_listing", "w", "2022-12-01", issuer, scope="interstate"),
+        event("detention", "d", "2023-01-01", ground=DetentionGround.WANTED_PERSON),
+        event("release", "out", "2023-02-15", detention="d"),
+    )
+    assert bool(fired(rec, "CIS-MINSK-62")) is fires

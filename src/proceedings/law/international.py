@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._dates import Truth, UncertainDate
+from .._dates import Truth
 from .._findings import Citation, Severity
 from .._model import (
     BorderCrossing,
@@ -51,10 +51,6 @@ ICCPR_OP1 = "Optional Protocol to the International Covenant on Civil and Politi
 ECHR = "European Convention on Human Rights"
 
 _INFORMAL = frozenset({RemovalChannel.INFORMAL_HANDOVER, RemovalChannel.FOREIGN_FACILITY_TRANSFER})
-
-
-def _d(text: str) -> UncertainDate:
-    return UncertainDate.parse(text)
 
 
 # -- checks -----------------------------------------------------------------------
