@@ -707,6 +707,14 @@ class Context:
             values[key] = compute()
         return values[key]  # type: ignore[no-any-return]
 
+    def index_of(self, event_id: str) -> int:
+        """The index in the record of the event with this id (a reference the codec checked).
+
+        The index by id is built once per replay and shared by the rules.
+        """
+        ids = self.memo(("event-ids",), lambda: {e.id: i for i, e in enumerate(self.record.events)})
+        return ids[event_id]
+
     def days_since(self, index: int) -> DayRange:
         """Whole days from the event at ``index`` to this event."""
         return self.days_between(index, self.index)

@@ -24,7 +24,6 @@ from .._model import (
 )
 from .._rules import Context, Hit, Rule
 from ._common import CAT_GC4_PARA_4, removal_phrase
-from ._risk import event_index
 
 #: The International Convention for the Protection of All Persons from Enforced Disappearance.
 ICPPED = "International Convention for the Protection of All Persons from Enforced Disappearance"
@@ -35,7 +34,6 @@ def _after_refusal(ctx: Context) -> Iterator[Hit]:
     assert isinstance(ev, Removal)
     if ev.channel == RemovalChannel.EXTRADITION:
         return
-    ids = event_index(ctx)
     for i in ctx.earlier():
         decided = ctx.at(i)
         if not (
@@ -45,7 +43,7 @@ def _after_refusal(ctx: Context) -> Iterator[Hit]:
             and decided.request is not None
         ):
             continue
-        request = ctx.record.events[ids[decided.request]]
+        request = ctx.at(ctx.index_of(decided.request))
         assert isinstance(request, ExtraditionRequested)
         if request.requesting_state != ev.destination:
             continue
@@ -56,7 +54,7 @@ def _after_refusal(ctx: Context) -> Iterator[Hit]:
                 f"for was refused ({ctx.describe(i)}): the refused surrender was carried out "
                 "by another channel"
             ),
-            related=(i, ids[decided.request]),
+            related=(i, ctx.index_of(decided.request)),
         )
         return
 

@@ -92,11 +92,6 @@ class Claim:
         return self.direct or self.onward
 
 
-def event_index(ctx: Context) -> dict[str, int]:
-    """The record's events by id, computed once per replay."""
-    return ctx.memo(("event-ids",), lambda: {e.id: i for i, e in enumerate(ctx.record.events)})
-
-
 def arguable_claim(
     ctx: Context, destination: str, risks: Collection[Risk], *, measures: bool = True
 ) -> Claim | None:
@@ -148,14 +143,13 @@ def examination(ctx: Context, destination: str) -> int | None:
     An examination by an international body (one whose ``decision`` is an
     ``international_decision``) is not the host's and is not counted.
     """
-    ids = event_index(ctx)
     found = None
     for i in ctx.earlier():
         ev = ctx.at(i)
         if not isinstance(ev, RiskExamined) or ev.destination not in (None, destination):
             continue
         if ev.decision is not None and isinstance(
-            ctx.record.events[ids[ev.decision]], InternationalDecision
+            ctx.at(ctx.index_of(ev.decision)), InternationalDecision
         ):
             continue
         found = i

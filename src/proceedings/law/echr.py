@@ -48,7 +48,6 @@ from ._risk import (
     arguable_claim,
     assessed,
     claim_phrase,
-    event_index,
     irregular_entry,
     removal_despite_risk,
 )
@@ -88,17 +87,16 @@ def _removal_to_risk(ctx: Context) -> Iterator[Hit]:
 
 def _destination_of_order(ctx: Context, ev: Event) -> tuple[str, int] | None:
     """Where an order (or the decision upholding it) sends the person, and the order."""
-    ids = event_index(ctx)
     index = ctx.index
     if isinstance(ev, AppealDecided):
         if ev.outcome != AppealOutcome.DISMISSED:
             return None
-        appeal = ctx.record.events[ids[ev.appeal]]
+        appeal = ctx.at(ctx.index_of(ev.appeal))
         assert isinstance(appeal, AppealFiled)
-        index = ids[appeal.against]
+        index = ctx.index_of(appeal.against)
         ev = ctx.record.events[index]
     if isinstance(ev, ExtraditionDecided) and ev.outcome == ExtraditionOutcome.APPROVED:
-        request = ctx.record.events[ids[ev.request]] if ev.request is not None else None
+        request = ctx.at(ctx.index_of(ev.request)) if ev.request is not None else None
         if isinstance(request, ExtraditionRequested):
             return request.requesting_state, index
         return None
@@ -331,7 +329,7 @@ def _served_too_late(ctx: Context, ev: Removal) -> tuple[Truth, str, tuple[int, 
 
 
 def _against_removal(ctx: Context, appeal: AppealFiled) -> bool:
-    target = ctx.record.events[event_index(ctx)[appeal.against]]
+    target = ctx.at(ctx.index_of(appeal.against))
     return isinstance(target, ExpulsionOrdered | ExtraditionDecided)
 
 
@@ -579,21 +577,19 @@ _DETENTIONS = (Detention, DetentionExtended)
 
 def _review_failed(ctx: Context) -> Iterator[Hit]:
     ev = ctx.event
-    ids = event_index(ctx)
     if isinstance(ev, AppealDecided):
-        appeal = ctx.record.events[ids[ev.appeal]]
+        appeal = ctx.at(ctx.index_of(ev.appeal))
         assert isinstance(appeal, AppealFiled)
-        if ev.merits_examined is False and isinstance(
-            ctx.record.events[ids[appeal.against]], _DETENTIONS
-        ):
+        detention = ctx.index_of(appeal.against)
+        if ev.merits_examined is False and isinstance(ctx.at(detention), _DETENTIONS):
             yield Hit(
                 truth=Truth.TRUE,
                 message=(
                     f"The court ({ctx.describe(ctx.index)}) did not examine the lawfulness of "
-                    f"the detention the person challenged ({ctx.describe(ids[appeal.against])}): "
+                    f"the detention the person challenged ({ctx.describe(detention)}): "
                     "art 5 § 4 entitles a detained person to a court's decision on it"
                 ),
-                related=(ids[appeal.against],),
+                related=(detention,),
             )
         return
     if isinstance(ev, TransitZoneConfinement):
@@ -617,7 +613,7 @@ def _review_failed(ctx: Context) -> Iterator[Hit]:
         if (
             isinstance(appeal, AppealFiled)
             and appeal.id not in decided
-            and isinstance(ctx.record.events[ids[appeal.against]], _DETENTIONS)
+            and isinstance(ctx.at(ctx.index_of(appeal.against)), _DETENTIONS)
         ):
             yield Hit(
                 truth=Truth.TRUE,
@@ -626,7 +622,7 @@ def _review_failed(ctx: Context) -> Iterator[Hit]:
                     f"({ctx.describe(i)}) still undecided: no court decided speedily on its "
                     "lawfulness"
                 ),
-                related=(i, ids[appeal.against]),
+                related=(i, ctx.index_of(appeal.against)),
                 retrospective=True,
             )
             return
@@ -675,13 +671,12 @@ def _no_investigation(ctx: Context) -> Iterator[Hit]:
     assert isinstance(ev, Investigation)
     if ev.outcome not in _NOT_INVESTIGATED:
         return
-    ids = event_index(ctx)
     about: list[int] = []
     if ev.complaint is not None:
-        complaint = ctx.record.events[ids[ev.complaint]]
+        complaint = ctx.at(ctx.index_of(ev.complaint))
         assert isinstance(complaint, ComplaintFiled)
         if complaint.about is not None:
-            about = [ids[complaint.about]]
+            about = [ctx.index_of(complaint.about)]
     if not about:
         about = [i for i in ctx.earlier() if _outside_the_law(ctx.at(i))]
         if not about:
