@@ -65,9 +65,47 @@ CAT_3_RISKS = frozenset({Risk.TORTURE})
 #: the death penalty, which is not modelled here).
 ICCPR_7_RISKS = frozenset({Risk.TORTURE, Risk.ILL_TREATMENT, Risk.DISAPPEARANCE})
 
+#: What an interim measure must ask for to bar a removal.
 _AGAINST_REMOVAL = frozenset(
     {InterimCover.NO_EXTRADITION, InterimCover.NO_REMOVAL, InterimCover.NO_REMOVAL_TO_DESTINATION}
 )
+
+
+def bars_removal(measure: InterimMeasureRequested, destination: str) -> Truth:
+    """Whether the measure asks the state not to remove the person to ``destination``.
+
+    A measure about detention conditions or medical care does not; one against
+    extradition bars any removal, whatever the channel (the person is what the
+    measure protects). One naming a destination bars removal there; a removal
+    to a third state may defeat it by sending the person on, which the record
+    cannot settle (undetermined).
+    """
+    if measure.covers and not set(measure.covers) & _AGAINST_REMOVAL:
+        return Truth.FALSE
+    if measure.destination in (None, destination):
+        return Truth.TRUE
+    return Truth.UNKNOWN
+
+
+def standing_measures(ctx: Context, destination: str) -> list[tuple[int, Truth]]:
+    """The interim measures addressed to this state before the event and not lifted since,
+    each with whether it bars a removal to ``destination`` (never ``FALSE``)."""
+    requested: list[int] = []
+    lifted: set[str] = set()
+    for i in ctx.earlier():
+        ev = ctx.at(i)
+        if isinstance(ev, InterimMeasureRequested) and ev.jurisdiction == ctx.event.jurisdiction:
+            requested.append(i)
+        elif isinstance(ev, InterimMeasureLifted):
+            lifted.add(ev.measure)
+    found: list[tuple[int, Truth]] = []
+    for i in requested:
+        measure = ctx.at(i)
+        assert isinstance(measure, InterimMeasureRequested)
+        bars = bars_removal(measure, destination)
+        if measure.id not in lifted and bars is not Truth.FALSE:
+            found.append((i, bars))
+    return found
 
 
 @attrs.frozen
@@ -105,26 +143,15 @@ def arguable_claim(
     """
     direct: list[int] = []
     onward: list[int] = []
-    lifted: set[str] = set()
-    for i in ctx.earlier():
-        ev = ctx.at(i)
-        if isinstance(ev, InterimMeasureLifted):
-            lifted.add(ev.measure)
     for i in ctx.earlier():
         ev = ctx.at(i)
         if isinstance(ev, RiskEvidence) and set(ev.risks or (Risk.OTHER,)) & set(risks):
             if ev.destination == ctx.event.jurisdiction:
                 continue  # a risk in the removing state itself is not one of removal
             (direct if ev.destination == destination else onward).append(i)
-        elif (
-            measures
-            and isinstance(ev, InterimMeasureRequested)
-            and ev.jurisdiction == ctx.event.jurisdiction
-            and ev.id not in lifted
-            and (not ev.covers or set(ev.covers) & _AGAINST_REMOVAL)
-            and ev.destination in (None, destination)
-        ):
-            direct.append(i)
+    if measures:
+        # A measure against removal to this destination: the body's view of a risk there.
+        direct += [i for i, bars in standing_measures(ctx, destination) if bars is Truth.TRUE]
     protected = ctx.marked("asylum_decision")
     if (
         protected is not None

@@ -8,6 +8,7 @@ checked; findings that rest on them say so.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import cast
 
 from .._dates import Truth
 from .._findings import Citation, Severity
@@ -17,8 +18,6 @@ from .._model import (
     CrossingMode,
     Event,
     InterimBody,
-    InterimCover,
-    InterimMeasureLifted,
     InterimMeasureRequested,
     Removal,
     RemovalChannel,
@@ -38,7 +37,13 @@ from ._common import (
     removal_phrase,
 )
 from ._nonparties import NON_PARTIES
-from ._risk import CAT_3_RISKS, ICCPR_7_RISKS, removal_despite_risk
+from ._risk import (
+    CAT_3_RISKS,
+    ICCPR_7_RISKS,
+    bars_removal,
+    removal_despite_risk,
+    standing_measures,
+)
 
 REFUGEE_CONVENTION = "Convention relating to the Status of Refugees (1951)"
 #: The Convention's text on OHCHR's site.
@@ -114,47 +119,17 @@ def _informal(ctx: Context) -> Iterator[Hit]:
         )
 
 
-#: What an interim measure must ask for to bar a removal.
-_AGAINST_REMOVAL = frozenset(
-    {InterimCover.NO_EXTRADITION, InterimCover.NO_REMOVAL, InterimCover.NO_REMOVAL_TO_DESTINATION}
-)
-
-
-def _bars_removal(measure: InterimMeasureRequested, removal: Removal) -> Truth:
-    """Whether the measure asks the state not to make this removal.
-
-    A measure about detention conditions or medical care does not; one against
-    extradition bars any removal, whatever the channel (the person is what the
-    measure protects). One naming a destination bars removal there; a removal
-    to a third state may defeat it by sending the person on, which the record
-    cannot settle (undetermined).
-    """
-    if measure.covers and not set(measure.covers) & _AGAINST_REMOVAL:
-        return Truth.FALSE
-    if measure.destination in (None, removal.destination):
-        return Truth.TRUE
-    return Truth.UNKNOWN
-
-
 def _standing(ctx: Context, body: InterimBody) -> list[int]:
-    # The body's measures requested here before this event and not lifted
-    # since, that ask the state not to make this removal. The track says
-    # whether the last one stands; with two measures of one body, lifting one
-    # leaves the other in force.
+    # The body's measures standing before this event that ask the state not
+    # to make this removal. The track says whether the last one stands; with
+    # two measures of one body, lifting one leaves the other in force.
     ev = ctx.event
     assert isinstance(ev, Removal)
-    requested: list[int] = []
-    lifted: set[str] = set()
-    for i in ctx.earlier():
-        earlier = ctx.at(i)
-        if earlier.jurisdiction != ev.jurisdiction:
-            continue
-        if isinstance(earlier, InterimMeasureRequested) and earlier.body == body:
-            if _bars_removal(earlier, ev) is not Truth.FALSE:
-                requested.append(i)
-        elif isinstance(earlier, InterimMeasureLifted):
-            lifted.add(earlier.measure)
-    return [i for i in requested if ctx.at(i).id not in lifted]
+    return [
+        i
+        for i, _ in standing_measures(ctx, ev.destination)
+        if cast(InterimMeasureRequested, ctx.at(i)).body == body
+    ]
 
 
 def _known_to_state(measure: Event, removal: Removal) -> Truth:
@@ -183,7 +158,7 @@ def _interim(body: InterimBody) -> Check:
         for index in reversed(standing):
             measure = ctx.at(index)
             assert isinstance(measure, InterimMeasureRequested)
-            truth = _known_to_state(measure, ev) & _bars_removal(measure, ev)
+            truth = _known_to_state(measure, ev) & bars_removal(measure, ev.destination)
             if truth is Truth.TRUE:
                 best = (truth, index)
                 break
