@@ -13,6 +13,7 @@ from .._model import (
     Actor,
     AppealFiled,
     Charge,
+    Detention,
     ExtraditionRequested,
     Involvement,
     Removal,
@@ -222,11 +223,11 @@ def pending_claim(ctx: Context, *, window: bool = False) -> Pending | None:
     return None
 
 
-def host_act(ev: Removal) -> tuple[Truth, str]:
-    """Whether a removal is shown to be the host state's own act, and why not.
+def host_act(ev: Removal | Detention) -> tuple[Truth, str]:
+    """Whether a removal or detention is shown to be the host state's own act, and why not.
 
-    A removal the record does not attribute (no ``actor``) is taken as the
-    host's, as records of a removal by a state's authorities usually are.
+    One the record does not attribute (no ``actor``) is taken as the host's,
+    as records of acts of a state's authorities usually are.
     One carried out by unidentified or unknown men, private persons or
     foreign agents is the host's act only where its involvement is
     established; otherwise the host's breach is undetermined (its duty may

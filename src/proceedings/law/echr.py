@@ -40,7 +40,7 @@ from .._model import (
 )
 from .._rules import Context, Hit, Rule, Rulebook
 from . import _parties
-from ._common import CUSTODY_EVENTS, related, removal_phrase
+from ._common import CUSTODY_EVENTS, host_act, related, removal_phrase
 from ._nonparties import NON_PARTIES
 from ._risk import (
     ECHR_3_RISKS,
@@ -468,22 +468,15 @@ def _no_ground(ctx: Context) -> Iterator[Hit]:
     why = "no ground was given" if str(ground) == "none_given" else ""
     if acknowledged is False:
         why = (why + " and " if why else "") + "the authorities do not acknowledge it"
+    assert isinstance(ev, Detention)
+    acted, whose = host_act(ev)
     yield Hit(
-        truth=Truth.TRUE if _host_act(ev) else Truth.UNKNOWN,
+        truth=acted,
         message=(
             f"Deprived of liberty although {why}: art 5 § 1 allows detention only on a ground "
-            "it lists and 'in accordance with a procedure prescribed by law'"
-            + ("" if _host_act(ev) else "; who detained the person is not established")
+            "it lists and 'in accordance with a procedure prescribed by law'" + whose
         ),
     )
-
-
-def _host_act(ev: Event) -> bool:
-    actor = getattr(ev, "actor", None)
-    involvement = getattr(ev, "involvement", None)
-    if actor is None or str(actor) in {"host_agents", "joint"}:
-        return True
-    return involvement is not None and str(involvement) == "established"
 
 
 ECHR_5_1_GROUND = Rule(
@@ -661,8 +654,9 @@ def _outside_the_law(ev: Event) -> bool:
     if isinstance(ev, Removal) and ev.channel in OUTSIDE_PROCEDURE:
         return True
     if isinstance(ev, Removal | Detention):
-        actor = getattr(ev, "actor", None)
-        return ev.acknowledged is False or (actor is not None and not _host_act(ev))
+        return ev.acknowledged is False or (
+            ev.actor is not None and host_act(ev)[0] is not Truth.TRUE
+        )
     return False
 
 
