@@ -58,7 +58,7 @@ from ._findings import Certainty, Citation, Finding, Severity
 from ._model import ArticleHolding, CaseRecord, DecisionStage, Holding, InternationalDecision
 from ._report import Report
 from ._rules import Law, Rulebook
-from .corpus import InputProblem, read_record
+from .corpus import read_record
 from .law import DEFAULT_RULEBOOKS, RECORD
 
 __all__ = [
@@ -460,7 +460,7 @@ def load_casefile(path: str | os.PathLike[str]) -> CaseFile:
         raise CaseFileError(source, [f"record: {record_path}: {exc.strerror or exc}"]) from None
     read = read_record(raw, source=str(record_path))
     if isinstance(read, list):
-        raise CaseFileError(source, [f"record: {_problem(p)}" for p in read])
+        raise CaseFileError(source, [f"record: {p}" for p in read])
     return CaseFile(
         source=source,
         record=read,
@@ -472,10 +472,6 @@ def load_casefile(path: str | os.PathLike[str]) -> CaseFile:
         readings=readings,
         rulebooks=rulebooks,
     )
-
-
-def _problem(problem: InputProblem) -> str:
-    return str(problem)
 
 
 def find_casefiles(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:

@@ -28,7 +28,7 @@ party has no row; the absences that matter are listed in :data:`NOT_PARTIES`.
 from __future__ import annotations
 
 from .._dates import UncertainDate
-from .._rules import Party
+from .._rules import NonParty, Party
 
 # -- sources read ---------------------------------------------------------------
 
@@ -658,4 +658,35 @@ NOT_PARTIES: tuple[tuple[str, str, str], ...] = (
 #: Every row, treaty by treaty.
 ALL_PARTIES: tuple[Party, ...] = (
     REFUGEE_CONVENTION + CAT + CAT_ART22 + ICCPR + ICCPR_OP1 + ECHR + ECHR_P4 + MINSK_1993
+)
+
+
+# -- known non-parties, as the rules use them ------------------------------------
+#
+# A state neither party nor known non-party is *unknown*: a treaty rule's
+# findings there are undetermined and say so, instead of silently not applying.
+
+_NOT_COE = (
+    "Not a member of the Council of Europe; the Convention and its Protocols are open to "
+    "the members only (ECHR art 59 § 1, recalled)."
+)
+_NOT_CIS = (
+    "Not a member of the Commonwealth of Independent States, whose members concluded the "
+    "Convention (recalled)."
+)
+
+#: States outside the Council of Europe that appear in the examples and the tests.
+_OUTSIDE_COE = ("KZ", "UZ", "TJ", "TM", "KG", "BY", "US", "SY", "LY", "MA", "AF", "JO", "EG")
+#: States outside the CIS that appear in the examples and the tests.
+_OUTSIDE_CIS = ("FR", "DE", "GB", "IT", "ES", "PL", "HU", "BE", "GR", "TR", "US", "RS", "LY")
+
+NON_PARTIES: tuple[NonParty, ...] = (
+    *(
+        NonParty(treaty=treaty, state=state, source=_NOT_COE)
+        for treaty in ("echr", "echr_p4")
+        for state in _OUTSIDE_COE
+    ),
+    *(NonParty(treaty="minsk_1993", state=state, source=_NOT_CIS) for state in _OUTSIDE_CIS),
+    # The absences the party table documents, each with its source.
+    *(NonParty(treaty=treaty, state=state, source=source) for treaty, state, source in NOT_PARTIES),
 )

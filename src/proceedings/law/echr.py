@@ -41,7 +41,7 @@ from .._model import (
 from .._rules import Context, Hit, Rule, Rulebook
 from . import _parties
 from ._common import CUSTODY_EVENTS, host_act, related, removal_phrase
-from ._nonparties import NON_PARTIES
+from ._parties import NON_PARTIES
 from ._risk import (
     ECHR_3_RISKS,
     OUTSIDE_PROCEDURE,

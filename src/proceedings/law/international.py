@@ -36,7 +36,7 @@ from ._common import (
     related,
     removal_phrase,
 )
-from ._nonparties import NON_PARTIES
+from ._parties import NON_PARTIES
 from ._risk import (
     CAT_3_RISKS,
     ICCPR_7_RISKS,
