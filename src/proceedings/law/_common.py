@@ -113,7 +113,10 @@ CLASS_BY_READING = "class_by_reading"
 CAT_GC4_PARA_4 = Citation(
     instrument="CAT General Comment No. 4 (2017)",
     paragraph="4",
-    url="https://uhr.humanrights.go.kr/pub/uhrstd/322",
+    url=(
+        "https://tbinternet.ohchr.org/_layouts/15/treatybodyexternal/Download.aspx"
+        "?symbolno=CAT%2FC%2FGC%2F4&Lang=en"
+    ),
     text_date="2017-12-06",
 )
 
