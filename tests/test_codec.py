@@ -364,7 +364,10 @@ def test_deeply_nested_json_is_refused_not_crashed() -> None:
         loads("[" * 100_000 + "]" * 100_000)
 
     (problem,) = info.value.problems
-    assert ("$", True) == (problem.path, problem.message.startswith("invalid JSON: maximum"))
+    assert ("$", "arrays and objects nest too deeply for the JSON parser") == (
+        problem.path,
+        problem.message,
+    )
 
 
 def test_duplicate_keys_are_refused_at_every_level() -> None:

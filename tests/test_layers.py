@@ -22,12 +22,12 @@ ROOT = Path(proceedings.__file__).parent
 #: under ``proceedings`` (``law.cis`` is ``law``, ``render._text`` is ``render``).
 LAYERS: tuple[frozenset[str], ...] = (
     # Values that import nothing above them.
-    frozenset({"_errors", "_countries", "_dates", "_paths", "_findings"}),
+    frozenset({"_errors", "_countries", "_dates", "_paths", "_findings", "_limits"}),
     frozenset(
         {"_report", "_checks", "_fields", "_vocab", "_parts", "_events", "_timing", "_model"}
     ),
     frozenset({"_versions"}),
-    frozenset({"_codec", "codec", "_locate", "_schema", "schema"}),
+    frozenset({"_codec", "codec", "_locate", "_reading", "_schema", "schema"}),
     frozenset({"_statechart", "_chart"}),
     frozenset({"_rules", "law"}),
     frozenset({"_engine"}),

@@ -20,6 +20,7 @@ import enum
 import json
 import math
 import re
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar, get_args, get_origin
 
@@ -642,17 +643,21 @@ def _refuse_constant(name: str) -> Any:
 
 
 def _repeated_keys(node: Any, path: str) -> Iterator[Problem]:
-    if isinstance(node, _Object):
-        for key in node.repeated:
-            yield Problem(
-                path=key_path(path, key),
-                message=f"key {key!r} appears more than once; only one value can be kept",
+    # A stack, not recursion: a document may nest as deep as the parser allows.
+    stack: list[tuple[Any, str]] = [(node, path)]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, _Object):
+            for key in node.repeated:
+                yield Problem(
+                    path=key_path(path, key),
+                    message=f"key {key!r} appears more than once; only one value can be kept",
+                )
+            stack.extend((value, key_path(path, key)) for key, value in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend(
+                (value, index_path(path, i)) for i, value in reversed(list(enumerate(node)))
             )
-        for key, value in node.items():
-            yield from _repeated_keys(value, key_path(path, key))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _repeated_keys(value, index_path(path, i))
 
 
 def parse_json(text: str | bytes, *, source: str | None = None, line: int | None = None) -> Any:
@@ -685,10 +690,15 @@ def parse_json(text: str | bytes, *, source: str | None = None, line: int | None
             ],
             source=source,
         ) from None
-    except (ValueError, RecursionError) as exc:
-        raise RecordError(
-            [Problem(path="$", message=f"invalid JSON: {exc}", line=line)], source=source
-        ) from None
+    except RecursionError:
+        message = "arrays and objects nest too deeply for the JSON parser"
+        raise RecordError([Problem(path="$", message=message, line=line)], source=source) from None
+    except ValueError as exc:
+        message = f"invalid JSON: {exc}"
+        if "integer string conversion" in message:
+            # Python's own wording names a function of its own; say what is wrong.
+            message = f"invalid JSON: a number of more than {sys.get_int_max_str_digits()} digits"
+        raise RecordError([Problem(path="$", message=message, line=line)], source=source) from None
     if not repeats:
         # Walking the tree for paths costs as much as parsing: only when needed.
         return data

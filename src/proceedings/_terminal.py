@@ -11,13 +11,16 @@ import os
 import shutil
 import sys
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
 import click
 
+from ._limits import Limits, parse_limit
 from ._model import CaseRecord
-from .corpus import Outcome, read_record
+from .corpus import Outcome, Summary, read_record
+from .render._common import printable
 
 #: Inputs at least this large get a progress bar (when stderr is a terminal).
 PROGRESS_BYTES = 1 << 20
@@ -53,7 +56,7 @@ def error(message: str) -> None:
     label = "error:"
     if color_wanted(None, sys.stderr):
         label = click.style(label, fg="red", bold=True)
-    click.echo(f"{label} {message}", err=True)
+    click.echo(f"{label} {printable(message, newlines=True)}", err=True)
 
 
 class Group(click.Group):
@@ -69,15 +72,54 @@ class Group(click.Group):
             error("interrupted; the output is incomplete")
             ctx.exit(2)
         except BrokenPipeError:
-            # The reader went away (``proceedings validate ... | head``): stop quietly.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            ctx.exit(1)
+            # The reader went away (``proceedings rules | head``): stop quietly. What
+            # was written is what the reader wanted (``validate`` sets its own status).
+            quiet_stdout()
+            ctx.exit(0)
         except Exception as exc:
             error(f"internal error: {type(exc).__name__}: {exc}\n{INTERNAL}")
             if debug():
                 traceback.print_exc()
             ctx.exit(2)
+
+
+def quiet_stdout() -> None:
+    """Point standard output at the null device, so that nothing more fails to be written."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def safe_stdout(machine: bool) -> None:
+    """Let standard output write any string: a lone surrogate becomes ``\\udXXX``.
+
+    In JSON that is the escape of the same character, so a machine format
+    stays valid and says what the input said; machine formats are UTF-8
+    whatever the locale.
+    """
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        if machine:
+            reconfigure(encoding="utf-8", errors="backslashreplace")
+        else:
+            reconfigure(errors="backslashreplace")
+
+
+def status(summary: Summary) -> int:
+    """The exit status of a run: 2 for any input problem, 1 for violations, else 0."""
+    if summary.problems:
+        return 2
+    return 1 if summary.violations else 0
+
+
+def parse_limits(ctx: click.Context, param: click.Parameter, values: Sequence[str]) -> Limits:
+    """The ``--limit NAME=VALUE`` options, as :class:`~proceedings.corpus.Limits`."""
+    limits = Limits()
+    for value in values:
+        try:
+            limits = parse_limit(value, limits)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+    return limits
 
 
 def progress(total: int, forced: bool | None) -> Any:
@@ -97,9 +139,9 @@ def width(stream: IO[str]) -> int | None:
 
 def report_problems(outcome: Outcome) -> None:
     for problem in outcome.problems:
-        error(str(problem))
+        error(printable(str(problem)))
     if outcome.internal is not None:
-        where = outcome.source or "<input>"
+        where = printable(outcome.source or "<input>")
         where += "" if outcome.line is None else f":{outcome.line}"
         first, _, trace = outcome.internal.partition("\n")
         detail = f"{first}\n{trace.rstrip()}" if debug() else first
@@ -111,11 +153,11 @@ def load_one(name: str) -> CaseRecord:
     try:
         data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
     except OSError as exc:
-        error(f"{name}: cannot read: {exc.strerror or exc}")
+        error(f"{printable(name)}: cannot read: {exc.strerror or exc}")
         sys.exit(2)
     read = read_record(data, source="<stdin>" if name == "-" else name)
     if isinstance(read, list):
         for problem in read:
-            error(str(problem))
+            error(printable(str(problem)))
         sys.exit(2)
     return read

@@ -30,10 +30,12 @@ from . import render
 from ._chart import CHART
 from ._dates import UncertainDate
 from ._errors import InvalidDate, InvalidDefinition, UnknownName
+from ._limits import Limits
 from ._rules import Law, Rulebook
 from ._statechart import diagram_model
-from .corpus import Outcome, iter_inputs, validate_corpus
+from .corpus import Outcome, Tally, iter_inputs, validate_corpus
 from .law import DEFAULT_LAW, DEFAULT_RULEBOOKS, RECORD
+from .render import printable
 from .render._sarif import tool_version
 
 
@@ -148,6 +150,16 @@ def _law(rulebooks: Sequence[str], readings: Sequence[str], verified_only: bool)
     show_default=True,
     help="Worker processes; 0 for one per CPU.",
 )
+@click.option(
+    "--limit",
+    "limits",
+    multiple=True,
+    metavar="NAME=VALUE",
+    callback=term.parse_limits,
+    help="Raise or lower a limit on one input (repeatable; sizes take K, M, G): "
+    + ", ".join(f"{n} ({Limits().describe(n)})" for n in Limits.names())
+    + ".",
+)
 @click.option("--color/--no-color", default=None, help="Colour the text (default: on a terminal).")
 @click.option(
     "--progress/--no-progress",
@@ -164,6 +176,7 @@ def validate_command(
     accounts: tuple[str, ...],
     as_of: str | None,
     jobs: int,
+    limits: Limits,
     color: bool | None,
     progress: bool | None,
 ) -> None:
@@ -181,9 +194,14 @@ def validate_command(
     tool notifications). Each is written as records are validated, in input
     order.
 
+    Each input is held to limits (--limit) and read in its own error boundary:
+    one that is too large, too deep or broken is an error naming its file and
+    line, and the run goes on.
+
     Exit status: 0 no violation, 1 violations found, 2 bad usage, an input
-    that could not be validated (even if violations were found too) or an
-    internal error.
+    that could not be validated or a repeated record id (even if violations
+    were found too), an internal error, or an interruption. If the reader of
+    the output goes away (| head), the status of what was validated so far.
     """
     law = _law(rulebooks, readings, verified_only)
     if as_of is not None:
@@ -191,6 +209,7 @@ def validate_command(
             UncertainDate.parse(as_of)
         except InvalidDate as exc:
             raise click.BadParameter(str(exc), param_hint="'--as-of'") from None
+    term.safe_stdout(machine=fmt != "text")
     out = sys.stdout
     chosen = render.FORMATS[fmt](
         law=law, color=fmt == "text" and term.color_wanted(color, out), width=term.width(out)
@@ -198,7 +217,10 @@ def validate_command(
     inputs = list(iter_inputs(paths))
     bar = term.progress(sum(i.size for i in inputs), progress)
 
+    seen = Tally()
+
     def each(outcome: Outcome) -> None:
+        seen.add(outcome)
         if bar is not None:
             bar.update(outcome.size)
         term.report_problems(outcome)
@@ -211,25 +233,21 @@ def validate_command(
         jobs=jobs,
         event_lines=chosen.event_lines,
         render=chosen.render,
+        limits=limits,
     )
-    with bar if bar is not None else contextlib.nullcontext():
-        summary = render.write_outcomes(outcomes, chosen, out, each=each)
+    try:
+        with bar if bar is not None else contextlib.nullcontext():
+            summary = render.write_outcomes(outcomes, chosen, out, each=each)
+    except BrokenPipeError:
+        # The reader went away (``| head``): the status of what was validated till then.
+        term.quiet_stdout()
+        sys.exit(term.status(seen.summary()))
     if not chosen.writes_summary:
         click.echo(render.summary_text(summary), err=True)
-    if summary.problems:
-        sys.exit(2)
-    sys.exit(1 if summary.violations else 0)
+    sys.exit(term.status(summary))
 
 
 # -- test ----------------------------------------------------------------------------------
-
-
-def _visible(text: str) -> str:
-    # A file name or an id comes from the user: show control characters escaped,
-    # never sent to the terminal as they are.
-    return "".join(
-        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text
-    )
 
 
 @main.command("test", short_help="Run test-case files: expected findings of records.")
@@ -258,29 +276,29 @@ def test_command(paths: tuple[str, ...], verbose: bool) -> None:
     unreadable = 0
     files = list(find_casefiles(paths))
     if not files:
-        term.error("no test-case files (*.test.toml) at " + ", ".join(map(_visible, paths)))
+        term.error("no test-case files (*.test.toml) at " + ", ".join(map(printable, paths)))
         sys.exit(2)
     for file in files:
         try:
             result = run_casefile(file)
         except CaseFileError as exc:
             unreadable += 1
-            click.echo(f"ERROR {_visible(exc.source)}", err=True)
+            click.echo(f"ERROR {printable(exc.source)}", err=True)
             for problem in exc.problems:
-                click.echo(f"  {_visible(problem)}", err=True)
+                click.echo(f"  {printable(problem)}", err=True)
             continue
         results.append(result)
         if result.passed:
             if verbose:
-                click.echo(f"pass  {_visible(result.source)} ({result.checked} checked)")
+                click.echo(f"pass  {printable(result.source)} ({result.checked} checked)")
         else:
-            click.echo(f"FAIL  {_visible(result.source)} ({_visible(result.record_id)})")
+            click.echo(f"FAIL  {printable(result.source)} ({printable(result.record_id)})")
             for difference in result.differences:
-                click.echo(f"  {difference.kind}: {_visible(difference.text)}")
+                click.echo(f"  {difference.kind}: {printable(difference.text)}")
         if verbose and result.holdings is not None:
             for holding, why in result.holdings.missed:
                 if why:
-                    click.echo(f"  known miss: {_visible(holding)}: {_visible(why)}")
+                    click.echo(f"  known miss: {printable(holding)}: {printable(why)}")
     failed = sum(not r.passed for r in results)
     click.echo(
         f"{len(results) - failed} passed, {failed} failed, {unreadable} unreadable "

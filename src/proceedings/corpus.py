@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
-import json
 import multiprocessing
 import os
 import pickle
@@ -34,21 +33,22 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from pathlib import Path
 from typing import IO
 
 import attrs
 
 from . import law as _law_module
 from ._chart import CHART
-from ._codec import parse_json, structure
 from ._dates import UncertainDate
 from ._engine import deadlines, validate
-from ._errors import RecordError, UnknownName
+from ._errors import UnknownName
 from ._findings import Severity
-from ._locate import json_lines, line_of
+from ._limits import Limits
+from ._locate import locate
 from ._model import CaseRecord
 from ._paths import event_path
+from ._reading import Input, InputProblem, Item, _too_large, iter_inputs, read_items
+from ._reading import read_record as _read_record
 from ._report import DeadlineStatus, Report
 from ._rules import Law, Rulebook
 from .law import DEFAULT_LAW
@@ -56,6 +56,7 @@ from .law import DEFAULT_LAW
 __all__ = [
     "Input",
     "InputProblem",
+    "Limits",
     "Outcome",
     "RecordContext",
     "Summary",
@@ -65,7 +66,6 @@ __all__ = [
     "validate_corpus",
 ]
 
-_RECORD_SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 #: Records sent to a worker at once, and the most bytes in one batch.
 _BATCH_ITEMS = 64
 _BATCH_BYTES = 1 << 20
@@ -74,60 +74,6 @@ _SEVERITIES = (Severity.VIOLATION, Severity.WARNING, Severity.NOTE)
 
 
 # -- values ----------------------------------------------------------------------------
-
-
-@attrs.frozen
-class Input:
-    """A file to read (standard input when ``path`` is ``None``), or why there is none.
-
-    Attributes:
-        source: The name to show, as the user gave it (``<stdin>`` for ``-``).
-        path: The file, or ``None`` for standard input or an input in error.
-        mode: ``"json"`` (one record), ``"jsonl"`` (one record per line) or
-            ``"auto"`` (decided by the first line).
-        error: Why the input cannot be read, if it cannot.
-    """
-
-    source: str
-    path: Path | None = None
-    mode: str = "auto"
-    error: str | None = None
-
-    @property
-    def size(self) -> int:
-        """The file's size in bytes (0 for standard input or an input in error)."""
-        try:
-            return self.path.stat().st_size if self.path is not None else 0
-        except OSError:
-            return 0
-
-
-@attrs.frozen(kw_only=True)
-class InputProblem:
-    """Why an input, or one record in it, was not validated.
-
-    Attributes:
-        source: The input, as shown.
-        line: The line in the file, where known.
-        path: The JSON path of the problem (``$.events[3].date``), where there is one.
-        message: What is wrong, for a person.
-    """
-
-    source: str | None
-    line: int | None = None
-    path: str | None = None
-    message: str
-
-    @property
-    def text(self) -> str:
-        """``path: message``, or the message alone."""
-        return f"{self.path}: {self.message}" if self.path else self.message
-
-    def __str__(self) -> str:
-        where = self.source or "<input>"
-        if self.line is not None:
-            where += f":{self.line}"
-        return f"{where}: {self.text}"
 
 
 @attrs.frozen(kw_only=True)
@@ -175,7 +121,8 @@ class Outcome:
         context: Title, event types and lines, for renderers.
         as_of: The date time limits were computed for, if asked.
         deadlines: The time limits as of ``as_of``.
-        problems: Why it was not validated (none if it was).
+        problems: Why it was not validated; or, with a report, what else is
+            wrong with it (an id an earlier record of the run has).
         internal: A bug in ``proceedings`` while validating it: the
             exception and its traceback.
         rendered: What ``render`` made of it, if ``validate_corpus`` was
@@ -211,6 +158,8 @@ class Summary:
         problems: Every problem, internal errors included, in input order.
         internal_errors: How many of the problems are bugs in ``proceedings``.
         seconds: How long the run took, if measured.
+        complete: Whether every input was read (``False`` after an
+            interruption: the totals are those of the outcomes written).
     """
 
     records: int = 0
@@ -220,6 +169,7 @@ class Summary:
     problems: tuple[InputProblem, ...] = ()
     internal_errors: int = 0
     seconds: float | None = None
+    complete: bool = True
 
     @property
     def violations(self) -> int:
@@ -228,7 +178,8 @@ class Summary:
 
     def to_dict(self) -> dict[str, object]:
         """The JSON form: ``records``, ``events``, ``findings``, ``inputs_not_validated``,
-        ``problems`` (input problems, internal errors not counted) and ``internal_errors``."""
+        ``problems`` (input problems, internal errors not counted), ``internal_errors`` and
+        ``complete`` (``false`` if the run was interrupted)."""
         return {
             "records": self.records,
             "events": self.events,
@@ -236,6 +187,7 @@ class Summary:
             "inputs_not_validated": self.not_validated,
             "problems": len(self.problems) - self.internal_errors,
             "internal_errors": self.internal_errors,
+            "complete": self.complete,
         }
 
 
@@ -249,7 +201,7 @@ class Tally:
 
     def add(self, outcome: Outcome) -> None:
         """Count one outcome in."""
-        if outcome.problems or outcome.internal is not None:
+        if outcome.report is None:
             self.not_validated += 1
         self.problems += outcome.problems
         if outcome.internal is not None:
@@ -286,110 +238,23 @@ class Tally:
 # -- inputs ------------------------------------------------------------------------------
 
 
-def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Input]:
-    """The inputs named, directories expanded, in a stable order.
+def read_record(
+    data: bytes, *, source: str, limits: Limits | None = None
+) -> CaseRecord | list[InputProblem]:
+    """One record from the bytes of a JSON document, or its problems with their lines.
 
-    ``-`` is standard input; a directory gives its ``*.json`` and ``*.jsonl``
-    files, sorted, searched recursively. A name that does not exist, or a
-    directory without records, is an :class:`Input` with an ``error``.
+    The document is held to ``limits`` (the defaults of :class:`Limits` if
+    none are given), as in :func:`validate_corpus`.
     """
-    for arg in paths:
-        name = os.fspath(arg)
-        if name == "-":
-            yield Input("<stdin>")
-            continue
-        path = Path(name)
-        if path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*") if p.suffix in {".json", ".jsonl"} and p.is_file()
-            )
-            if not files:
-                yield Input(name, error="no .json or .jsonl files in this directory")
-            for f in files:
-                yield Input(str(f), f, _RECORD_SUFFIXES[f.suffix])
-        elif path.exists():
-            yield Input(name, path, _RECORD_SUFFIXES.get(path.suffix.lower(), "auto"))
-        else:
-            yield Input(name, error="no such file or directory")
+    limits = Limits() if limits is None else limits
+    if len(data) > limits.document_bytes:
+        return [InputProblem(source=source, message=_too_large(source, limits).message)]
+    read = _read_record(Item("doc", source, None, data), limits)
+    return read if isinstance(read, list) else read[0]
 
 
-@attrs.frozen
-class _Item:
-    """One unit of work: a JSON document, a JSON Lines line, or an input error."""
-
-    kind: str  # "doc", "line" or "error"
-    source: str
-    line: int | None
-    payload: bytes = b""
-    message: str = ""
-
-
-def _looks_like_jsonl(first: bytes) -> bool:
-    """Whether the first non-blank line of an input is a whole JSON value by itself."""
-    try:
-        json.loads(first)
-    except ValueError:
-        return False
-    return True
-
-
-def _read_stream(fh: IO[bytes], source: str, mode: str) -> Iterator[_Item]:
-    """The records of an open binary stream, as a document or as lines."""
-    if mode == "auto":
-        buffered: list[bytes] = []
-        for raw in fh:
-            buffered.append(raw)
-            if raw.strip():
-                break
-        first = buffered[-1] if buffered else b""
-        if first.strip() and _looks_like_jsonl(first):
-            yield from _lines(iter(buffered), source, fh)
-            return
-        yield from _document(b"".join(buffered) + fh.read(), source)
-        return
-    if mode == "jsonl":
-        yield from _lines(iter(()), source, fh)
-        return
-    yield from _document(fh.read(), source)
-
-
-def _document(data: bytes, source: str) -> Iterator[_Item]:
-    if not data.strip():
-        yield _Item("error", source, 1, message="the file is empty; it holds no record")
-    else:
-        yield _Item("doc", source, None, data)
-
-
-def _lines(head: Iterator[bytes], source: str, fh: IO[bytes]) -> Iterator[_Item]:
-    any_record = False
-    number = 0
-    for stream in (head, fh):
-        for raw in stream:
-            number += 1
-            if raw.strip():
-                any_record = True
-                yield _Item("line", source, number, raw)
-    if not any_record:
-        yield _Item("error", source, 1, message="the file is empty; it holds no record")
-
-
-def _items(inputs: Iterable[Input], stdin: IO[bytes]) -> Iterator[_Item]:
-    for source in inputs:
-        if source.error is not None:
-            yield _Item("error", source.source, None, message=source.error)
-        elif source.path is None:
-            yield from _read_stream(stdin, source.source, source.mode)
-        else:
-            try:
-                with source.path.open("rb") as fh:
-                    yield from _read_stream(fh, source.source, source.mode)
-            except OSError as exc:
-                message = f"cannot read: {exc.strerror or exc}"
-                yield _Item("error", source.source, None, message=message)
-
-
-def _batches(items: Iterable[_Item]) -> Iterator[list[_Item]]:
-    batch: list[_Item] = []
+def _batches(items: Iterable[Item]) -> Iterator[list[Item]]:
+    batch: list[Item] = []
     size = 0
     for item in items:
         batch.append(item)
@@ -399,58 +264,6 @@ def _batches(items: Iterable[_Item]) -> Iterator[list[_Item]]:
             batch, size = [], 0
     if batch:
         yield batch
-
-
-# -- reading one record ------------------------------------------------------------------
-
-
-def _read_record(item: _Item) -> tuple[CaseRecord, str] | list[InputProblem]:
-    """A record and its text, or its problems."""
-    # A byte-order mark may open a file (so a document, or the first line of a corpus).
-    bom = item.kind == "doc" or item.line == 1
-    try:
-        text = item.payload.decode("utf-8-sig" if bom else "utf-8")
-    except UnicodeDecodeError as exc:
-        before = item.payload[: exc.start]
-        line = item.line if item.kind == "line" else before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        message = (
-            f"not UTF-8 text: byte 0x{item.payload[exc.start]:02X} at column {column} "
-            "cannot be decoded; save the file as UTF-8"
-        )
-        return [InputProblem(source=item.source, line=line, path="$", message=message)]
-    line = item.line if item.kind == "line" else None
-    if line is not None:
-        text = text.rstrip("\r\n")
-    try:
-        data = parse_json(text, source=item.source, line=line)
-        if isinstance(data, list):
-            message = (
-                "expected a case record object, got an array; a .json file holds one "
-                "record: put several in a .jsonl file, one record per line"
-            )
-            return [
-                InputProblem(source=item.source, line=item.line or 1, path="$", message=message)
-            ]
-        record = structure(data, CaseRecord)
-    except RecordError as err:
-        lines = json_lines(text) if item.kind == "doc" else {}
-        return [
-            InputProblem(
-                source=item.source,
-                line=p.line if p.line is not None else (item.line or line_of(p.path, lines)),
-                path=p.path,
-                message=p.message,
-            )
-            for p in err.problems
-        ]
-    return record, text
-
-
-def read_record(data: bytes, *, source: str) -> CaseRecord | list[InputProblem]:
-    """One record from the bytes of a JSON document, or its problems with their lines."""
-    read = _read_record(_Item("doc", source, None, data))
-    return read if isinstance(read, list) else read[0]
 
 
 # -- validating --------------------------------------------------------------------------
@@ -465,6 +278,7 @@ class _Job:
     as_of: str | None
     event_lines: bool
     render: Callable[[Outcome], str] | None
+    limits: Limits
 
 
 class _Validator:
@@ -475,11 +289,13 @@ class _Validator:
         self.law = job.law.rebuild()
         self.as_of = UncertainDate.parse(job.as_of) if job.as_of is not None else None
 
-    def run(self, batch: Sequence[_Item]) -> list[Outcome]:
+    def run(self, batch: Sequence[Item]) -> list[Outcome]:
         return [self.one(item) for item in batch]
 
-    def one(self, item: _Item) -> Outcome:
+    def one(self, item: Item) -> Outcome:
         base = Outcome(source=item.source, line=item.line, size=len(item.payload))
+        if item.kind == "internal":
+            return attrs.evolve(base, internal=item.message)
         if item.kind == "error":
             path = "$" if item.line is not None else None
             problem = InputProblem(
@@ -498,8 +314,8 @@ class _Validator:
             )
         return outcome
 
-    def _validate(self, item: _Item, base: Outcome) -> Outcome:
-        read = _read_record(item)
+    def _validate(self, item: Item, base: Outcome) -> Outcome:
+        read = _read_record(item, self.job.limits)
         if isinstance(read, list):
             return attrs.evolve(base, problems=tuple(read))
         record, text = read
@@ -516,19 +332,27 @@ class _Validator:
             )
             return attrs.evolve(base, problems=(problem,))
         event_lines: tuple[int | None, ...] = ()
-        if item.kind == "doc" and job.event_lines:
-            lines = json_lines(text)
-            event_lines = tuple(lines.get(event_path(i)) for i in range(len(record.events)))
+        shown = {i for f in report.findings for i in f.event_indices}
+        if item.kind == "doc" and job.event_lines and shown:
+            # Only the lines a renderer will print: the events behind findings.
+            lines = locate(text, (event_path(i) for i in shown))
+            event_lines = tuple(
+                lines.get(event_path(i)) if i in shown else None for i in range(len(record.events))
+            )
         context = RecordContext(
             title=record.title or record.person.name,
             line=item.line,
             event_types=tuple(ev.type for ev in record.events),
             event_lines=event_lines,
         )
-        limits: tuple[DeadlineStatus, ...] = ()
+        statuses: tuple[DeadlineStatus, ...] = ()
         if self.as_of is not None:
-            limits = tuple(deadlines(record, as_of=self.as_of, law=self.law, accounts=job.accounts))
-        return attrs.evolve(base, report=report, context=context, as_of=job.as_of, deadlines=limits)
+            statuses = tuple(
+                deadlines(record, as_of=self.as_of, law=self.law, accounts=job.accounts)
+            )
+        return attrs.evolve(
+            base, report=report, context=context, as_of=job.as_of, deadlines=statuses
+        )
 
 
 # -- the law, sent to worker processes ---------------------------------------------------
@@ -600,11 +424,11 @@ def _init_worker(job: _Job) -> None:
     _WORKER["validator"] = _Validator(job)
 
 
-def _run_in_worker(batch: list[_Item]) -> list[Outcome]:
+def _run_in_worker(batch: list[Item]) -> list[Outcome]:
     return _WORKER["validator"].run(batch)
 
 
-def _ordered(batches: Iterable[list[_Item]], job: _Job, jobs: int) -> Iterator[list[Outcome]]:
+def _ordered(batches: Iterable[list[Item]], job: _Job, jobs: int) -> Iterator[list[Outcome]]:
     """Each batch's outcomes, in input order; at most a few batches in flight."""
     if jobs <= 1:
         local = _Validator(job)
@@ -637,6 +461,7 @@ def validate_corpus(
     event_lines: bool = True,
     render: Callable[[Outcome], str] | None = None,
     stdin: IO[bytes] | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[Outcome]:
     """Validate every record of every input, in input order.
 
@@ -661,10 +486,15 @@ def validate_corpus(
             :attr:`Outcome.rendered`; with ``jobs``, it must pickle. The
             formats of :mod:`proceedings.render` have one.
         stdin: The stream ``-`` reads (standard input by default).
+        limits: What one input may hold (:class:`Limits`' defaults if
+            ``None``); an input beyond a limit is an input problem, not read
+            further.
 
     Yields:
         One outcome per record, or per input that could not be read, in the
-        order of the inputs and of the records in them.
+        order of the inputs and of the records in them. A record whose id an
+        earlier record of the run has is validated, and its outcome has a
+        problem that says so.
 
     Raises:
         InvalidDate: ``as_of`` is not a date.
@@ -683,6 +513,7 @@ def validate_corpus(
         as_of=day,
         event_lines=event_lines,
         render=render,
+        limits=Limits() if limits is None else limits,
     )
     return _run(paths, job, workers, sys.stdin.buffer if stdin is None else stdin)
 
@@ -691,5 +522,33 @@ def _run(
     paths: Iterable[str | os.PathLike[str] | Input], job: _Job, workers: int, stdin: IO[bytes]
 ) -> Iterator[Outcome]:
     inputs = (given for p in paths for given in ([p] if isinstance(p, Input) else iter_inputs([p])))
-    for outcomes in _ordered(_batches(_items(inputs, stdin)), job, workers):
-        yield from outcomes
+    items = read_items(inputs, stdin, job.limits)
+    first: dict[str, str] = {}
+    for outcomes in _ordered(_batches(items), job, workers):
+        yield from _unique_ids(outcomes, first)
+
+
+def _unique_ids(outcomes: Iterable[Outcome], first: dict[str, str]) -> Iterator[Outcome]:
+    """The outcomes, a problem added to each whose record id an earlier record had.
+
+    ``first`` holds where each id was first seen: a report is known by its id.
+    """
+    for outcome in outcomes:
+        if outcome.report is None:
+            yield outcome
+            continue
+        where = outcome.source or "<input>"
+        where += "" if outcome.line is None else f":{outcome.line}"
+        seen = first.get(outcome.report.record_id)
+        if seen is None:
+            first[outcome.report.record_id] = where
+            yield outcome
+            continue
+        message = (
+            f"record id {outcome.report.record_id!r} is also the id of the record in {seen}; "
+            "each record of a run needs its own id"
+        )
+        problem = InputProblem(
+            source=outcome.source, line=outcome.line, path="$.id", message=message
+        )
+        yield attrs.evolve(outcome, problems=(*outcome.problems, problem))

@@ -25,12 +25,22 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import IO, Protocol
 
+import attrs
+
 from .._report import Report
 from .._rules import Law
 from .._timeline import Change, Span, Timeline, TimelineEvent, timeline
 from ..corpus import Outcome, Summary, Tally
 from ..law import DEFAULT_LAW
-from ._common import LEGEND, SEVERITIES, counts_phrase, severity_counts, summary_text, when_phrase
+from ._common import (
+    LEGEND,
+    SEVERITIES,
+    counts_phrase,
+    printable,
+    severity_counts,
+    summary_text,
+    when_phrase,
+)
 from ._diagrams import chart_to_dot, chart_to_mermaid, timeline_to_dot, timeline_to_mermaid
 from ._json import (
     REPORT_FORMAT_VERSION,
@@ -82,6 +92,7 @@ __all__ = [
     "finding_lines",
     "finding_to_dict",
     "outcome_to_dict",
+    "printable",
     "problem_to_dict",
     "render_deadlines_text",
     "render_finding_text",
@@ -173,17 +184,28 @@ def write_outcomes(
         each: Called with each outcome before it is written (to report its
             problems, or show progress).
 
+    On :exc:`KeyboardInterrupt`, the format's end is written with the totals
+    so far (:attr:`~proceedings.corpus.Summary.complete` false) before the
+    interruption goes on, so that a JSON or SARIF document stays whole.
+
     Returns:
         The totals, as the format's end was written with them.
     """
     started = time.perf_counter()
     tally = Tally()
     fmt.start(out)
-    for outcome in outcomes:
-        if each is not None:
-            each(outcome)
-        tally.add(outcome)
-        fmt.write(out, outcome)
+    try:
+        for outcome in outcomes:
+            if each is not None:
+                each(outcome)
+            tally.add(outcome)
+            fmt.write(out, outcome)
+    except KeyboardInterrupt:
+        # Close the document, so that what was written stays a valid one, marked
+        # incomplete; then let the interruption go on.
+        cut = attrs.evolve(tally.summary(time.perf_counter() - started), complete=False)
+        fmt.finish(out, cut)
+        raise
     summary = tally.summary(time.perf_counter() - started)
     fmt.finish(out, summary)
     return summary

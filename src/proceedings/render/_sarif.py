@@ -267,4 +267,7 @@ class SarifFormat(Framed):
         return self._frame.elements(results)
 
     def _filled(self, summary: Summary) -> list[Any]:
-        return [[_invocation([_notification(p) for p in summary.problems])]]
+        notes = [_notification(p) for p in summary.problems]
+        if not summary.complete:
+            notes.append(sarif_notification("interrupted: the results are incomplete"))
+        return [[_invocation(notes)]]

@@ -18,6 +18,7 @@ from ._common import (
     Paint,
     counts_phrase,
     plural,
+    printable,
     severity_counts,
     summary_text,
     when_phrase,
@@ -87,7 +88,8 @@ def render_finding_text(
     if indices:
         when = f"{when_phrase(finding.date)}: " if finding.date else ""
         lines += wrap(when + _event_phrase(indices[0], event_id(0), context), width, pad)
-    lines += wrap(finding.message[:1].upper() + finding.message[1:], width, pad)
+    message = printable(finding.message)
+    lines += wrap(message[:1].upper() + message[1:], width, pad)
     others = [_event_phrase(index, event_id(i), context) for i, index in enumerate(indices) if i]
     if others:
         lines += wrap("See also: " + "; ".join(others), width, pad, pad + "  ")
@@ -105,10 +107,10 @@ def render_finding_text(
             lines.append(pad + "     " + paint(citation.url, "dim"))
     if finding.accounts:
         if len(all_accounts) > 1 and set(finding.accounts) >= set(all_accounts):
-            held = "every account (" + ", ".join(finding.accounts) + ")"
+            held = "every account (" + ", ".join(map(printable, finding.accounts)) + ")"
         else:
             held = "account " if len(finding.accounts) == 1 else "accounts "
-            held += ", ".join(finding.accounts)
+            held += ", ".join(map(printable, finding.accounts))
         lines += wrap(f"Holds under {held}", width, pad)
     return "\n".join(lines)
 
@@ -134,11 +136,12 @@ def render_report_text(
         The text, ending with a newline.
     """
     paint = Paint(color)
-    where = report.source or ""
+    # The id, the file name and the title come from the input: never raw to a terminal.
+    where = printable(report.source or "")
     line = context.line if context is not None else None
     if where and line is not None:
         where += f":{line}"
-    heading = paint(report.record_id, "bold")
+    heading = paint(printable(report.record_id), "bold")
     if where:
         heading += f"  {paint(where, 'dim')}"
     title = context.title if context is not None else None
@@ -146,14 +149,15 @@ def render_report_text(
     if context is not None and context.event_types:
         facts.append(plural(context.events, "event"))
     if report.accounts:
-        facts.append(f"{plural(len(report.accounts), 'account')} ({', '.join(report.accounts)})")
+        names = ", ".join(map(printable, report.accounts))
+        facts.append(f"{plural(len(report.accounts), 'account')} ({names})")
     if report.findings:
         facts.append(counts_phrase(severity_counts(report.findings)))
     else:
         facts.append(paint("no findings", "ok"))
     lines = [heading]
     if title and title != report.record_id:
-        lines += wrap(title, width, "  ")
+        lines += wrap(printable(title), width, "  ")
     lines += wrap(" · ".join(facts), width, "  ")
     for f in report.findings:
         lines.append("")
@@ -200,7 +204,7 @@ def render_deadlines_text(
         lines += wrap(
             f"{paint(state.upper(), style)}  {paint(d.rule_id, 'bold')}  {d.label} "
             f"({d.jurisdiction}); the clock started with {d.started_by!r}; last day {due}"
-            + (f"; account {d.account}" if d.account else ""),
+            + (f"; account {printable(d.account)}" if d.account else ""),
             width,
             "    ",
             "      ",
