@@ -51,7 +51,10 @@ class Limits:
         depth: How deeply arrays and objects may nest. A valid record nests
             far less; the limit bounds the work spent on one that is not.
         string_chars: The length of any one string (a note, a quote, a key).
-        events: The events of one record.
+        items: The items of any one array: the events of a record, the
+            sources of an event, its quotes.
+        values: The values in one record, all arrays and objects counted
+            (a refused record is checked value by value, at some cost each).
 
     The defaults leave room for any real case (the longest decision quoted
     whole fits in a string many times over), and keep the memory one input
@@ -65,7 +68,8 @@ class Limits:
     line_bytes: int = attrs.field(default=16 << 20, validator=_positive)
     depth: int = attrs.field(default=64, validator=_deep_enough)
     string_chars: int = attrs.field(default=1 << 20, validator=_positive)
-    events: int = attrs.field(default=10_000, validator=_positive)
+    items: int = attrs.field(default=10_000, validator=_positive)
+    values: int = attrs.field(default=1_000_000, validator=_positive)
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
@@ -73,11 +77,16 @@ class Limits:
         return tuple(a.name for a in attrs.fields(cls))
 
     def describe(self, name: str) -> str:
-        """A limit's value as people read it: ``16 MiB``, ``64 levels``, ``10,000 events``."""
+        """A limit's value as people read it: ``16 MiB``, ``64 levels``, ``10,000 items``."""
         value: int = getattr(self, name)
         if name.endswith("_bytes"):
             return format_size(value)
-        unit = {"depth": "levels", "string_chars": "characters", "events": "events"}[name]
+        unit = {
+            "depth": "levels",
+            "string_chars": "characters",
+            "items": "items",
+            "values": "values",
+        }[name]
         return f"{value:,} {unit}"
 
 

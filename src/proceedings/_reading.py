@@ -308,22 +308,43 @@ def shorten(message: str) -> str:
     return _LONG_QUOTE.sub(cut, message)
 
 
-def _long_string(data: Any, limit: int) -> tuple[str, int] | None:
-    """The path and length of the first string (value or key) longer than ``limit``."""
+def _oversized(data: Any, limits: Limits) -> tuple[str, str] | None:
+    """The path and the complaint of the first value past a limit on strings, arrays, values."""
     stack: list[tuple[str, Any]] = [("$", data)]
+    count = 1
     while stack:
         path, node = stack.pop()
+        if isinstance(node, dict | list):
+            # Counted as they are put on the stack, so that it never holds more.
+            count += len(node)
+            if count > limits.values:
+                return "$", (
+                    f"the record holds more than {limits.describe('values')} "
+                    "(the values limit, all arrays and objects counted)"
+                )
         if isinstance(node, str):
-            if len(node) > limit:
-                return path, len(node)
+            if len(node) > limits.string_chars:
+                return path, _long(len(node), limits)
         elif isinstance(node, dict):
             for key, value in node.items():
-                if len(key) > limit:
-                    return path, len(key)
+                if len(key) > limits.string_chars:
+                    return path, _long(len(key), limits)
                 stack.append((key_path(path, key), value))
         elif isinstance(node, list):
+            if len(node) > limits.items:
+                return path, (
+                    f"an array of {len(node):,} items, more than {limits.describe('items')} "
+                    "(the items limit)"
+                )
             stack.extend((index_path(path, i), value) for i, value in enumerate(node))
     return None
+
+
+def _long(length: int, limits: Limits) -> str:
+    return (
+        f"a string of {length:,} characters, longer than {limits.describe('string_chars')} "
+        "(the string_chars limit)"
+    )
 
 
 def _decode(item: Item) -> str | InputProblem:
@@ -365,6 +386,9 @@ def read_record(
     try:
         data = parse_json(text, source=item.source, line=line)
         if isinstance(data, list):
+            deep = _depth_problem(item, text, limits)
+            if deep is not None:
+                return [deep]
             message = (
                 "expected a case record object, got an array; a .json file holds one "
                 "record: put several in a .jsonl file, one record per line"
@@ -395,24 +419,15 @@ def read_record(
 
 
 def _over_limits(item: Item, text: str, data: Any, limits: Limits) -> InputProblem | None:
-    """The first limit a parsed document breaks: string length, or events in the record."""
-    # No string can be longer than the text it is in: most documents skip the walk.
-    long = _long_string(data, limits.string_chars) if len(text) > limits.string_chars else None
-    if long is not None:
-        path, length = long
-        lines = locate(text, [path]) if item.kind == "doc" else {}
-        message = (
-            f"a string of {length:,} characters, longer than "
-            f"{limits.describe('string_chars')} (the string_chars limit)"
-        )
-        return InputProblem(
-            source=item.source, line=item.line or line_of(path, lines), path=path, message=message
-        )
-    events = data.get("events") if isinstance(data, dict) else None
-    if isinstance(events, list) and len(events) > limits.events:
-        message = (
-            f"the record has {len(events):,} events, more than "
-            f"{limits.describe('events')} (the events limit)"
-        )
-        return InputProblem(source=item.source, line=item.line, path="$.events", message=message)
-    return None
+    """The first limit a parsed document breaks, found before the work of structuring it."""
+    # A string is no longer than its text, and each item or value takes two
+    # characters at least: most documents are too short to break any limit.
+    if len(text) <= min(limits.string_chars, 2 * limits.items, 2 * limits.values):
+        return None
+    found = _oversized(data, limits)
+    if found is None:
+        return None
+    path, message = found
+    lines = locate(text, [path]) if item.kind == "doc" else {}
+    line = item.line or line_of(path, lines)
+    return InputProblem(source=item.source, line=line, path=path, message=message)
