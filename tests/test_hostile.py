@@ -406,7 +406,7 @@ def test_a_dangling_reference_is_refused() -> None:
 def test_too_many_events_are_refused_before_decoding_them() -> None:
     events = [BASE["events"][0]] * 10_001
     text = json.dumps(record(events=events), indent=1)
-    line = 1 + [n for n, at in enumerate(text.splitlines()) if at.startswith(' "events": [')][0]
+    line = 1 + next(n for n, at in enumerate(text.splitlines()) if at.startswith(' "events": ['))
     message = "an array of 10,001 items, more than 10,000 items (the items limit)"
     assert [(line, "$.events", message)] == problems(text)
 
@@ -568,12 +568,12 @@ def test_an_interrupted_run_closes_its_document(fmt: str) -> None:
         assert "; interrupted, so incomplete; " in out.getvalue()
 
 
-def _closed_pipe(tmp_path: Path, *paths: Path) -> int:
+def _closed_pipe(tmp_path: Path, *paths: Path, fmt: str = "jsonl") -> int:
     """The exit status when the reader of the output stops after a few bytes."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PROCEEDINGS_")}
     env["PYTHONPATH"] = str(REPO / "src")
     child = subprocess.Popen(
-        [sys.executable, "-m", "proceedings", "validate", "-f", "jsonl", *map(str, paths)],
+        [sys.executable, "-m", "proceedings", "validate", "-f", fmt, *map(str, paths)],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         cwd=REPO,
@@ -590,6 +590,16 @@ def test_a_closed_pipe_exits_with_the_status_so_far(tmp_path: Path) -> None:
         tmp_path / "many.jsonl", "".join(json.dumps(record(id=f"r{i}")) + "\n" for i in range(300))
     )
     assert 1 == _closed_pipe(tmp_path, many)
+
+
+def test_a_closed_pipe_after_clean_records_exits_0(tmp_path: Path) -> None:
+    """Was 1 ("violations found") whatever the records were."""
+    clean = record(events=BASE["events"][:1])  # a detention alone breaches nothing
+    many = write(
+        tmp_path / "clean.jsonl",
+        "".join(json.dumps(clean | {"id": f"r{i}"}) + "\n" for i in range(3000)),
+    )
+    assert 0 == _closed_pipe(tmp_path, many, fmt="text")
 
 
 # -- control characters ------------------------------------------------------------------
@@ -620,3 +630,53 @@ def test_printable_leaves_every_script_alone() -> None:
     assert names == printable(names)
     assert "a\\x0ab" == printable("a\nb")
     assert "a\nb\\x1b" == printable("a\nb\x1b", newlines=True)
+
+
+# -- isolation ---------------------------------------------------------------------------
+
+
+def test_a_bug_in_one_record_does_not_stop_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The record is an internal error ("this is a bug", the exception's type), the JSON
+    document stays whole, and the next record is validated."""
+    import proceedings.corpus as corpus_module
+
+    real = corpus_module.validate
+
+    def validate(record: Any, **kwargs: Any) -> Any:
+        if record.id == "boom":
+            raise ZeroDivisionError("a bug")
+        return real(record, **kwargs)
+
+    monkeypatch.setattr(corpus_module, "validate", validate)
+    boom = write(tmp_path / "boom.json", record(id="boom"))
+    status, out, err = invoke("-f", "json", str(boom), str(KASIMOV))
+    assert 2 == status
+    document = json.loads(out)
+    assert ["kasimov"] == [r["record_id"] for r in document["reports"]]
+    assert 1 == document["summary"]["internal_errors"]
+    assert f"internal error while validating {boom}: ZeroDivisionError: a bug" in err
+    assert "This is a bug in proceedings" in err
+
+
+def test_a_bug_while_reading_one_input_does_not_stop_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import proceedings._reading as reading
+
+    real = reading._read_stream
+
+    def read_stream(fh: Any, source: str, mode: str, limits: Limits) -> Any:
+        if source.endswith("odd.json"):
+            raise RecursionError("deep inside")
+        return real(fh, source, mode, limits)
+
+    monkeypatch.setattr(reading, "_read_stream", read_stream)
+    odd = write(tmp_path / "odd.json", record(id="odd"))
+    (first, second) = validate_corpus([odd, KASIMOV])
+    assert (None, True) == (
+        first.report,
+        (first.internal or "").startswith("RecursionError: deep inside"),
+    )
+    assert second.report is not None
