@@ -680,3 +680,12 @@ def test_a_bug_while_reading_one_input_does_not_stop_the_run(
         (first.internal or "").startswith("RecursionError: deep inside"),
     )
     assert second.report is not None
+
+
+@pytest.mark.parametrize("fmt", ["mermaid", "dot"])
+def test_a_timeline_diagram_cannot_drive_the_terminal(tmp_path: Path, fmt: str) -> None:
+    doc = write(tmp_path / "t.json", record(title="T\x1b[2J\u202e"))
+    result = CliRunner().invoke(cli.main, ["diagram", "--case", str(doc), "-f", fmt])
+    assert 0 == result.exit_code, result.output
+    assert not any(ch in result.stdout for ch in "\x1b\u202e")
+    assert "\\x1b[2J\\u202e" in result.stdout.replace("\\\\", "\\")

@@ -21,6 +21,7 @@ from typing import Any
 
 from .._errors import UnknownName
 from .._timeline import Span, Timeline
+from ._common import printable
 
 
 def _selected(model: Mapping[str, Any], tracks: Sequence[str] | None) -> list[dict[str, Any]]:
@@ -44,6 +45,8 @@ def _mermaid_id(*parts: str) -> str:
 def _mermaid_text(text: str) -> str:
     # ';' ends a statement, '#' starts an entity and ':' separates a label in
     # several Mermaid diagram types: keep them out of free text.
+    # Control characters from a record are shown escaped, never sent to a terminal.
+    text = printable(text)
     return re.sub(r"\s+", " ", text.replace(";", ",").replace("#", "no.").replace(":", " -"))
 
 
@@ -83,6 +86,7 @@ def chart_to_mermaid(model: Mapping[str, Any], *, tracks: Sequence[str] | None =
 
 def _dot(text: str) -> str:
     """A DOT double-quoted string."""
+    text = printable(text, newlines=True)
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
