@@ -24,7 +24,19 @@ LAYERS: tuple[frozenset[str], ...] = (
     # Values that import nothing above them.
     frozenset({"_errors", "_countries", "_dates", "_paths", "_findings", "_limits"}),
     frozenset(
-        {"_report", "_checks", "_fields", "_vocab", "_parts", "_events", "_timing", "_model"}
+        {
+            "_report",
+            "_checks",
+            "_fields",
+            "_vocab",
+            "_parts",
+            "_event",
+            "_events_domestic",
+            "_events_format2",
+            "_events",
+            "_timing",
+            "_model",
+        }
     ),
     frozenset({"_versions"}),
     frozenset({"_codec", "codec", "_locate", "_reading", "_schema", "schema"}),
