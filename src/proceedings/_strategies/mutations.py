@@ -77,7 +77,12 @@ def _ev(cls: type[Event], ident: str, day: datetime.date, where: str, **values: 
 
 
 def _days(day: datetime.date, n: int) -> datetime.date:
-    return day + datetime.timedelta(days=n)
+    # A breach is a gap of days (a removal 8 days into a 10-day appeal period):
+    # cut at 9999-12-31 it would no longer be one, so a history too close to
+    # the end of the calendar for its breach is rejected, not clamped.
+    later = day.toordinal() + n
+    assume(later <= datetime.date.max.toordinal())
+    return datetime.date.fromordinal(later)
 
 
 def _removal_to_origin(draw: st.DrawFn, scene: Scene, day: datetime.date, ident: str) -> Event:
