@@ -18,7 +18,7 @@ from hypothesis import assume
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from .._dates import UncertainDate
+from .._dates import Truth, UncertainDate
 from .._errors import RecordError, TransitionRefused
 from .._model import (
     AppealFiled,
@@ -316,6 +316,10 @@ def _mutations(
     name, rule_id, build, _ = draw(st.sampled_from(possible))
     last = max((ev.date.latest for ev in proc.record.events), default=first_day)
     setup, breach = build(draw, scene, _days(last, draw(st.integers(1, 30))))
+    # The named rule must bind on the day of the breach: in a history started
+    # before its law was in force (year 1, say), nothing would refuse it.
+    rule = DEFAULT_LAW.law.rule(rule_id)
+    assume(rule.applies(scene.jurisdiction, breach.date, DEFAULT_LAW.law) is Truth.TRUE)
     for ev in setup:
         try:
             proc.apply(ev)
@@ -346,7 +350,9 @@ def near_lawful_mutations(
         max_events: The most random events before the set-up.
         person: Whom the record is about; must not be a citizen of Kazakhstan.
         breaches: Which breaches to make (:data:`BREACHES`; all by default).
-        start: The earliest date.
+        start: The earliest date. A breach is drawn only where its rule binds
+            on its day (so none before its law was in force) and where the
+            calendar leaves it room before 9999-12-31.
         kinds: The old name of ``breaches``; deprecated.
 
     Returns:
