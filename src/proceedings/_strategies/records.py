@@ -8,7 +8,9 @@ earlier event of an allowed type in the same account or in every account.
 
 from __future__ import annotations
 
+import datetime
 import enum
+import functools
 import operator
 import string
 from collections.abc import Callable, Collection, Sequence
@@ -36,7 +38,7 @@ from .._checks import (
 )
 from .._codec import _is_var_tuple, unstructure
 from .._countries import ISO_3166_ALPHA2
-from .._dates import UncertainDate, add_days, leaves_calendar
+from .._dates import UncertainDate, add_days
 from .._model import (
     EVENT_TYPES,
     FORMAT_VERSION,
@@ -145,11 +147,24 @@ _LANGUAGES = st.builds(
     ).map(lambda subtags: "".join(f"-{tag}" for tag in subtags)),
 )
 _URLS = _IDS.map(lambda slug: f"https://example.org/{slug}")
-# Whole days after an event: "2", or a range "2/3" that never runs backwards.
-_DAY_COUNTS = st.one_of(
-    st.integers(0, 30).map(str),
-    st.tuples(st.integers(0, 30), st.integers(0, 10)).map(lambda t: f"{t[0]}/{t[0] + t[1]}"),
-)
+
+
+@functools.cache
+def _day_counts(soonest: int) -> st.SearchStrategy[str]:
+    """Whole days after an event: "2", or a range "2/3" that never runs backwards.
+
+    The fewest days are at most ``soonest`` (0..30): an event timed after a
+    day near 9999-12-31 must have a soonest day the calendar holds.
+    """
+    return st.one_of(
+        st.integers(0, soonest).map(str),
+        st.tuples(st.integers(0, soonest), st.integers(0, 10)).map(
+            lambda t: f"{t[0]}/{t[0] + t[1]}"
+        ),
+    )
+
+
+_DAY_COUNTS = _day_counts(30)
 #: The years of dates drawn where no bounds are asked for: ``(min_year, max_year)``.
 _Years = tuple[int, int]
 DEFAULT_YEARS: _Years = (1900, 2100)
@@ -205,14 +220,14 @@ _CHECKED: tuple[tuple[Check, Callable[[Any, _Years], st.SearchStrategy[Any]]], .
 )
 
 
-def _checked_values(check: Check, tp: Any, years: _Years) -> st.SearchStrategy[Any]:
+def _checked_values(check: Check, tp: Any, years: _Years = DEFAULT_YEARS) -> st.SearchStrategy[Any]:
     for known, factory in _CHECKED:
         if known is check:
             return factory(tp, years)
     raise TypeError(f"no strategy for a {tp!r} field with the check {check!r}")
 
 
-def _plain_values(tp: Any, years: _Years) -> st.SearchStrategy[Any]:
+def _plain_values(tp: Any, years: _Years = DEFAULT_YEARS) -> st.SearchStrategy[Any]:
     if tp is bool:
         return st.booleans()
     if tp is str:
@@ -443,11 +458,11 @@ def _draw_after(
         return None
     target_id = draw(st.sampled_from(targets))
     target = next(ev for ev in context.earlier if ev.id == target_id)
-    timing = RelativeTiming(event=target_id, days=draw(_DAY_COUNTS))
+    # The days left before 9999-12-31 bound the fewest days (an open start,
+    # date.min, leaves any number).
+    room = datetime.date.max.toordinal() - target.date.earliest.toordinal()
+    timing = RelativeTiming(event=target_id, days=draw(_day_counts(min(room, 30))))
     fewest, most = timing.bounds
-    if leaves_calendar(target.date, fewest)[0]:
-        # Even the soonest day is after 9999-12-31: no date can say so.
-        return None
     low, high = add_days(target.date, fewest)[0], add_days(target.date, most)[1]
     date = UncertainDate.from_bounds(
         None if target.date.open_start else low, None if target.date.open_end else high
