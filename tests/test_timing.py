@@ -131,13 +131,31 @@ def test_open_dates() -> None:
 
 
 def test_no_overflow_at_the_end_of_the_calendar() -> None:
-    """Days counted past 9999-12-31 saturate instead of overflowing."""
+    """Days counted past 9999-12-31 do not overflow: an open end keeps "on or after"
+    the calendar's last day, not the false exact day 9999-12-31."""
     rec = record(
         detention("d", "9999-12-30"),
         event("release", "r", "9999-12/..", after=after("d", "5")),
     )
 
-    assert ["9999-12-30", "9999-12-31"] == texts(rec)
+    assert ["9999-12-30", "9999-12-31/.."] == texts(rec)
+
+
+def test_a_timing_past_the_end_of_the_calendar_contradicts_a_closed_date() -> None:
+    """No written day is 5 days after 9999-12-30: a closed date is refused, not clamped."""
+    with pytest.raises(FieldProblems) as info:
+        record(
+            detention("d", "9999-12-30"),
+            event("release", "r", "9999-12", after=after("d", "5")),
+        )
+
+    assert [
+        (
+            "events[1].after",
+            "5 days after event 'd' (9999-12-30) is after 9999-12-31, the last day a date "
+            "can have, which the event's date 9999-12 does not include",
+        )
+    ] == list(info.value.fields)
 
 
 def test_disjoint_dates_are_a_record_problem() -> None:

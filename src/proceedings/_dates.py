@@ -66,6 +66,8 @@ __all__ = [
     "add_days",
     "days_between",
     "hours_between",
+    "leaves_calendar",
+    "shift_day",
 ]
 
 
@@ -829,10 +831,42 @@ _FIRST_ORDINAL = datetime.date.min.toordinal()
 _LAST_ORDINAL = datetime.date.max.toordinal()
 
 
-def _shift(day: datetime.date, days: int) -> datetime.date:
-    """``day + days``, saturating at ``date.min`` and ``date.max``."""
+def shift_day(day: datetime.date, days: int) -> datetime.date:
+    """``day + days``, saturating at ``date.min`` and ``date.max`` instead of overflowing.
+
+    The record format has no day before 0001-01-01 or after 9999-12-31, so a
+    day moved past either end stays on it; :func:`leaves_calendar` says
+    whether that happened, for callers to whom it matters.
+    """
     return datetime.date.fromordinal(
         min(max(day.toordinal() + days, _FIRST_ORDINAL), _LAST_ORDINAL)
+    )
+
+
+def _outside(day: datetime.date, days: int) -> bool:
+    return not _FIRST_ORDINAL <= day.toordinal() + days <= _LAST_ORDINAL
+
+
+def leaves_calendar(date: UncertainDate, days: int) -> tuple[bool, bool]:
+    """Whether each bound of :func:`add_days` ``(date, days)`` was saturated.
+
+    A deadline ten days after ``9999-12-25`` falls on no day the calendar
+    has: :func:`add_days` answers ``9999-12-31``, which is a true lower bound
+    for its earliest day but no upper bound for its latest. This says which
+    bound ran off the calendar (before 0001-01-01 or after 9999-12-31), so
+    that the caller can say "not before the end of the calendar" instead.
+
+    Args:
+        date: The starting date.
+        days: How many days are added; may be negative.
+
+    Returns:
+        ``(earliest_left, latest_left)``; an open bound is never moved, so it
+        never leaves.
+    """
+    return (
+        not date.open_start and _outside(date.earliest, days),
+        not date.open_end and _outside(date.latest, days),
     )
 
 
@@ -845,10 +879,11 @@ def add_days(date: UncertainDate, days: int) -> tuple[datetime.date, datetime.da
 
     Returns:
         ``(earliest + days, latest + days)``, saturating at ``datetime.date.min``
-        and ``datetime.date.max`` instead of overflowing. An open bound stays
+        and ``datetime.date.max`` instead of overflowing (see
+        :func:`leaves_calendar` for whether a bound did). An open bound stays
         open: ``date.min`` (``date.max``) moved by any number of days is still
         "unknown", so it is not moved.
     """
-    earliest = date.earliest if date.open_start else _shift(date.earliest, days)
-    latest = date.latest if date.open_end else _shift(date.latest, days)
+    earliest = date.earliest if date.open_start else shift_day(date.earliest, days)
+    latest = date.latest if date.open_end else shift_day(date.latest, days)
     return earliest, latest

@@ -16,7 +16,14 @@ from typing import Any
 import attrs
 
 from ._chart import features
-from ._dates import Truth, UncertainDate, add_days, days_between, hours_between
+from ._dates import (
+    Truth,
+    UncertainDate,
+    add_days,
+    days_between,
+    hours_between,
+    leaves_calendar,
+)
 from ._errors import UnknownName
 from ._findings import Certainty, Finding, Unverified
 from ._model import CaseRecord, Event
@@ -469,6 +476,12 @@ def running_deadlines(
             if start is None:
                 continue
             started = record.events[start]
+            # A last day past 9999-12-31 is on no day the calendar has: add_days
+            # saturates there, a true lower bound for the earliest last day but
+            # no upper bound for the latest, which is then open ("not before
+            # the end of the calendar"). expired is counted in days, not from
+            # the saturated day, so it is never TRUE on a representable date.
+            past_end = leaves_calendar(started.date, dl.in_days())[1]
             out.append(
                 DeadlineStatus(
                     rule_id=rule.id,
@@ -477,7 +490,7 @@ def running_deadlines(
                     started_by=started.id,
                     # Saturating: a clock started on an open date has an open due day.
                     due=add_days(started.date, dl.in_days()),
-                    due_open=(started.date.open_start, started.date.open_end),
+                    due_open=(started.date.open_start, started.date.open_end or past_end),
                     expired=dl.exceeded(
                         days_between(started.date, day), hours_between(started.date, day)
                     ),

@@ -63,7 +63,11 @@ class DeadlineStatus:
         due: ``(earliest, latest)`` possible last day.
         due_open: Whether each bound of :attr:`due` is unknown, because the
             clock started on an open date (``../2010-09``): the bound is then
-            ``date.min`` or ``date.max``, a stand-in never to print.
+            ``date.min`` or ``date.max``, a stand-in never to print. The
+            latest bound is also open where it falls after 9999-12-31, the
+            calendar's last day (then :attr:`due` holds ``date.max``, and the
+            earliest bound, ``date.max`` too if it also falls after, is still
+            a true "on or after").
         expired: Whether it has run out as of the date asked.
         account: The account it was computed under, for a record with accounts.
     """

@@ -29,7 +29,7 @@ from typing import Protocol, TypeVar
 
 import attrs
 
-from ._dates import UncertainDate, add_days
+from ._dates import UncertainDate, add_days, leaves_calendar
 from ._events import Event
 
 __all__ = [
@@ -121,15 +121,30 @@ def effective_dates(events: Sequence[Event]) -> Timing:
             narrowed = " as narrowed by its own 'after'" if base is not events[k].date else ""
             fewest, most = timing.bounds
             low, high = add_days(base, fewest)[0], add_days(base, most)[1]
-            if own.earliest > high or own.latest < low:
-                implied = UncertainDate.from_bounds(
-                    None if base.open_start else low, None if base.open_end else high
+            # add_days saturates at 9999-12-31. A saturated high is harmless
+            # (no written date lies beyond it), but a saturated low would make
+            # "5 days after 9999-12-30" the day 9999-12-31. Where even the
+            # soonest day is past the calendar's end, only a date open at the
+            # end ("9999-12/..") can hold it, and then only as "on or after
+            # 9999-12-31"; any other date contradicts the timing.
+            past_end = leaves_calendar(base, fewest)[0]
+            if past_end and own.open_end:
+                dates.append(
+                    UncertainDate.from_bounds(_bound(low, own.earliest, own.earliest_time), None)
+                )
+            elif past_end or own.earliest > high or own.latest < low:
+                implied = (
+                    "after 9999-12-31, the last day a date can have"
+                    if past_end
+                    else UncertainDate.from_bounds(
+                        None if base.open_start else low, None if base.open_end else high
+                    ).text
                 )
                 problems.append(
                     (
                         f"events[{i}].after",
                         f"{_words(timing.days)} after event {timing.event!r} "
-                        f"({base.text}{narrowed}) is {implied.text}, which the event's date "
+                        f"({base.text}{narrowed}) is {implied}, which the event's date "
                         f"{own.text} does not include",
                     )
                 )

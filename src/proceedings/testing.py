@@ -35,6 +35,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
+from ._dates import shift_day
 from ._engine import State, Step
 from ._errors import RecordError, TransitionRefused
 from ._findings import Finding, Severity
@@ -209,7 +210,8 @@ def proceeding_machine(
         @rule(days=WAITS)
         def wait(self, days: int) -> None:
             """Let time pass."""
-            self.day += datetime.timedelta(days=days)
+            # Time stops at 9999-12-31, the last day a record can give.
+            self.day = shift_day(self.day, days)
 
         @rule(tag=event_tags(where), data=st.data())
         def offer_event(self, tag: str, data: st.DataObject) -> None:

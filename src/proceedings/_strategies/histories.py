@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from .._checks import COUNTRY, IDENTIFIER, NONEMPTY, NONNEGATIVE, POSITIVE
 from .._codec import _is_var_tuple
-from .._dates import UncertainDate
+from .._dates import UncertainDate, shift_day
 from .._errors import RecordError, TransitionRefused
 from .._model import (
     EVENT_TYPE_BY_TAG,
@@ -340,9 +340,11 @@ def _dates_on(day: datetime.date) -> st.SearchStrategy[UncertainDate]:
     texts = st.sampled_from(
         [exact] * 6
         + [
-            f"{day:%Y-%m}",
+            # Not %Y: strftime writes year 1 as "1", and a record's year has four digits.
+            exact[:7],
             f"{exact}~",
-            f"{day - datetime.timedelta(days=2)}/{day + datetime.timedelta(days=2)}",
+            # Saturating: around 0001-01-01 or 9999-12-31 the interval is cut at the calendar's end.
+            f"{shift_day(day, -2)}/{shift_day(day, 2)}",
         ]
     )
     return texts.map(UncertainDate.parse)
@@ -413,7 +415,8 @@ def lawful(
     for offered in range(1, 5 * wanted + 1):
         if len(proc.record.events) >= wanted:
             break
-        day += datetime.timedelta(days=draw(WAITS))
+        # Time stops at 9999-12-31: later events share that day, as a record must.
+        day = shift_day(day, draw(WAITS))
         event = draw(next_events(draw(event_tags(scene)), scene, proc.record, day, f"e{offered}"))
         if event is None:
             continue

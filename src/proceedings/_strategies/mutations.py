@@ -18,7 +18,7 @@ from hypothesis import assume
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from .._dates import UncertainDate
+from .._dates import Truth, UncertainDate
 from .._errors import RecordError, TransitionRefused
 from .._model import (
     AppealFiled,
@@ -77,7 +77,12 @@ def _ev(cls: type[Event], ident: str, day: datetime.date, where: str, **values: 
 
 
 def _days(day: datetime.date, n: int) -> datetime.date:
-    return day + datetime.timedelta(days=n)
+    # A breach is a gap of days (a removal 8 days into a 10-day appeal period):
+    # cut at 9999-12-31 it would no longer be one, so a history too close to
+    # the end of the calendar for its breach is rejected, not clamped.
+    later = day.toordinal() + n
+    assume(later <= datetime.date.max.toordinal())
+    return datetime.date.fromordinal(later)
 
 
 def _removal_to_origin(draw: st.DrawFn, scene: Scene, day: datetime.date, ident: str) -> Event:
@@ -311,6 +316,10 @@ def _mutations(
     name, rule_id, build, _ = draw(st.sampled_from(possible))
     last = max((ev.date.latest for ev in proc.record.events), default=first_day)
     setup, breach = build(draw, scene, _days(last, draw(st.integers(1, 30))))
+    # The named rule must bind on the day of the breach: in a history started
+    # before its law was in force (year 1, say), nothing would refuse it.
+    rule = DEFAULT_LAW.law.rule(rule_id)
+    assume(rule.applies(scene.jurisdiction, breach.date, DEFAULT_LAW.law) is Truth.TRUE)
     for ev in setup:
         try:
             proc.apply(ev)
@@ -341,7 +350,9 @@ def near_lawful_mutations(
         max_events: The most random events before the set-up.
         person: Whom the record is about; must not be a citizen of Kazakhstan.
         breaches: Which breaches to make (:data:`BREACHES`; all by default).
-        start: The earliest date.
+        start: The earliest date. A breach is drawn only where its rule binds
+            on its day (so none before its law was in force) and where the
+            calendar leaves it room before 9999-12-31.
         kinds: The old name of ``breaches``; deprecated.
 
     Returns:

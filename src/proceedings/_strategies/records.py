@@ -8,7 +8,9 @@ earlier event of an allowed type in the same account or in every account.
 
 from __future__ import annotations
 
+import datetime
 import enum
+import functools
 import operator
 import string
 from collections.abc import Callable, Collection, Sequence
@@ -145,15 +147,37 @@ _LANGUAGES = st.builds(
     ).map(lambda subtags: "".join(f"-{tag}" for tag in subtags)),
 )
 _URLS = _IDS.map(lambda slug: f"https://example.org/{slug}")
-# Whole days after an event: "2", or a range "2/3" that never runs backwards.
-_DAY_COUNTS = st.one_of(
-    st.integers(0, 30).map(str),
-    st.tuples(st.integers(0, 30), st.integers(0, 10)).map(lambda t: f"{t[0]}/{t[0] + t[1]}"),
-)
-_DATES = uncertain_dates()
 
 
-def _positive(tp: Any) -> st.SearchStrategy[Any]:
+@functools.cache
+def _day_counts(soonest: int) -> st.SearchStrategy[str]:
+    """Whole days after an event: "2", or a range "2/3" that never runs backwards.
+
+    The fewest days are at most ``soonest`` (0..30): an event timed after a
+    day near 9999-12-31 must have a soonest day the calendar holds.
+    """
+    return st.one_of(
+        st.integers(0, soonest).map(str),
+        st.tuples(st.integers(0, soonest), st.integers(0, 10)).map(
+            lambda t: f"{t[0]}/{t[0] + t[1]}"
+        ),
+    )
+
+
+_DAY_COUNTS = _day_counts(30)
+#: The years of dates drawn where no bounds are asked for: ``(min_year, max_year)``.
+_Years = tuple[int, int]
+DEFAULT_YEARS: _Years = (1900, 2100)
+_DATES: dict[_Years, st.SearchStrategy[UncertainDate]] = {}
+
+
+def _dates(years: _Years) -> st.SearchStrategy[UncertainDate]:
+    if years not in _DATES:
+        _DATES[years] = uncertain_dates(min_year=years[0], max_year=years[1])
+    return _DATES[years]
+
+
+def _positive(tp: Any, years: _Years) -> st.SearchStrategy[Any]:
     if tp is int:
         return st.integers(1, 10_000)
     if tp is float:
@@ -161,7 +185,7 @@ def _positive(tp: Any) -> st.SearchStrategy[Any]:
     raise TypeError(f"no strategy for a {tp!r} field with the check POSITIVE")
 
 
-def _nonnegative(tp: Any) -> st.SearchStrategy[Any]:
+def _nonnegative(tp: Any, years: _Years) -> st.SearchStrategy[Any]:
     if tp is int:
         return st.integers(0, 10_000)
     if tp is float:
@@ -172,32 +196,38 @@ def _nonnegative(tp: Any) -> st.SearchStrategy[Any]:
 # What a valid value is, for each field check: the one place that knows. Each
 # factory takes the field's type (with Optional taken off). Checks hold a dict
 # (their schema) and cannot be dict keys, so the table is looked up by identity.
-_CHECKED: tuple[tuple[Check, Callable[[Any], st.SearchStrategy[Any]]], ...] = (
-    (IDENTIFIER, lambda tp: _IDS),
-    (COUNTRY, lambda tp: countries()),
-    (COUNTRIES, lambda tp: st.lists(countries(), unique=True, max_size=3).map(tuple)),
-    (LANGUAGE, lambda tp: _LANGUAGES),
-    (NONEMPTY, lambda tp: _TEXTS),
-    (NONEMPTY_ITEMS, lambda tp: st.lists(_TEXTS, max_size=3).map(tuple)),
-    (UNIQUE_STRINGS, lambda tp: st.lists(st.text(max_size=20), unique=True, max_size=3).map(tuple)),
+# Each also takes the years of the dates drawn, for parts that hold dates.
+_CHECKED: tuple[tuple[Check, Callable[[Any, _Years], st.SearchStrategy[Any]]], ...] = (
+    (IDENTIFIER, lambda tp, years: _IDS),
+    (COUNTRY, lambda tp, years: countries()),
+    (COUNTRIES, lambda tp, years: st.lists(countries(), unique=True, max_size=3).map(tuple)),
+    (LANGUAGE, lambda tp, years: _LANGUAGES),
+    (NONEMPTY, lambda tp, years: _TEXTS),
+    (NONEMPTY_ITEMS, lambda tp, years: st.lists(_TEXTS, max_size=3).map(tuple)),
+    (
+        UNIQUE_STRINGS,
+        lambda tp, years: st.lists(st.text(max_size=20), unique=True, max_size=3).map(tuple),
+    ),
     (POSITIVE, _positive),
     (NONNEGATIVE, _nonnegative),
-    (DAY_COUNT, lambda tp: _DAY_COUNTS),
+    (DAY_COUNT, lambda tp, years: _DAY_COUNTS),
     (
         NONEMPTY_TUPLE,
-        lambda tp: st.lists(_plain_values(get_args(tp)[0]), min_size=1, max_size=3).map(tuple),
+        lambda tp, years: st.lists(
+            _plain_values(get_args(tp)[0], years), min_size=1, max_size=3
+        ).map(tuple),
     ),
 )
 
 
-def _checked_values(check: Check, tp: Any) -> st.SearchStrategy[Any]:
+def _checked_values(check: Check, tp: Any, years: _Years = DEFAULT_YEARS) -> st.SearchStrategy[Any]:
     for known, factory in _CHECKED:
         if known is check:
-            return factory(tp)
+            return factory(tp, years)
     raise TypeError(f"no strategy for a {tp!r} field with the check {check!r}")
 
 
-def _plain_values(tp: Any) -> st.SearchStrategy[Any]:
+def _plain_values(tp: Any, years: _Years = DEFAULT_YEARS) -> st.SearchStrategy[Any]:
     if tp is bool:
         return st.booleans()
     if tp is str:
@@ -205,30 +235,32 @@ def _plain_values(tp: Any) -> st.SearchStrategy[Any]:
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return st.sampled_from(tp)
     if tp is UncertainDate:
-        return _DATES
+        return _dates(years)
     if _is_var_tuple(tp):
-        return st.lists(_plain_values(get_args(tp)[0]), max_size=3).map(tuple)
+        return st.lists(_plain_values(get_args(tp)[0], years), max_size=3).map(tuple)
     if tp in PARTS:
-        return parts(tp)
+        return _build(tp, {}, years)
     raise TypeError(f"no strategy for the type {tp!r}")
 
 
-def _values(field: Field) -> st.SearchStrategy[Any]:
+def _values(field: Field, years: _Years) -> st.SearchStrategy[Any]:
     if field.check is None:
-        values = _plain_values(field.type)
+        values = _plain_values(field.type, years)
     else:
-        values = _checked_values(field.check, field.type)
+        values = _checked_values(field.check, field.type, years)
     return st.none() | values if field.optional else values
 
 
-_STRATEGIES: dict[type, dict[str, st.SearchStrategy[Any]]] = {}
+_STRATEGIES: dict[tuple[type, _Years], dict[str, st.SearchStrategy[Any]]] = {}
 
 
-def _field_strategies(cls: type) -> dict[str, st.SearchStrategy[Any]]:
-    """A strategy for each field of ``cls`` on its own, made once per class."""
-    if cls not in _STRATEGIES:
-        _STRATEGIES[cls] = {field.name: _values(field) for field in fields(cls)}
-    return _STRATEGIES[cls]
+def _field_strategies(
+    cls: type, years: _Years = DEFAULT_YEARS
+) -> dict[str, st.SearchStrategy[Any]]:
+    """A strategy for each field of ``cls`` on its own, made once per class and years."""
+    if (cls, years) not in _STRATEGIES:
+        _STRATEGIES[cls, years] = {field.name: _values(field, years) for field in fields(cls)}
+    return _STRATEGIES[cls, years]
 
 
 # Checks on more than one field (the classes' ``_object_problems``): each fixup
@@ -265,15 +297,15 @@ _FIXUPS: dict[type, Callable[[st.DrawFn, dict[str, Any]], None]] = {
 }
 
 
-def _record_strategies() -> dict[str, st.SearchStrategy[Any]]:
+def _record_strategies(years: _Years = DEFAULT_YEARS) -> dict[str, st.SearchStrategy[Any]]:
     """Strategies for the fields of a record that do not depend on the others."""
-    if CaseRecord not in _STRATEGIES:
-        _STRATEGIES[CaseRecord] = {
-            field.name: _values(field)
+    if (CaseRecord, years) not in _STRATEGIES:
+        _STRATEGIES[CaseRecord, years] = {
+            field.name: _values(field, years)
             for field in fields(CaseRecord)
             if field.name not in _RECORD_CONTEXT
         }
-    return _STRATEGIES[CaseRecord]
+    return _STRATEGIES[CaseRecord, years]
 
 
 # Record fields that _records builds itself, since they depend on each other.
@@ -281,8 +313,13 @@ _RECORD_CONTEXT = frozenset({"sources", "events", "accounts", "format_version"})
 
 
 @st.composite
-def _build(draw: st.DrawFn, cls: type[Any], overrides: dict[str, st.SearchStrategy[Any]]) -> Any:
-    strategies = _field_strategies(cls)
+def _build(
+    draw: st.DrawFn,
+    cls: type[Any],
+    overrides: dict[str, st.SearchStrategy[Any]],
+    years: _Years = DEFAULT_YEARS,
+) -> Any:
+    strategies = _field_strategies(cls, years)
     kwargs = {name: draw(overrides.get(name, strategy)) for name, strategy in strategies.items()}
     if (fixup := _FIXUPS.get(cls)) is not None:
         fixup(draw, kwargs)
@@ -338,6 +375,8 @@ class _Context:
     source_ids: tuple[str, ...]
     accounts: tuple[str, ...]
     earlier: tuple[Event, ...]
+    #: The years of the dates drawn.
+    years: _Years = DEFAULT_YEARS
 
     def candidates(self, refers_to: tuple[str, ...], account: str | None) -> list[str]:
         """Ids of the earlier events a reference field of an event in ``account`` may name."""
@@ -373,7 +412,7 @@ def _one_event(draw: st.DrawFn, choices: tuple[type[Event], ...], context: _Cont
     cls = draw(st.sampled_from(possible))
     account = draw(st.sampled_from(context.accounts_for(cls)))
     kwargs: dict[str, Any] = {}
-    strategies = _field_strategies(cls)
+    strategies = _field_strategies(cls, context.years)
     for field in fields(cls):
         if field.name == "id":
             kwargs["id"] = _fresh_id(draw, {ev.id for ev in context.earlier})
@@ -419,7 +458,10 @@ def _draw_after(
         return None
     target_id = draw(st.sampled_from(targets))
     target = next(ev for ev in context.earlier if ev.id == target_id)
-    timing = RelativeTiming(event=target_id, days=draw(_DAY_COUNTS))
+    # The days left before 9999-12-31 bound the fewest days (an open start,
+    # date.min, leaves any number).
+    room = datetime.date.max.toordinal() - target.date.earliest.toordinal()
+    timing = RelativeTiming(event=target_id, days=draw(_day_counts(min(room, 30))))
     fewest, most = timing.bounds
     low, high = add_days(target.date, fewest)[0], add_days(target.date, most)[1]
     date = UncertainDate.from_bounds(
@@ -457,7 +499,7 @@ def _contextual(
     overrides = {
         f.name: _references(f, context, account) for f in fields(part) if f.refers_to is not None
     }
-    one = _build(part, overrides)
+    one = _build(part, overrides, context.years)
     if _is_var_tuple(field.type):
         return st.lists(one, max_size=2).map(tuple)
     return st.none() | one if field.optional else one
@@ -559,13 +601,17 @@ def _records(
     choices: tuple[type[Event], ...],
     max_accounts: int,
     chronological: bool,
+    years: _Years,
 ) -> CaseRecord:
-    sources = draw(st.lists(parts(Source), max_size=3, unique_by=lambda s: s.id))
-    declared = draw(st.lists(parts(Account), max_size=max_accounts, unique_by=lambda a: a.name))
+    sources = draw(st.lists(_build(Source, {}, years), max_size=3, unique_by=lambda s: s.id))
+    declared = draw(
+        st.lists(_build(Account, {}, years), max_size=max_accounts, unique_by=lambda a: a.name)
+    )
     context = _Context(
         source_ids=tuple(s.id for s in sources),
         accounts=tuple(a.name for a in declared),
         earlier=(),
+        years=years,
     )
     for _ in range(draw(st.integers(min_events, max_events))):
         event = draw(_one_event(choices, context))
@@ -589,12 +635,12 @@ def _records(
         "format_version": FORMAT_VERSION,
     }
     # Every other field (id, person, title, notes, ...) is drawn like any part's.
-    others = {name: draw(strategy) for name, strategy in _record_strategies().items()}
+    others = {name: draw(strategy) for name, strategy in _record_strategies(years).items()}
     # The person's facts per account name declared accounts, each once.
     names = [a.name for a in declared]
     facts = st.lists(st.sampled_from(names), unique=True, max_size=2) if names else st.just([])
     person_accounts = tuple(
-        draw(_build(PersonFacts, {"account": st.just(name)})) for name in draw(facts)
+        draw(_build(PersonFacts, {"account": st.just(name)}, years)) for name in draw(facts)
     )
     others["person"] = attrs.evolve(others["person"], accounts=person_accounts)
     return CaseRecord(**others, **fixed)
@@ -617,6 +663,8 @@ def records(
     event_types: Collection[type[Event]] | None = None,
     max_accounts: int = 2,
     chronological: bool = False,
+    min_year: int = DEFAULT_YEARS[0],
+    max_year: int = DEFAULT_YEARS[1],
     accounts: bool | None = None,
 ) -> st.SearchStrategy[CaseRecord]:
     """Valid case records: the constructors and the codec accept every one.
@@ -632,6 +680,10 @@ def records(
         chronological: Whether the dates must be consistent with the order of
             the events (no event wholly before the one listed before it). Off
             by default: an inconsistent order is a finding, not an invalid record.
+        min_year: No known bound of a date drawn (of an event, a source, a
+            birth) lies before this year.
+        max_year: Nor after this one; up to 9999, the last year a record can
+            give (a date drawn ``after`` another is then cut at 9999-12-31).
         accounts: Deprecated: ``True`` is ``max_accounts=2``, ``False`` is
             ``max_accounts=0``.
 
@@ -640,10 +692,12 @@ def records(
 
     Raises:
         hypothesis.errors.InvalidArgument: If a bound is not a non-negative int,
-            ``min_events > max_events``, a flag is not a bool, or
-            ``event_types`` holds a class that could never occur.
+            ``min_events > max_events``, a year is not in 1..9999 or
+            ``min_year > max_year``, a flag is not a bool, or ``event_types``
+            holds a class that could never occur.
     """
     low, high = check_bounds(min_events, max_events)
+    years = check_bounds(min_year, max_year, ("min_year", "max_year"), min_value=1, max_value=9999)
     chosen = check_event_types(event_types)
     reachable = _reachable(chosen)
     if len(reachable) < len(chosen):
@@ -658,6 +712,7 @@ def records(
         choices=chosen,
         max_accounts=_max_accounts(max_accounts, accounts),
         chronological=check_bool(chronological, "chronological"),
+        years=years,
     )
 
 
@@ -668,6 +723,8 @@ def record_dicts(
     event_types: Collection[type[Event]] | None = None,
     max_accounts: int = 2,
     chronological: bool = False,
+    min_year: int = DEFAULT_YEARS[0],
+    max_year: int = DEFAULT_YEARS[1],
     accounts: bool | None = None,
 ) -> st.SearchStrategy[dict[str, Any]]:
     """The JSON form of :func:`records` (dicts, lists, strings, numbers), defaults left out.
@@ -686,6 +743,8 @@ def record_dicts(
         event_types=event_types,
         max_accounts=max_accounts,
         chronological=chronological,
+        min_year=min_year,
+        max_year=max_year,
     )
     return strategy.map(_as_json)
 

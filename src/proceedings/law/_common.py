@@ -259,12 +259,22 @@ def host_act(ev: Removal | Detention) -> tuple[Truth, str]:
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day ``months`` calendar months later (the month's last day if shorter)."""
+    """The same day ``months`` calendar months later (the month's last day if shorter).
+
+    Saturates at the ends of the calendar: ``date.max`` stands for a day after
+    9999-12-31 (no representable day is later than it, so a period that ends
+    there has not run out on any day a record can give), and ``date.min`` for
+    one before 0001-01-01 (``months`` may be negative). Callers comparing
+    with a date open at the end (``9999-12/..``) must ask ``open_end`` too.
+    """
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
     if year > datetime.MAXYEAR:
         # Past the calendar (an open end, ``2010-06/..``): later than any day.
         return datetime.date.max
+    if year < datetime.MINYEAR:
+        # Before the calendar: earlier than any day (was an AssertionError).
+        return datetime.date.min
     for d in (day.day, 30, 29, 28):
         try:
             return datetime.date(year, month, d)

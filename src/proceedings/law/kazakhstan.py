@@ -119,10 +119,14 @@ def _late_decision(ctx: Context) -> Iterator[Hit]:
 
     # "Three months" and "one year" are calendar periods; day bounds are
     # compared against the calendar dates they lead to from each bound.
+    # add_months saturates at 9999-12-31: a period that ends after it has not
+    # run out on any day a record can give, so a decision on a known day is
+    # not late (FALSE), but one open at the end ("9999-12/..") may be later
+    # than any such day, so that is UNKNOWN, as it is before the calendar's end.
     def late(months: int) -> Truth:
         if add_months(start.latest, months) < ev.date.earliest:
             return Truth.TRUE
-        if add_months(start.earliest, months) < ev.date.latest:
+        if add_months(start.earliest, months) < ev.date.latest or ev.date.open_end:
             return Truth.UNKNOWN
         return Truth.FALSE
 
