@@ -259,11 +259,13 @@ def test_kz_ref_11_a_period_ending_after_the_calendar_has_not_run_out() -> None:
     )
 
 
-def _extradition_record(approved: str, *, surrendered: str | None = None) -> CaseRecord:
+def _extradition_record(
+    approved: str, *, surrendered: str | None = None, ident: str = "edge-9999"
+) -> CaseRecord:
     events = [request("request", "9999-12-20"), extradition("approval", approved)]
     if surrendered is not None:
         events.append(removal("surrender", surrendered, RemovalChannel.EXTRADITION))
-    return record(*events, ident="edge-9999")
+    return record(*events, ident=ident)
 
 
 def test_an_appeal_period_past_the_end_of_the_calendar_is_running_not_expired() -> None:
@@ -340,7 +342,8 @@ def edge_files(tmp_path: Path) -> list[Path]:
         _write(
             tmp_path,
             "surrendered.json",
-            _extradition_record("9999-12-25", surrendered="9999-12-31"),
+            # Each record of a run has its own id (a repeated one is an input error).
+            _extradition_record("9999-12-25", surrendered="9999-12-31", ident="surrendered"),
         ),
         _write(
             tmp_path,
