@@ -45,7 +45,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"_engine"}),
     frozenset({"_proceeding", "_probes", "_timeline"}),
     frozenset({"render", "corpus"}),
-    frozenset({"casefiles", "pytest_plugin"}),
+    frozenset({"_casefile", "casefiles", "pytest_plugin"}),
     frozenset({"cli", "_terminal", "__main__", "__init__"}),
 )
 #: The Hypothesis kits: they may import the library, the library never them.
