@@ -52,7 +52,7 @@ from proceedings import (
     validate,
 )
 from proceedings import deadlines as proceedings_deadlines
-from proceedings._dates import add_days, leaves_calendar, shift_day
+from proceedings._durations import add_days, leaves_calendar, shift_day
 from proceedings.corpus import Outcome
 from proceedings.law._common import add_months
 from proceedings.strategies import lawful_histories, records, uncertain_dates

@@ -14,15 +14,8 @@ from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from proceedings._dates import (
-    DayRange,
-    HourRange,
-    Truth,
-    UncertainDate,
-    add_days,
-    days_between,
-    hours_between,
-)
+from proceedings._dates import Truth, UncertainDate
+from proceedings._durations import DayRange, HourRange, add_days, days_between, hours_between
 from proceedings._errors import InvalidDate
 from proceedings._strategies.dates import invalid_date_strings, uncertain_dates
 

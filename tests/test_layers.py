@@ -22,7 +22,7 @@ ROOT = Path(proceedings.__file__).parent
 #: under ``proceedings`` (``law.cis`` is ``law``, ``render._text`` is ``render``).
 LAYERS: tuple[frozenset[str], ...] = (
     # Values that import nothing above them.
-    frozenset({"_errors", "_countries", "_dates", "_paths", "_findings", "_limits"}),
+    frozenset({"_errors", "_countries", "_dates", "_durations", "_paths", "_findings", "_limits"}),
     frozenset(
         {
             "_report",

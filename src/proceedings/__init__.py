@@ -13,7 +13,8 @@ This library is a model of the law, not legal advice.
 import warnings
 from typing import Any
 
-from ._dates import DayRange, HourRange, Truth, UncertainDate, days_between, hours_between
+from ._dates import Truth, UncertainDate
+from ._durations import DayRange, HourRange, days_between, hours_between
 from ._engine import State, Step, deadlines, replay, validate
 from ._errors import (
     InvalidDate,

@@ -16,14 +16,8 @@ from typing import Any
 import attrs
 
 from ._chart import features
-from ._dates import (
-    Truth,
-    UncertainDate,
-    add_days,
-    days_between,
-    hours_between,
-    leaves_calendar,
-)
+from ._dates import Truth, UncertainDate
+from ._durations import add_days, days_between, hours_between, leaves_calendar
 from ._errors import UnknownName
 from ._findings import Certainty, Finding, Unverified
 from ._model import CaseRecord, Event

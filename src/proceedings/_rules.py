@@ -19,7 +19,8 @@ import attrs
 
 from ._chart import CHART
 from ._countries import ISO_3166_ALPHA2
-from ._dates import DayRange, HourRange, Truth, UncertainDate, days_between, hours_between
+from ._dates import Truth, UncertainDate
+from ._durations import DayRange, HourRange, days_between, hours_between
 from ._errors import InvalidDefinition, UnknownName
 from ._findings import Citation, Severity
 from ._model import EVENT_TYPE_BY_TAG, CaseRecord, Charge, Event, OffenceCategory

@@ -29,7 +29,8 @@ from typing import Protocol, TypeVar
 
 import attrs
 
-from ._dates import UncertainDate, add_days, leaves_calendar
+from ._dates import UncertainDate
+from ._durations import add_days, leaves_calendar
 from ._events import Event
 
 __all__ = [

@@ -35,7 +35,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
-from ._dates import shift_day
+from ._durations import shift_day
 from ._engine import State, Step
 from ._errors import RecordError, TransitionRefused
 from ._findings import Finding, Severity

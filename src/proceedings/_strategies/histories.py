@@ -27,7 +27,8 @@ from hypothesis import strategies as st
 
 from .._checks import COUNTRY, IDENTIFIER, NONEMPTY, NONNEGATIVE, POSITIVE
 from .._codec import _is_var_tuple
-from .._dates import UncertainDate, shift_day
+from .._dates import UncertainDate
+from .._durations import shift_day
 from .._errors import RecordError, TransitionRefused
 from .._model import (
     EVENT_TYPE_BY_TAG,

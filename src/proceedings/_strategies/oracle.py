@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from .._dates import days_between
+from .._durations import days_between
 from .._model import (
     AppealDecided,
     AppealFiled,

@@ -38,7 +38,8 @@ from .._checks import (
 )
 from .._codec import _is_var_tuple, unstructure
 from .._countries import ISO_3166_ALPHA2
-from .._dates import UncertainDate, add_days
+from .._dates import UncertainDate
+from .._durations import add_days
 from .._model import (
     EVENT_TYPES,
     FORMAT_VERSION,

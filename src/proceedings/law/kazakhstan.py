@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from .._dates import Truth, days_between
+from .._dates import Truth
+from .._durations import days_between
 from .._findings import Citation, Severity
 from .._model import (
     AsylumDecision,
