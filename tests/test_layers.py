@@ -41,7 +41,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"_versions"}),
     frozenset({"_codec", "codec", "_locate", "_reading", "_schema", "schema"}),
     frozenset({"_statechart", "_chart"}),
-    frozenset({"_rules", "law"}),
+    frozenset({"_rule_parts", "_rules", "law"}),
     frozenset({"_engine"}),
     frozenset({"_proceeding", "_probes", "_timeline"}),
     frozenset({"render", "corpus"}),

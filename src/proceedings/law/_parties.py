@@ -1,6 +1,6 @@
 """Who is party to which treaty, and from when: the table the rulebooks share.
 
-One :class:`~proceedings._rules.Party` per (treaty, state). ``since`` is the day the
+One :class:`~proceedings._rule_parts.Party` per (treaty, state). ``since`` is the day the
 treaty ENTERED INTO FORCE for the state (not signature, not the date of deposit, not
 the date of a domestic ratification law); ``until`` is the first day it no longer
 bound the state. Each ``source`` gives the date of deposit and how entry into force
