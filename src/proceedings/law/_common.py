@@ -397,3 +397,17 @@ def _requesting_state(ctx: Context) -> str | None:
         if isinstance(earlier, WantedListing) and earlier.jurisdiction != ctx.event.jurisdiction:
             wanted = earlier.jurisdiction
     return wanted
+
+
+# -- Kazakhstan ------------------------------------------------------------------------
+
+#: Kazakhstan, as the jurisdictions of its rules.
+KZ = frozenset({"KZ"})
+REFUGEES = "Law of the Republic of Kazakhstan 'On Refugees' (No. 216-IV, 2009)"
+#: The Criminal Procedure Code of 2014 is in force from 2015-01-01.
+CPC_IN_FORCE = (datetime.date(2015, 1, 1), None)
+
+
+def kz_cpc(article: str, url: str | None = None, paragraph: str | None = None) -> Citation:
+    """A citation of the Kazakh Criminal Procedure Code."""
+    return Citation(instrument=CPC, article=article, paragraph=paragraph, url=url)
