@@ -1,4 +1,4 @@
-"""How the ``proceedings`` command talks to a terminal: colour, width, progress, errors.
+"""How the ``proceedings`` command talks to a terminal: colour, width, progress, errors, options.
 
 The commands are in :mod:`proceedings.cli`; this is their plumbing: what
 they print on standard error, when they colour, and the last line of defence
@@ -13,14 +13,20 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
+from ._errors import InvalidDefinition, UnknownName
 from ._limits import Limits, parse_limit
 from ._model import CaseRecord
+from ._rules import Law, Rulebook
 from .corpus import Outcome, Summary, read_record
+from .law import DEFAULT_RULEBOOKS, RECORD
 from .render._common import printable
+
+if TYPE_CHECKING:
+    from .casefiles import HoldingScore  # imported only by the test command
 
 #: Inputs at least this large get a progress bar (when stderr is a terminal).
 PROGRESS_BYTES = 1 << 20
@@ -161,3 +167,61 @@ def load_one(name: str) -> CaseRecord:
             error(printable(str(problem)))
         sys.exit(2)
     return read
+
+
+# -- the law the user chose -------------------------------------------------------------
+
+#: The rulebooks of the law that ``--rulebook`` chooses among (the record checks always run).
+LAW_BOOKS = tuple(b for b in DEFAULT_RULEBOOKS if b is not RECORD)
+
+
+def choose_rulebooks(names: Sequence[str]) -> tuple[Rulebook, ...]:
+    """The record checks and the law's rulebooks named (all if none), in the library's order."""
+    known = {b.name: b for b in LAW_BOOKS}
+    for name in names:
+        if name not in known:
+            raise click.BadParameter(
+                f"unknown rulebook {name!r}; choose among: {', '.join(known)}",
+                param_hint="'--rulebook'",
+            )
+    return (RECORD, *(b for b in LAW_BOOKS if not names or b.name in names))
+
+
+def law_of(rulebooks: Sequence[str], readings: Sequence[str], verified_only: bool) -> Law:
+    """The law that ``--rulebook``, ``--reading`` and ``--verified-only`` chose."""
+    chosen: dict[str, str] = {}
+    for value in readings:
+        name, sep, option = value.partition("=")
+        if not sep or not name.strip() or not option.strip():
+            raise click.BadParameter(
+                f"{value!r} is not NAME=OPTION (for example asylum_appeal_suspensive=no)",
+                param_hint="'--reading'",
+            )
+        chosen[name.strip()] = option.strip()
+    books = choose_rulebooks(rulebooks)
+    try:
+        return Law(rulebooks=books, readings=chosen, verified_only=verified_only)
+    except InvalidDefinition as exc:
+        raise click.BadParameter(str(exc), param_hint="'--rulebook'") from None
+    except UnknownName as exc:
+        hint = "'--reading'" if exc.kind in {"reading", "option"} else f"'--{exc.kind}'"
+        raise click.BadParameter(str(exc), param_hint=hint) from None
+
+
+def show_score(total: HoldingScore) -> None:
+    """The decided cases' score: holdings reproduced, and violations the body did not find."""
+    if not (total.found or total.cleared):
+        return
+
+    def share(part: int, whole: int) -> str:
+        return f"{part} of {whole}" + (f" ({100 * part / whole:.0f}%)" if whole else "")
+
+    click.echo(
+        "Holdings of a violation reproduced (same article, same event): "
+        f"{share(total.reproduced, total.found)}; "
+        f"{share(total.reproduced, total.placed)} of those that name an event of the record"
+    )
+    click.echo(
+        f"Certain violations where the body found none: {total.contradicted} "
+        f"(of {total.cleared} holdings of no violation)"
+    )

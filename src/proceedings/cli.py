@@ -21,7 +21,6 @@ import difflib
 import json
 import re
 import sys
-from collections.abc import Sequence
 
 import click
 
@@ -29,12 +28,11 @@ from . import _terminal as term
 from . import render
 from ._chart import CHART
 from ._dates import UncertainDate
-from ._errors import InvalidDate, InvalidDefinition, UnknownName
+from ._errors import InvalidDate, UnknownName
 from ._limits import Limits
-from ._rules import Law, Rulebook
 from ._statechart import diagram_model
 from .corpus import Outcome, Tally, iter_inputs, validate_corpus
-from .law import DEFAULT_LAW, DEFAULT_RULEBOOKS, RECORD
+from .law import DEFAULT_LAW
 from .render import printable
 from .render._sarif import tool_version
 
@@ -53,44 +51,6 @@ def main() -> None:
 
     This is a model of the law, not legal advice.
     """
-
-
-# -- the law the user chose -------------------------------------------------------------
-
-#: The rulebooks of the law that ``--rulebook`` chooses among (the record checks always run).
-_LAW_BOOKS = tuple(b for b in DEFAULT_RULEBOOKS if b is not RECORD)
-
-
-def _choose_rulebooks(names: Sequence[str]) -> tuple[Rulebook, ...]:
-    """The record checks and the law's rulebooks named (all if none), in the library's order."""
-    known = {b.name: b for b in _LAW_BOOKS}
-    for name in names:
-        if name not in known:
-            raise click.BadParameter(
-                f"unknown rulebook {name!r}; choose among: {', '.join(known)}",
-                param_hint="'--rulebook'",
-            )
-    return (RECORD, *(b for b in _LAW_BOOKS if not names or b.name in names))
-
-
-def _law(rulebooks: Sequence[str], readings: Sequence[str], verified_only: bool) -> Law:
-    chosen: dict[str, str] = {}
-    for value in readings:
-        name, sep, option = value.partition("=")
-        if not sep or not name.strip() or not option.strip():
-            raise click.BadParameter(
-                f"{value!r} is not NAME=OPTION (for example asylum_appeal_suspensive=no)",
-                param_hint="'--reading'",
-            )
-        chosen[name.strip()] = option.strip()
-    books = _choose_rulebooks(rulebooks)
-    try:
-        return Law(rulebooks=books, readings=chosen, verified_only=verified_only)
-    except InvalidDefinition as exc:
-        raise click.BadParameter(str(exc), param_hint="'--rulebook'") from None
-    except UnknownName as exc:
-        hint = "'--reading'" if exc.kind in {"reading", "option"} else f"'--{exc.kind}'"
-        raise click.BadParameter(str(exc), param_hint=hint) from None
 
 
 # -- validate ----------------------------------------------------------------------------
@@ -114,7 +74,7 @@ def _law(rulebooks: Sequence[str], readings: Sequence[str], verified_only: bool)
     multiple=True,
     metavar="NAME",
     help="Apply only these of the default rulebooks (repeatable; the record checks always "
-    "run): " + ", ".join(b.name for b in _LAW_BOOKS) + ".",
+    "run): " + ", ".join(b.name for b in term.LAW_BOOKS) + ".",
 )
 @click.option(
     "--reading",
@@ -203,7 +163,7 @@ def validate_command(
     were found too), an internal error, or an interruption. If the reader of
     the output goes away (| head), the status of what was validated so far.
     """
-    law = _law(rulebooks, readings, verified_only)
+    law = term.law_of(rulebooks, readings, verified_only)
     if as_of is not None:
         try:
             UncertainDate.parse(as_of)
@@ -304,21 +264,7 @@ def test_command(paths: tuple[str, ...], verbose: bool) -> None:
         f"{len(results) - failed} passed, {failed} failed, {unreadable} unreadable "
         f"({len(files)} test-case files)"
     )
-    total = score(results)
-    if total.found or total.cleared:
-
-        def share(part: int, whole: int) -> str:
-            return f"{part} of {whole}" + (f" ({100 * part / whole:.0f}%)" if whole else "")
-
-        click.echo(
-            "Holdings of a violation reproduced (same article, same event): "
-            f"{share(total.reproduced, total.found)}; "
-            f"{share(total.reproduced, total.placed)} of those that name an event of the record"
-        )
-        click.echo(
-            f"Certain violations where the body found none: {total.contradicted} "
-            f"(of {total.cleared} holdings of no violation)"
-        )
+    term.show_score(score(results))
     if unreadable:
         sys.exit(2)
     sys.exit(1 if failed else 0)
@@ -401,7 +347,7 @@ def diagram_command(
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def rules_command(jurisdiction: str | None, rulebooks: tuple[str, ...], fmt: str) -> None:
     """List the rules: id, severity, title and whether the source text is verified."""
-    chosen = _choose_rulebooks(rulebooks)
+    chosen = term.choose_rulebooks(rulebooks)
     country = jurisdiction.upper() if jurisdiction else None
     if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
         raise click.BadParameter(
