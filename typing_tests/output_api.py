@@ -9,12 +9,22 @@ from typing import IO
 import proceedings
 from proceedings import CaseRecord, RecordError, Report
 from proceedings.codec import json_lines, line_of, make_converter, parse_json, structure
-from proceedings.corpus import Input, InputProblem, Outcome, Summary, iter_inputs, validate_corpus
+from proceedings.corpus import (
+    Input,
+    InputProblem,
+    Limits,
+    Outcome,
+    Summary,
+    iter_inputs,
+    read_record,
+    validate_corpus,
+)
 from proceedings.law import DEFAULT_LAW, Law
 from proceedings.render import (
     FORMATS,
     Format,
     Timeline,
+    printable,
     report_to_dict,
     timeline,
     timeline_to_mermaid,
@@ -75,3 +85,12 @@ def write_some(reports: list[Report], out: IO[str]) -> int:
 def draw(record: CaseRecord) -> str:
     model: Timeline = timeline(record, account=None)
     return timeline_to_mermaid(model, tracks=["asylum"])
+
+
+def guarded(paths: list[str], data: bytes) -> tuple[bool, str]:
+    limits = Limits(document_bytes=1 << 20, depth=32, items=500)
+    outcomes: Iterator[Outcome] = validate_corpus(paths, limits=limits)
+    complete = all(o.ok for o in outcomes)
+    read: CaseRecord | list[InputProblem] = read_record(data, source="x.json", limits=limits)
+    shown = printable(str(read[0]) if isinstance(read, list) else read.id, newlines=False)
+    return complete and limits.describe("depth") == "32 levels", shown
