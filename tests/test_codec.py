@@ -347,6 +347,56 @@ def test_invalid_json_syntax_reports_line_and_column() -> None:
     assert (expected, "r1.json") == (info.value.problems, info.value.source)
 
 
+#: Records in encodings other than UTF-8, and UTF-8 with a surrogate encoded; the
+#: line and the column (counted in bytes, as the command line counts) of the first bad byte.
+_TEXT = Path("examples/cases/zhilin.json").read_text(encoding="utf-8")
+NOT_UTF8 = {
+    "utf-16": (_TEXT.encode("utf-16"), 1, "0xFF at column 1"),
+    "utf-32": (_TEXT.encode("utf-32"), 1, "0xFF at column 1"),
+    "utf-16-be": ('{"id": "\u00e9"}'.encode("utf-16-be"), 1, "0xE9 at column 18"),
+    "latin-1": ('{\n  "id": "caf\u00e9"}'.encode("latin-1"), 2, "0xE9 at column 13"),
+    "surrogate": (b'{\n\n  "id": "x\xed\xa0\x80"}', 3, "0xED at column 11"),
+    "after a mark": (b'\xef\xbb\xbf{"id": "\xff"}', 1, "0xFF at column 9"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_UTF8))
+def test_bytes_that_are_not_utf8_are_refused_as_the_command_line_refuses_them(name: str) -> None:
+    """``loads``, ``load`` of a binary file and ``load_jsonl`` decode bytes strictly as
+    UTF-8, as ``proceedings validate`` does, with its message (json.loads would guess
+    UTF-16 or UTF-32, and let an encoded surrogate through)."""
+    data, line, where = NOT_UTF8[name]
+    message = f"not UTF-8 text: byte {where} cannot be decoded; save the file as UTF-8"
+    expected = (Problem(path="$", message=message, line=line),)
+
+    with pytest.raises(RecordError) as from_bytes:
+        loads(data, source="r.json")
+    with pytest.raises(RecordError) as from_file:
+        load(io.BytesIO(data))
+    (streamed,) = load_jsonl([data.replace(b"\n", b" ")])
+
+    assert (expected, "r.json") == (from_bytes.value.problems, from_bytes.value.source)
+    assert expected == from_file.value.problems
+    assert isinstance(streamed, RecordError)
+    assert ("$", message[: len("not UTF-8 text: byte 0x")]) == (
+        streamed.problems[0].path,
+        streamed.problems[0].message[: len("not UTF-8 text: byte 0x")],
+    )
+
+
+def test_a_byte_order_mark_may_open_a_document_or_a_corpus_only() -> None:
+    """A UTF-8 byte-order mark is read at the start of a document and of the first line
+    of a JSON Lines file; on a later line it is an error, as for the command line."""
+    bom = b"\xef\xbb\xbf"
+    good = json.dumps(record()).encode("utf-8")
+
+    first, second = load_jsonl([bom + good, bom + good])
+
+    assert structure(record()) == loads(bom + good) == first
+    assert isinstance(second, RecordError)
+    assert ("$", 2) == (second.problems[0].path, second.problems[0].line)
+
+
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
 def test_nan_and_infinity_are_not_json(constant: str) -> None:
     """Python's json reads NaN and Infinity; the codec refuses them as the JSON standard does."""

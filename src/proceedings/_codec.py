@@ -16,6 +16,7 @@ The public functions on top (files, strings, JSON Lines) are in
 
 from __future__ import annotations
 
+import codecs
 import enum
 import json
 import math
@@ -655,13 +656,62 @@ def _repeated_keys(node: Any, path: str) -> Iterator[Problem]:
             yield from _repeated_keys(value, index_path(path, i))
 
 
+def decode_utf8(
+    data: bytes, *, bom: bool = True, source: str | None = None, line: int | None = None
+) -> str:
+    """The text of UTF-8 bytes, decoded strictly, as the command line reads files.
+
+    :func:`json.loads` would guess UTF-16 or UTF-32 from the first bytes and
+    let the encoded halves of a surrogate pair through; a record file is
+    UTF-8 (RFC 8259, section 8.1), so the Python API and the command line
+    refuse the same bytes, with the same message.
+
+    Args:
+        data: A document, or one line of a JSON Lines file.
+        bom: Whether a byte-order mark may open it: a document, or the first
+            line of a file.
+        source: Where the bytes came from, for the error.
+        line: The line of a JSON Lines file the bytes are (``None``: the
+            bytes are a whole document, and the line is counted in them).
+
+    The column of a bad byte is counted in bytes from the start of its line
+    (after a byte-order mark), as the command line counts it.
+
+    Raises:
+        RecordError: The bytes are not UTF-8, with the line and column of the
+            first byte that is not.
+    """
+    # The mark is cut off by hand, not by the "utf-8-sig" codec, whose error
+    # offsets count from after the mark and so would name the wrong byte.
+    if bom and data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        at_line = before.count(b"\n") + 1 if line is None else line
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        message = (
+            f"not UTF-8 text: byte 0x{data[exc.start]:02X} at column {column} "
+            "cannot be decoded; save the file as UTF-8"
+        )
+        raise RecordError(
+            [Problem(path="$", message=message, line=at_line)], source=source
+        ) from None
+
+
 def parse_json(text: str | bytes, *, source: str | None = None, line: int | None = None) -> Any:
     """Parse JSON strictly: no NaN or Infinity, no key given twice.
 
+    Bytes must be UTF-8 (see :func:`decode_utf8`); a byte-order mark may open
+    a document or the first line of a JSON Lines file (``line`` 1).
+
     Raises:
-        RecordError: With the line and column of a syntax error, or the paths
-            of repeated keys.
+        RecordError: With the line and column of a syntax error or of a byte
+            that is not UTF-8, or the paths of repeated keys.
     """
+    if isinstance(text, bytes):
+        text = decode_utf8(text, bom=line in (None, 1), source=source, line=line)
     repeats: list[bool] = []
 
     def hook(pairs: list[tuple[str, Any]]) -> _Object:
