@@ -558,6 +558,44 @@ def test_a_non_finite_number_from_python_is_refused() -> None:
     assert expected == the_problem(data)
 
 
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            {5: 1},
+            [
+                ("$.id", "required field is missing"),
+                ("$.person", "required field is missing"),
+                ("$", "a key of an object must be a string, got 5"),
+            ],
+        ),
+        (
+            record(person={"id": "p1", None: 0, "zz": 1}),
+            [
+                ("$.person.zz", "unknown field 'zz' for person; expected: id, name"),
+                ("$.person", "a key of an object must be a string, got None"),
+            ],
+        ),
+        (
+            record(events=[{**detention(), (1, 2): "x"}]),
+            [("$.events[0]", "a key of an object must be a string, got (1, 2)")],
+        ),
+    ],
+)
+def test_a_key_that_is_not_a_string_from_python_is_refused(
+    data: dict[Any, Any], expected: list[tuple[str, str]]
+) -> None:
+    """JSON keys are strings; a dict built in Python may have others, each refused at
+    the object that holds it (was: AttributeError)."""
+    found = problems(data)
+
+    # Each message is compared by its start (the rest lists the expected fields).
+    assert expected == [
+        (path, message[: len(start)])
+        for (path, message), (_, start) in zip(found, expected, strict=True)
+    ]
+
+
 def test_an_event_unstructures_with_its_tag() -> None:
     """An event on its own unstructures to the same JSON it has inside a record."""
     case = structure(record(events=[detention()]))

@@ -482,12 +482,21 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
         allowed = ", ".join(_JSON_KEYS.get(exc.cl) or [a.name for a in attrs.fields(exc.cl)])
         if issubclass(exc.cl, Event):
             allowed = "type, " + allowed
+        # Only data built in Python can have keys that are not strings (JSON has
+        # none); such a key has no path of its own, so the object's is given.
+        odd = sorted((k for k in exc.extra_fields if not isinstance(k, str)), key=repr)
         return [
             Problem(
                 path=key_path(path, key),
                 message=f"unknown field {key!r} for {_describe(exc.cl)}; expected: {allowed}",
             )
-            for key in sorted(exc.extra_fields)
+            for key in sorted(k for k in exc.extra_fields if isinstance(k, str))
+        ] + [
+            Problem(
+                path=path,
+                message=f"a key of an object must be a string, got {key!r}",
+            )
+            for key in odd
         ]
     if isinstance(exc, FieldProblems):
         return [Problem(path=_subpath(path, name), message=msg) for name, msg in exc.fields]
