@@ -596,6 +596,22 @@ def test_a_key_that_is_not_a_string_from_python_is_refused(
     ]
 
 
+def test_a_whole_number_too_large_for_a_float_is_refused() -> None:
+    """JSON writes any number of digits; a term of 10**400 months is refused as too large,
+    not reported as an OverflowError."""
+    sentence = '[{"kind": "imprisonment", "months": 1' + "0" * 400 + "}]"
+    text = json.dumps(record(events=[{**detention(), "type": "criminal_conviction"}]))
+    text = text.replace('"ground": "border"', f'"sentence": {sentence}')
+
+    with pytest.raises(RecordError) as info:
+        loads(text)
+
+    assert [("$.events[0].sentence[0].months", "expected a number, got one too large")] == [
+        (p.path, p.message[: len("expected a number, got one too large")])
+        for p in info.value.problems
+    ]
+
+
 def test_an_event_unstructures_with_its_tag() -> None:
     """An event on its own unstructures to the same JSON it has inside a record."""
     case = structure(record(events=[detention()]))

@@ -97,7 +97,13 @@ def _structure_int(value: Any, _: type) -> int:
 def _structure_float(value: Any, _: type) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _Refused(f"expected a number, got {_json_type(value)}")
-    if not math.isfinite(value):
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:
+        # An int past the range of a float (JSON allows 1 followed by 400 zeros):
+        # too many digits to show.
+        raise _Refused("expected a number, got one too large to be a float") from None
+    if not finite:
         raise _Refused(f"expected a finite number, got {value!r}")
     return value
 
