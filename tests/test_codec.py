@@ -596,6 +596,39 @@ def test_a_key_that_is_not_a_string_from_python_is_refused(
     ]
 
 
+@pytest.mark.parametrize(
+    ("title", "aliases", "path", "shown"),
+    [
+        ("ab\\ud800c", "", "$.title", "\\ud800 at character 3"),
+        ("\\ude00", "", "$.title", "\\ude00 at character 1"),
+        ("\\ude00\\ud83d", "", "$.title", "\\ude00 at character 1"),
+        ("ok", "\u00e9\\udfff", "$.person.aliases[0]", "\\udfff at character 2"),
+    ],
+)
+def test_a_lone_surrogate_is_refused(title: str, aliases: str, path: str, shown: str) -> None:
+    """JSON can escape half a surrogate pair, which is no character and cannot be written
+    as UTF-8: it is refused where it is, so that a record read can always be written
+    (and printed)."""
+    person = f'{{"id": "p1", "aliases": ["{aliases}"]}}' if aliases else '{"id": "p1"}'
+    text = f'{{"id": "r1", "title": "{title}", "person": {person}}}'
+
+    with pytest.raises(RecordError) as info:
+        loads(text)
+
+    ((at, message),) = [(p.path, p.message) for p in info.value.problems]
+    assert (path, f"a lone surrogate {shown} is half of a pair") == (
+        at,
+        message[: len(f"a lone surrogate {shown} is half of a pair")],
+    )
+
+
+def test_a_surrogate_pair_is_one_character() -> None:
+    """The two halves of a pair, in order, are the character they escape."""
+    text = '{"id": "r1", "title": "ab\\ud83d\\ude00c", "person": {"id": "p1"}}'
+
+    assert "ab\U0001f600c" == loads(text).title
+
+
 def test_a_whole_number_too_large_for_a_float_is_refused() -> None:
     """JSON writes any number of digits; a term of 10**400 months is refused as too large,
     not reported as an OverflowError."""

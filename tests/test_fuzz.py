@@ -567,8 +567,9 @@ def _read(payload: str | bytes) -> CaseRecord | None:
         assert isinstance(streamed, RecordError) if record is None else streamed == record
     if record is None:
         return None
-    # What was read is written canonically and read back the same.
-    assert record == proceedings.loads(proceedings.dumps(record))
+    # What was read is written canonically (as UTF-8: a file, a terminal) and read
+    # back the same.
+    assert record == proceedings.loads(proceedings.dumps(record).encode("utf-8"))
     return record
 
 

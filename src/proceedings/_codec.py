@@ -80,9 +80,22 @@ def _json_type(value: Any) -> str:
     return type(value).__name__  # pragma: no cover - only reachable from Python callers
 
 
+#: Half of a UTF-16 surrogate pair, on its own: JSON's "\\ud800" escape gives one.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _structure_str(value: Any, _: type) -> str:
     if not isinstance(value, str):
         raise _Refused(f"expected a string, got {_json_type(value)}")
+    # JSON can escape half a surrogate pair ("\ud800"), which is no character:
+    # such text cannot be written as UTF-8 (a file, a terminal), so it is
+    # refused here rather than when the record is written or printed.
+    if not value.isascii() and (lone := _SURROGATE.search(value)) is not None:
+        raise _Refused(
+            f"a lone surrogate \\u{ord(lone[0]):04x} at character {lone.start() + 1} is "
+            "half of a pair, not a character; a character past U+FFFF is escaped as a "
+            "pair, such as \\ud83d\\ude00"
+        )
     return value
 
 
