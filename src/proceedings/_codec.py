@@ -731,8 +731,10 @@ def decode_utf8(
 def parse_json(text: str | bytes, *, source: str | None = None, line: int | None = None) -> Any:
     """Parse JSON strictly: no NaN or Infinity, no key given twice.
 
-    Bytes must be UTF-8 (see :func:`decode_utf8`); a byte-order mark may open
-    a document or the first line of a JSON Lines file (``line`` 1).
+    Bytes must be UTF-8, decoded strictly as the command line decodes files
+    (not guessed, as :func:`json.loads` guesses UTF-16 and UTF-32); a
+    byte-order mark may open a document or the first line of a JSON Lines
+    file (``line`` 1).
 
     Raises:
         RecordError: With the line and column of a syntax error or of a byte
