@@ -494,11 +494,21 @@ def _render_everything(record: CaseRecord, as_of: datetime.date | UncertainDate)
         deadlines=limits,
     )
     for name, factory in out.FORMATS.items():
-        stream = io.StringIO()
-        summary = out.write_outcomes([outcome], factory(), stream)
-        assert summary.records == 1, name
+        for color in (False, True):
+            stream = io.StringIO()
+            summary = out.write_outcomes([outcome], factory(color=color), stream)
+            assert 1 == summary.records, name
+            written = stream.getvalue()
+            # The machine-readable formats stay JSON, whatever text the record holds.
+            if name in {"json", "sarif"}:
+                json.loads(written)
+            elif name == "jsonl":
+                # Lines end at "\n" only (str.splitlines would also break at U+2028).
+                assert all(json.loads(line) for line in written.split("\n") if line)
+            else:
+                assert written
     out.render_deadlines_text(limits, as_of=str(as_of))
-    for account in [None, *(a.name for a in record.accounts)][1 if record.accounts else 0 :]:
+    for account in [a.name for a in record.accounts] or [None]:
         model = out.timeline(record, account=account)
         out.timeline_to_dot(model)
         out.timeline_to_mermaid(model)
@@ -507,13 +517,19 @@ def _render_everything(record: CaseRecord, as_of: datetime.date | UncertainDate)
 def _replay_strictly(record: CaseRecord, as_of: datetime.date | UncertainDate) -> None:
     for account in [a.name for a in record.accounts] or [None]:
         proc = Proceeding(record.person, record_id=record.id, sources=record.sources)
+        refusals: list[TransitionRefused] = []
         for ev in record.events:
             if ev.account not in (None, account):
                 continue
             try:
                 proc.apply(attrs.evolve(ev, account=None))
-            except (TransitionRefused, RecordError):
+            except TransitionRefused as exc:
                 label("strict: event refused")
+                refusals.append(exc)
+            except RecordError:
+                label("strict: event does not fit")
+        # A refusal names the rules that bar the event.
+        assert [] == [r for r in refusals if not r.findings]
         proc.deadlines(as_of=as_of)
         if not proc.record.events:
             # Nothing to take the jurisdiction from: documented as UnknownName.
@@ -570,6 +586,10 @@ def _read(payload: str | bytes) -> CaseRecord | None:
     # What was read is written canonically (as UTF-8: a file, a terminal) and read
     # back the same.
     assert record == proceedings.loads(proceedings.dumps(record).encode("utf-8"))
+    lines = io.StringIO()
+    proceedings.dump_jsonl([record], lines)
+    lines.seek(0)
+    assert [record] == list(proceedings.load_jsonl(lines))
     return record
 
 
