@@ -4,6 +4,10 @@
 derandomised and more thorough, and is chosen when the ``CI`` environment
 variable is set (as ``.ci/run`` does). ``thorough`` is for a long local run:
 ``HYPOTHESIS_PROFILE=thorough python -m pytest``.
+
+The mutation fuzzer (``tests/test_fuzz.py``) follows the profile too; for a
+long, nightly-style run, ``PROCEEDINGS_FUZZ_EXAMPLES=20000`` sets its number of
+examples per test without making every other test as slow.
 """
 
 from __future__ import annotations

@@ -347,6 +347,56 @@ def test_invalid_json_syntax_reports_line_and_column() -> None:
     assert (expected, "r1.json") == (info.value.problems, info.value.source)
 
 
+#: Records in encodings other than UTF-8, and UTF-8 with a surrogate encoded; the
+#: line and the column (counted in bytes, as the command line counts) of the first bad byte.
+_TEXT = Path("examples/cases/zhilin.json").read_text(encoding="utf-8")
+NOT_UTF8 = {
+    "utf-16": (_TEXT.encode("utf-16"), 1, "0xFF at column 1"),
+    "utf-32": (_TEXT.encode("utf-32"), 1, "0xFF at column 1"),
+    "utf-16-be": ('{"id": "\u00e9"}'.encode("utf-16-be"), 1, "0xE9 at column 18"),
+    "latin-1": ('{\n  "id": "caf\u00e9"}'.encode("latin-1"), 2, "0xE9 at column 13"),
+    "surrogate": (b'{\n\n  "id": "x\xed\xa0\x80"}', 3, "0xED at column 11"),
+    "after a mark": (b'\xef\xbb\xbf{"id": "\xff"}', 1, "0xFF at column 9"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_UTF8))
+def test_bytes_that_are_not_utf8_are_refused_as_the_command_line_refuses_them(name: str) -> None:
+    """``loads``, ``load`` of a binary file and ``load_jsonl`` decode bytes strictly as
+    UTF-8, as ``proceedings validate`` does, with its message (json.loads would guess
+    UTF-16 or UTF-32, and let an encoded surrogate through)."""
+    data, line, where = NOT_UTF8[name]
+    message = f"not UTF-8 text: byte {where} cannot be decoded; save the file as UTF-8"
+    expected = (Problem(path="$", message=message, line=line),)
+
+    with pytest.raises(RecordError) as from_bytes:
+        loads(data, source="r.json")
+    with pytest.raises(RecordError) as from_file:
+        load(io.BytesIO(data))
+    (streamed,) = load_jsonl([data.replace(b"\n", b" ")])
+
+    assert (expected, "r.json") == (from_bytes.value.problems, from_bytes.value.source)
+    assert expected == from_file.value.problems
+    assert isinstance(streamed, RecordError)
+    assert ("$", message[: len("not UTF-8 text: byte 0x")]) == (
+        streamed.problems[0].path,
+        streamed.problems[0].message[: len("not UTF-8 text: byte 0x")],
+    )
+
+
+def test_a_byte_order_mark_may_open_a_document_or_a_corpus_only() -> None:
+    """A UTF-8 byte-order mark is read at the start of a document and of the first line
+    of a JSON Lines file; on a later line it is an error, as for the command line."""
+    bom = b"\xef\xbb\xbf"
+    good = json.dumps(record()).encode("utf-8")
+
+    first, second = load_jsonl([bom + good, bom + good])
+
+    assert structure(record()) == loads(bom + good) == first
+    assert isinstance(second, RecordError)
+    assert ("$", 2) == (second.problems[0].path, second.problems[0].line)
+
+
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
 def test_nan_and_infinity_are_not_json(constant: str) -> None:
     """Python's json reads NaN and Infinity; the codec refuses them as the JSON standard does."""
@@ -509,6 +559,93 @@ def test_a_non_finite_number_from_python_is_refused() -> None:
     expected = ("$.events[0].sentence[0].months", "expected a finite number, got inf")
 
     assert expected == the_problem(data)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            {5: 1},
+            [
+                ("$.id", "required field is missing"),
+                ("$.person", "required field is missing"),
+                ("$", "a key of an object must be a string, got 5"),
+            ],
+        ),
+        (
+            record(person={"id": "p1", None: 0, "zz": 1}),
+            [
+                ("$.person.zz", "unknown field 'zz' for person; expected: id, name"),
+                ("$.person", "a key of an object must be a string, got None"),
+            ],
+        ),
+        (
+            record(events=[{**detention(), (1, 2): "x"}]),
+            [("$.events[0]", "a key of an object must be a string, got (1, 2)")],
+        ),
+    ],
+)
+def test_a_key_that_is_not_a_string_from_python_is_refused(
+    data: dict[Any, Any], expected: list[tuple[str, str]]
+) -> None:
+    """JSON keys are strings; a dict built in Python may have others, each refused at
+    the object that holds it (was: AttributeError)."""
+    found = problems(data)
+
+    # Each message is compared by its start (the rest lists the expected fields).
+    assert expected == [
+        (path, message[: len(start)])
+        for (path, message), (_, start) in zip(found, expected, strict=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "aliases", "path", "shown"),
+    [
+        ("ab\\ud800c", "", "$.title", "\\ud800 at character 3"),
+        ("\\ude00", "", "$.title", "\\ude00 at character 1"),
+        ("\\ude00\\ud83d", "", "$.title", "\\ude00 at character 1"),
+        ("ok", "\u00e9\\udfff", "$.person.aliases[0]", "\\udfff at character 2"),
+    ],
+)
+def test_a_lone_surrogate_is_refused(title: str, aliases: str, path: str, shown: str) -> None:
+    """JSON can escape half a surrogate pair, which is no character and cannot be written
+    as UTF-8: it is refused where it is, so that a record read can always be written
+    (and printed)."""
+    person = f'{{"id": "p1", "aliases": ["{aliases}"]}}' if aliases else '{"id": "p1"}'
+    text = f'{{"id": "r1", "title": "{title}", "person": {person}}}'
+
+    with pytest.raises(RecordError) as info:
+        loads(text)
+
+    ((at, message),) = [(p.path, p.message) for p in info.value.problems]
+    assert (path, f"a lone surrogate {shown} is half of a pair") == (
+        at,
+        message[: len(f"a lone surrogate {shown} is half of a pair")],
+    )
+
+
+def test_a_surrogate_pair_is_one_character() -> None:
+    """The two halves of a pair, in order, are the character they escape."""
+    text = '{"id": "r1", "title": "ab\\ud83d\\ude00c", "person": {"id": "p1"}}'
+
+    assert "ab\U0001f600c" == loads(text).title
+
+
+def test_a_whole_number_too_large_for_a_float_is_refused() -> None:
+    """JSON writes any number of digits; a term of 10**400 months is refused as too large,
+    not reported as an OverflowError."""
+    sentence = '[{"kind": "imprisonment", "months": 1' + "0" * 400 + "}]"
+    text = json.dumps(record(events=[{**detention(), "type": "criminal_conviction"}]))
+    text = text.replace('"ground": "border"', f'"sentence": {sentence}')
+
+    with pytest.raises(RecordError) as info:
+        loads(text)
+
+    assert [("$.events[0].sentence[0].months", "expected a number, got one too large")] == [
+        (p.path, p.message[: len("expected a number, got one too large")])
+        for p in info.value.problems
+    ]
 
 
 def test_an_event_unstructures_with_its_tag() -> None:

@@ -742,6 +742,23 @@ def test_check_does_not_apply() -> None:
     )
 
 
+@pytest.mark.parametrize("method", ["apply", "check"])
+def test_an_event_as_json_is_refused_with_how_to_build_it(method: str) -> None:
+    """apply() and check() take an Event; a dict of its JSON (or anything else) is a
+    TypeError that says how to build one, and the proceeding is left as it was (was:
+    AttributeError)."""
+    proc = Proceeding(PERSON)
+    proc.apply(claim("c", "2023-01-10"))
+    before = (proc.record, proc.state, proc.steps)
+    data = {"type": "asylum_claim", "id": "d", "date": "2023-01-11", "jurisdiction": "KZ"}
+
+    with pytest.raises(TypeError, match=r"got dict; build one .* proceedings\.codec\.structure"):
+        getattr(proc, method)(data)
+
+    assert before == (proc.record, proc.state, proc.steps)
+    assert "d" == proc.apply(structure(data, Event)).event.id
+
+
 def test_refuse_undetermined_false_accepts_an_undetermined_breach() -> None:
     """With refuse_undetermined=False an event that only may breach a rule is accepted."""
     events = (request("q", "2023-02-01"), extradition("a", "2023-03-01"))

@@ -16,6 +16,7 @@ The public functions on top (files, strings, JSON Lines) are in
 
 from __future__ import annotations
 
+import codecs
 import enum
 import json
 import math
@@ -80,9 +81,22 @@ def _json_type(value: Any) -> str:
     return type(value).__name__  # pragma: no cover - only reachable from Python callers
 
 
+#: Half of a UTF-16 surrogate pair, on its own: JSON's "\\ud800" escape gives one.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _structure_str(value: Any, _: type) -> str:
     if not isinstance(value, str):
         raise _Refused(f"expected a string, got {_json_type(value)}")
+    # JSON can escape half a surrogate pair ("\ud800"), which is no character:
+    # such text cannot be written as UTF-8 (a file, a terminal), so it is
+    # refused here rather than when the record is written or printed.
+    if not value.isascii() and (lone := _SURROGATE.search(value)) is not None:
+        raise _Refused(
+            f"a lone surrogate \\u{ord(lone[0]):04x} at character {lone.start() + 1} is "
+            "half of a pair, not a character; a character past U+FFFF is escaped as a "
+            "pair, such as \\ud83d\\ude00"
+        )
     return value
 
 
@@ -97,7 +111,13 @@ def _structure_int(value: Any, _: type) -> int:
 def _structure_float(value: Any, _: type) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _Refused(f"expected a number, got {_json_type(value)}")
-    if not math.isfinite(value):
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:
+        # An int past the range of a float (JSON allows 1 followed by 400 zeros):
+        # too many digits to show.
+        raise _Refused("expected a number, got one too large to be a float") from None
+    if not finite:
         raise _Refused(f"expected a finite number, got {value!r}")
     return value
 
@@ -482,12 +502,21 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
         allowed = ", ".join(_JSON_KEYS.get(exc.cl) or [a.name for a in attrs.fields(exc.cl)])
         if issubclass(exc.cl, Event):
             allowed = "type, " + allowed
+        # Only data built in Python can have keys that are not strings (JSON has
+        # none); such a key has no path of its own, so the object's is given.
+        odd = sorted((k for k in exc.extra_fields if not isinstance(k, str)), key=repr)
         return [
             Problem(
                 path=key_path(path, key),
                 message=f"unknown field {key!r} for {_describe(exc.cl)}; expected: {allowed}",
             )
-            for key in sorted(exc.extra_fields)
+            for key in sorted(k for k in exc.extra_fields if isinstance(k, str))
+        ] + [
+            Problem(
+                path=path,
+                message=f"a key of an object must be a string, got {key!r}",
+            )
+            for key in odd
         ]
     if isinstance(exc, FieldProblems):
         return [Problem(path=_subpath(path, name), message=msg) for name, msg in exc.fields]
@@ -660,13 +689,64 @@ def _repeated_keys(node: Any, path: str) -> Iterator[Problem]:
             )
 
 
+def decode_utf8(
+    data: bytes, *, bom: bool = True, source: str | None = None, line: int | None = None
+) -> str:
+    """The text of UTF-8 bytes, decoded strictly, as the command line reads files.
+
+    :func:`json.loads` would guess UTF-16 or UTF-32 from the first bytes and
+    let the encoded halves of a surrogate pair through; a record file is
+    UTF-8 (RFC 8259, section 8.1), so the Python API and the command line
+    refuse the same bytes, with the same message.
+
+    Args:
+        data: A document, or one line of a JSON Lines file.
+        bom: Whether a byte-order mark may open it: a document, or the first
+            line of a file.
+        source: Where the bytes came from, for the error.
+        line: The line of a JSON Lines file the bytes are (``None``: the
+            bytes are a whole document, and the line is counted in them).
+
+    The column of a bad byte is counted in bytes from the start of its line
+    (after a byte-order mark), as the command line counts it.
+
+    Raises:
+        RecordError: The bytes are not UTF-8, with the line and column of the
+            first byte that is not.
+    """
+    # The mark is cut off by hand, not by the "utf-8-sig" codec, whose error
+    # offsets count from after the mark and so would name the wrong byte.
+    if bom and data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        at_line = before.count(b"\n") + 1 if line is None else line
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        message = (
+            f"not UTF-8 text: byte 0x{data[exc.start]:02X} at column {column} "
+            "cannot be decoded; save the file as UTF-8"
+        )
+        raise RecordError(
+            [Problem(path="$", message=message, line=at_line)], source=source
+        ) from None
+
+
 def parse_json(text: str | bytes, *, source: str | None = None, line: int | None = None) -> Any:
     """Parse JSON strictly: no NaN or Infinity, no key given twice.
 
+    Bytes must be UTF-8, decoded strictly as the command line decodes files
+    (not guessed, as :func:`json.loads` guesses UTF-16 and UTF-32); a
+    byte-order mark may open a document or the first line of a JSON Lines
+    file (``line`` 1).
+
     Raises:
-        RecordError: With the line and column of a syntax error, or the paths
-            of repeated keys.
+        RecordError: With the line and column of a syntax error or of a byte
+            that is not UTF-8, or the paths of repeated keys.
     """
+    if isinstance(text, bytes):
+        text = decode_utf8(text, bom=line in (None, 1), source=source, line=line)
     repeats: list[bool] = []
 
     def hook(pairs: list[tuple[str, Any]]) -> _Object:

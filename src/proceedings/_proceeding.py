@@ -286,6 +286,13 @@ class Proceeding:
         return tuple(self._steps)
 
     def _try(self, event: Event) -> tuple[CaseRecord, Step, set[tuple[str, int, Truth]]]:
+        if not isinstance(event, Event):
+            # A caller with JSON has a dict: say how to make it an event.
+            raise TypeError(
+                f"expected an event (a proceedings.Event such as AsylumClaim), got "
+                f"{type(event).__name__}; build one from JSON with "
+                "proceedings.codec.structure(data, proceedings.Event)"
+            )
         if event.account is not None:
             raise RecordError(
                 [
@@ -334,7 +341,12 @@ class Proceeding:
         return record, result, fired
 
     def check(self, event: Event) -> tuple[Finding, ...]:
-        """The findings ``event`` would produce now, without applying it."""
+        """The findings ``event`` would produce now, without applying it.
+
+        Raises:
+            RecordError: As for :meth:`apply`.
+            TypeError: ``event`` is not an :class:`~proceedings.Event`.
+        """
         return self._try(event)[1].findings
 
     def apply(self, event: Event) -> Step:
@@ -348,6 +360,9 @@ class Proceeding:
             RecordError: It does not fit the record (repeated id, dangling
                 reference, undeclared source, a date wholly before an event
                 already applied, an account tag).
+            TypeError: ``event`` is not an :class:`~proceedings.Event` (a
+                dict of its JSON, say: build the event with
+                :func:`proceedings.codec.structure`).
         """
         record, result, fired = self._try(event)
         barring = tuple(

@@ -50,8 +50,14 @@ __all__ = [
 def loads(text: str | bytes, *, source: str | None = None) -> CaseRecord:
     """Read one case record from a JSON document.
 
+    Args:
+        text: The document, as text or as UTF-8 bytes (a byte-order mark
+            may open them).
+        source: The name errors give.
+
     Raises:
-        RecordError: Invalid JSON, or a record that does not fit the format.
+        RecordError: Bytes that are not UTF-8, invalid JSON, or a record that
+            does not fit the format.
     """
     return structure(parse_json(text, source=source), CaseRecord, source=source)
 
@@ -67,8 +73,9 @@ def load(
     """Read one case record from an open JSON file, as :func:`json.load` does.
 
     Args:
-        fp: A file opened for reading, text or binary (binary is faster and
-            accepts a byte-order mark). A path is still accepted, with a
+        fp: A file opened for reading, text or binary (binary is faster,
+            must be UTF-8 and may open with a byte-order mark, as for the
+            command line). A path is still accepted, with a
             :class:`DeprecationWarning`, for one release.
         source: The name errors give; the file's ``name`` by default.
 
@@ -125,7 +132,9 @@ def load_jsonl(
     line is read. Blank lines are skipped. Memory stays flat.
 
     Args:
-        fp: A file opened for reading (text or binary), or any iterable of lines.
+        fp: A file opened for reading (text or binary), or any iterable of
+            lines; bytes must be UTF-8 (a byte-order mark may open the first
+            line only), else the line is an error.
         source: The name errors give; the file's ``name`` by default.
 
     Yields:
