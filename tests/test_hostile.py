@@ -279,6 +279,12 @@ def test_text_that_is_not_utf8_is_refused(encoding: str, byte: int) -> None:
     assert ("$", True) == (path, message.startswith(f"not UTF-8 text: byte 0x{byte:02X} at column"))
 
 
+def test_a_bad_byte_after_a_byte_order_mark_is_named_right() -> None:
+    """The mark is not counted in the column, and the byte named is the bad one."""
+    ((_, _, message),) = problems(b'\xef\xbb\xbf{"id": "\xff"}')
+    assert message.startswith("not UTF-8 text: byte 0xFF at column 9 ")
+
+
 def test_an_encoded_surrogate_is_refused() -> None:
     ((_, _, message),) = problems('{"title": "\ud800"}'.encode("utf-8", "surrogatepass"))
     assert message.startswith("not UTF-8 text: byte 0xED at column 12")
@@ -300,12 +306,19 @@ def test_utf16_without_a_mark_is_refused() -> None:
     assert ("$", True) == (path, message.startswith("invalid JSON: Expecting value"))
 
 
-def test_an_escaped_lone_surrogate_in_a_title_is_shown_escaped(tmp_path: Path) -> None:
-    """``\\ud800`` is valid JSON: the record is validated, its title shown as an escape."""
+def test_an_escaped_lone_surrogate_is_refused_with_its_path(tmp_path: Path) -> None:
+    """``\\ud800`` is valid JSON but no character: refused where it is, the run goes on
+    (it once cut off the text output with a UnicodeEncodeError)."""
     doc = write(tmp_path / "s.json", json.dumps(record(title="x\ud800y")))
-    run = run_capped(tmp_path, doc)
-    assert 1 == run.status, run.err
-    assert "x\\ud800y" in run.out.decode("utf-8")
+    run = run_capped(tmp_path, doc, KASIMOV)
+    assert 2 == run.status
+    message = (
+        f"error: {doc}:1: $.title: a lone surrogate \\ud800 at character 2 is half of a "
+        "pair, not a character; a character past U+FFFF is escaped as a pair, such as "
+        "\\ud83d\\ude00\n"
+    )
+    assert message.encode() == run.err
+    assert run.out.startswith(b"kasimov")
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "sarif"])

@@ -20,7 +20,7 @@ from typing import IO, Any
 
 import attrs
 
-from ._codec import parse_json, structure
+from ._codec import decode_utf8, parse_json, structure
 from ._errors import RecordError
 from ._limits import Limits
 from ._locate import line_of, locate, too_deep
@@ -349,18 +349,16 @@ def _long(length: int, limits: Limits) -> str:
 
 def _decode(item: Item) -> str | InputProblem:
     # A byte-order mark may open a file (so a document, or the first line of a corpus).
-    bom = item.kind == "doc" or item.line == 1
+    line = item.line if item.kind == "line" else None
     try:
-        text = item.payload.decode("utf-8-sig" if bom else "utf-8")
-    except UnicodeDecodeError as exc:
-        before = item.payload[: exc.start]
-        line = item.line if item.kind == "line" else before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        message = (
-            f"not UTF-8 text: byte 0x{item.payload[exc.start]:02X} at column {column} "
-            "cannot be decoded; save the file as UTF-8"
+        text = decode_utf8(
+            item.payload, bom=item.kind == "doc" or item.line == 1, source=item.source, line=line
         )
-        return InputProblem(source=item.source, line=line, path="$", message=message)
+    except RecordError as err:
+        (problem,) = err.problems
+        return InputProblem(
+            source=item.source, line=problem.line, path="$", message=problem.message
+        )
     return text.rstrip("\r\n") if item.kind == "line" else text
 
 
