@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import enum
+import functools
 import json
 import math
 import re
@@ -472,7 +473,13 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
 
 
 _FAST = _make_converter(detailed=False)
-_DETAILED = _make_converter(detailed=True)
+
+
+@functools.cache
+def _detailed() -> cattrs.Converter:
+    """The converter that collects every problem: built the first time a record fails,
+    since building it costs as much as the fast one and a clean run never needs it."""
+    return _make_converter(detailed=True)
 
 
 # -- turning exceptions into problems ------------------------------------------
@@ -632,7 +639,7 @@ def structure(data: Any, cls: type[T] = CaseRecord, *, source: str | None = None
     except Exception:
         pass
     try:
-        result: T = _DETAILED.structure(data, cls)
+        result: T = _detailed().structure(data, cls)
     except Exception as exc:
         problems = _problems(exc, "$")
         if cls is CaseRecord:
