@@ -504,7 +504,7 @@ def main(argv: list[str] | None = None) -> int:
             sizes.append(100_000)
 
     race = build_race()
-    examples = check_peers_accept_examples(race)
+    examples = check_peers_accept_examples(race)  # which also warms every path up
     lines = [line.encode() for line in corpus_lines(n)]
     events = sum(len(orjson.loads(line)["events"]) for line in lines)
     race.interleaved(lines, args.chunk)
