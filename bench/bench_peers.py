@@ -40,7 +40,8 @@ Then, for the library alone: the cost per event of one record of 1 to 10,000
 events (100,000 with ``--full``), decode and validate separately, for event
 kinds that do not interact by construction; the peak RSS of
 ``proceedings validate -f jsonl`` streaming a small and a large corpus (the
-child's own ``ru_maxrss``, from ``os.wait4``); its wall time with ``--jobs 1``
+child's own ``ru_maxrss``, from ``os.wait4`` in a small launcher, since a child
+spawned from this process would start at this process's peak); its wall time with ``--jobs 1``
 and ``--jobs 2``; and its start-up (``--help``, one example file) less that of
 ``python -c pass``, best of 5.
 
@@ -55,7 +56,6 @@ import argparse
 import datetime
 import importlib
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -363,20 +363,37 @@ def _cli() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "proceedings"]
 
 
+# The child is started by a small launcher, which reports its wall time, peak RSS
+# and status. On Linux a child's ru_maxrss starts at the RSS of the process
+# that spawned it (the high-water mark of the memory it replaced at exec):
+# spawned from this process, which holds the corpus, every child would seem to
+# take hundreds of megabytes. The launcher's own few megabytes are the floor.
+_LAUNCHER = """
+import json, os, subprocess, sys, time
+t0 = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+err = proc.stderr.read()
+_, status, usage = os.wait4(proc.pid, 0)
+wall = time.perf_counter() - t0
+proc.returncode = os.waitstatus_to_exitcode(status)
+proc.stderr.close()
+sys.stderr.buffer.write(err[-2000:])
+print(json.dumps([wall, usage.ru_maxrss, proc.returncode]))
+"""
+
+
 def _child(argv: list[str], ok: tuple[int, ...] = (0, 1)) -> tuple[float, int]:
-    """Run ``argv`` with output discarded: (wall seconds, peak RSS in KiB of that child)."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    # wait4 reports this child's own peak, not the largest of all our children.
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    if proc.stderr:
-        proc.stderr.close()
-    if proc.returncode not in ok:
-        raise SystemExit(f"{' '.join(argv)} exited {proc.returncode}: {err[-2000:]}")
-    return wall, usage.ru_maxrss
+    """Run ``argv`` with output discarded: (wall seconds, peak RSS in KiB of that child).
+
+    The peak is the child's own (``os.wait4``), not the largest of all children.
+    """
+    done = subprocess.run(
+        [sys.executable, "-c", _LAUNCHER, *argv], capture_output=True, text=True, check=True
+    )
+    wall, kib, status = json.loads(done.stdout)
+    if status not in ok:
+        raise SystemExit(f"{' '.join(argv)} exited {status}: {done.stderr}")
+    return wall, kib
 
 
 def _write_corpus(path: Path, n: int) -> None:
