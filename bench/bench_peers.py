@@ -416,7 +416,9 @@ def jobs(corpus: Path, n: int) -> list[dict[str, Any]]:
     rows = []
     for j in (1, 2):
         wall, _ = _child([*_cli(), "validate", "-f", "jsonl", "--jobs", str(j), str(corpus)])
-        rows.append({"jobs": j, "records": n, "wall_s": round(wall, 2), "records_per_s": n / wall})
+        rows.append(
+            {"jobs": j, "records": n, "wall_s": round(wall, 2), "records_per_s": round(n / wall)}
+        )
     return rows
 
 
