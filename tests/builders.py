@@ -10,7 +10,13 @@ be written in a few lines from the law.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+import os
+import resource
+import signal
+import subprocess
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -402,3 +408,74 @@ def histories(
             )
         )
     return record(*events, person=person)
+
+
+# -- running the command line in a measured child ----------------------------------------
+
+# A child's peak RSS starts at its parent's (Linux keeps the high-water mark across
+# fork and exec), so the CLI is started by a small launcher, whose own RSS is its floor.
+_LAUNCHER = """
+import resource, subprocess, sys
+done = subprocess.run(sys.argv[2:])
+with open(sys.argv[1], "w") as fh:
+    fh.write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024))
+sys.exit(done.returncode if done.returncode >= 0 else 128 - done.returncode)
+"""
+
+
+@attrs.frozen
+class Measured:
+    """How a command-line run ended: its status, output and peak resident memory."""
+
+    status: int
+    out: bytes
+    err: bytes
+    peak: int  # bytes
+
+
+def run_measured(
+    args: Sequence[str | os.PathLike[str]],
+    work: Path,
+    *,
+    stdin: bytes = b"",
+    cap: int | None = None,
+    timeout: float = 120,
+    env: Mapping[str, str] | None = None,
+) -> Measured:
+    """``python -m proceedings ARGS`` in a child, its address space capped at ``cap`` bytes
+    and the whole process group killed after ``timeout`` seconds (then the test fails)."""
+    (work / "stdin").write_bytes(stdin)
+    peak_file = work / "peak"
+
+    def limit() -> None:  # pragma: no cover - runs in the child
+        if cap is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+    command = [sys.executable, "-c", _LAUNCHER, str(peak_file), sys.executable, "-m"]
+    with (
+        (work / "stdin").open("rb") as fin,
+        (work / "out").open("wb") as fout,
+        (work / "err").open("wb") as ferr,
+    ):
+        child = subprocess.Popen(
+            [*command, "proceedings", *map(str, args)],
+            stdin=fin,
+            stdout=fout,
+            stderr=ferr,
+            env=dict(env) if env is not None else None,
+            cwd=Path(__file__).parent.parent,
+            start_new_session=True,
+            preexec_fn=limit,  # noqa: PLW1509 - no thread runs when the test starts a child
+        )
+        try:
+            status = child.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+            raise AssertionError(f"killed after {timeout} s: proceedings {args}") from None
+    return Measured(
+        status=status,
+        out=(work / "out").read_bytes(),
+        err=(work / "err").read_bytes(),
+        peak=int(peak_file.read_text()),
+    )

@@ -25,6 +25,7 @@ import pytest
 from click.testing import CliRunner
 
 import proceedings
+from builders import run_measured
 from proceedings import cli, corpus
 
 HERE = Path(__file__).resolve().parent
@@ -361,30 +362,18 @@ def test_ten_thousand_records_stream_in_flat_memory(tmp_path: Path) -> None:
             fh.write(json.dumps(base | {"id": record_id}, ensure_ascii=False) + "\n")
             expected += [record_id] * per_example[base["id"]]
     size = corpus.stat().st_size
-    out = tmp_path / "out.jsonl"
     started = time.perf_counter()
-    err = tmp_path / "err.txt"
-    with out.open("w", encoding="utf-8") as fh, err.open("w", encoding="utf-8") as ferr:
-        child = subprocess.Popen(
-            [sys.executable, "-m", "proceedings", "validate", "-f", "jsonl", "-j", "2", corpus],
-            stdout=fh,
-            stderr=ferr,
-            env=_env(),
-            cwd=REPO,
-        )
-        # This child's own peak (and its workers'), not that of every child of the
-        # test process so far, which RUSAGE_CHILDREN would give.
-        _, wait_status, usage = os.wait4(child.pid, 0)
-        child.returncode = os.waitstatus_to_exitcode(wait_status)
+    command = ["validate", "-f", "jsonl", "-j", "2", corpus]
+    done = run_measured(command, tmp_path, env=_env(), timeout=300)
     seconds = time.perf_counter() - started
-    peak = usage.ru_maxrss * 1024
-    stderr = err.read_text("utf-8")
-    assert 1 == child.returncode, stderr
+    peak = done.peak
+    stderr = done.err.decode("utf-8")
+    assert 1 == done.status, stderr
     assert stderr.startswith("10000 records, ")
-    with out.open(encoding="utf-8") as fh:
+    with (tmp_path / "out").open(encoding="utf-8") as fh:
         assert expected == [json.loads(line)["record_id"] for line in fh]
     # Flat: far below what holding the corpus would take (its records as objects are
-    # several times its 90 MB). Alone it peaks near 56 MiB; in a loaded full run, ~90.
+    # several times its 90 MB); the command's own peak, its workers' included.
     assert peak < 150 * 2**20, f"peak {peak} bytes for a {size}-byte corpus"
     print(f"10k corpus: {10_000 / seconds:.0f} records/s, peak {peak / 2**20:.0f} MiB")
 

@@ -13,18 +13,16 @@ from __future__ import annotations
 import io
 import json
 import os
-import resource
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import attrs
 import pytest
 from click.testing import CliRunner
 
+from builders import Measured, run_measured
 from proceedings import cli, render
 from proceedings.corpus import Input, Limits, Outcome, iter_inputs, read_record, validate_corpus
 from proceedings.render import printable
@@ -66,56 +64,19 @@ def invoke(*args: str, stdin: bytes = b"") -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-@attrs.frozen
-class Run:
-    status: int
-    out: bytes
-    err: bytes
-    peak: int  # bytes of resident memory at the most
-
-
 def run_capped(
     tmp_path: Path,
     *args: str | Path,
     stdin: bytes = b"",
     cap: int = 2 << 30,
     timeout: float = 120,
-) -> Run:
-    """The command line in a child process, its address space capped, killed after ``timeout``."""
-    (tmp_path / "stdin").write_bytes(stdin)
+) -> Measured:
+    """``proceedings validate ARGS`` in a child, its address space capped, killed after
+    ``timeout``; its peak memory is its own (see :func:`builders.run_measured`)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PROCEEDINGS_")}
     env["PYTHONPATH"] = str(REPO / "src")
-
-    def limit() -> None:  # pragma: no cover - runs in the child
-        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-
-    with (
-        (tmp_path / "stdin").open("rb") as fin,
-        (tmp_path / "out").open("wb") as fout,
-        (tmp_path / "err").open("wb") as ferr,
-    ):
-        child = subprocess.Popen(
-            [sys.executable, "-m", "proceedings", "validate", *map(str, args)],
-            stdin=fin,
-            stdout=fout,
-            stderr=ferr,
-            cwd=REPO,
-            env=env,
-            preexec_fn=limit,  # noqa: PLW1509 - the test starts no thread before
-        )
-        timer = threading.Timer(timeout, child.kill)
-        timer.start()
-        try:
-            _, wait_status, usage = os.wait4(child.pid, 0)
-        finally:
-            timer.cancel()
-        child.returncode = os.waitstatus_to_exitcode(wait_status)
-    assert child.returncode != -9, f"killed after {timeout} s"
-    return Run(
-        status=child.returncode,
-        out=(tmp_path / "out").read_bytes(),
-        err=(tmp_path / "err").read_bytes(),
-        peak=usage.ru_maxrss * 1024,
+    return run_measured(
+        ["validate", *args], tmp_path, stdin=stdin, cap=cap, timeout=timeout, env=env
     )
 
 
