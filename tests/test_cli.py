@@ -378,8 +378,10 @@ def test_ten_thousand_records_stream_in_flat_memory(tmp_path: Path) -> None:
     print(f"10k corpus: {10_000 / seconds:.0f} records/s, peak {peak / 2**20:.0f} MiB")
 
 
-def test_ctrl_c_stops_cleanly(tmp_path: Path) -> None:
-    """Ctrl-C (SIGINT to the whole process group) stops a parallel run: exit 2, no traceback."""
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_ctrl_c_stops_cleanly(tmp_path: Path, fmt: str) -> None:
+    """Ctrl-C (SIGINT to the whole process group) stops a parallel run: exit 2, no
+    traceback, and a JSON document is closed, marked incomplete."""
     records = [json.loads(p.read_text("utf-8")) for p in _examples()]
     corpus = tmp_path / "corpus.jsonl"
     with corpus.open("w", encoding="utf-8") as fh:
@@ -388,7 +390,7 @@ def test_ctrl_c_stops_cleanly(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     with out.open("w", encoding="utf-8") as stdout:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "proceedings", "validate", "-f", "jsonl", "-j", "2", corpus],
+            [sys.executable, "-m", "proceedings", "validate", "-f", fmt, "-j", "2", corpus],
             stdout=stdout,
             stderr=subprocess.PIPE,
             text=True,
@@ -404,6 +406,10 @@ def test_ctrl_c_stops_cleanly(tmp_path: Path) -> None:
     assert 2 == proc.returncode
     assert "error: interrupted; the output is incomplete" in stderr
     assert TRACEBACK not in stderr
+    if fmt == "json":
+        document = json.loads(out.read_text("utf-8"))
+        assert False is document["summary"]["complete"]
+        assert len(document["reports"]) < 5000
 
 
 # -- options -------------------------------------------------------------------------------

@@ -374,6 +374,23 @@ def test_a_dangling_reference_is_refused() -> None:
     assert "nowhere" in found[0][2]
 
 
+def test_references_cannot_form_a_cycle() -> None:
+    """An event can name only earlier events: one naming itself, or two naming each other,
+    is refused at the first reference forward."""
+    first, second, third = (dict(e) for e in BASE["events"][:3])
+    itself = record(events=[first | {"same_day_as": first["id"]}, second])
+    ((_, path, message),) = problems(json.dumps(itself))
+    assert (
+        "$.events[0].same_day_as",
+        f"event {first['id']!r} comes later; refer to earlier ones",
+    ) == (path, message)
+    mutual = record(
+        events=[first, second | {"same_day_as": third["id"]}, third | {"same_day_as": second["id"]}]
+    )
+    found = problems(json.dumps(mutual))
+    assert ["$.events[1].same_day_as"] == [p for _, p, _ in found]
+
+
 # -- huge records and corpora ------------------------------------------------------------
 
 
