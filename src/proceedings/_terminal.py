@@ -147,8 +147,7 @@ def report_problems(outcome: Outcome) -> None:
     for problem in outcome.problems:
         error(printable(str(problem)))
     if outcome.internal is not None:
-        where = printable(outcome.source or "<input>")
-        where += "" if outcome.line is None else f":{outcome.line}"
+        where = printable(outcome.where)
         first, _, trace = outcome.internal.partition("\n")
         detail = f"{first}\n{trace.rstrip()}" if debug() else first
         error(f"internal error while validating {where}: {detail}\n{INTERNAL}")

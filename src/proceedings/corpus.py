@@ -145,6 +145,12 @@ class Outcome:
         """The record was validated (whatever it was found to breach)."""
         return self.report is not None
 
+    @property
+    def where(self) -> str:
+        """``file`` or ``file:line``, as messages name the record."""
+        where = self.source or "<input>"
+        return where if self.line is None else f"{where}:{self.line}"
+
 
 @attrs.frozen(kw_only=True)
 class Summary:
@@ -207,8 +213,7 @@ class Tally:
         if outcome.internal is not None:
             self.internal += 1
             first = outcome.internal.split("\n", 1)[0]
-            where = outcome.source or "<input>"
-            where += "" if outcome.line is None else f":{outcome.line}"
+            where = outcome.where
             self.problems.append(
                 InputProblem(
                     source=outcome.source,
@@ -537,8 +542,7 @@ def _unique_ids(outcomes: Iterable[Outcome], first: dict[str, str]) -> Iterator[
         if outcome.report is None:
             yield outcome
             continue
-        where = outcome.source or "<input>"
-        where += "" if outcome.line is None else f":{outcome.line}"
+        where = outcome.where
         seen = first.get(outcome.report.record_id)
         if seen is None:
             first[outcome.report.record_id] = where
