@@ -46,7 +46,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"_proceeding", "_probes", "_timeline"}),
     frozenset({"render", "corpus"}),
     frozenset({"_casefile", "casefiles", "pytest_plugin"}),
-    frozenset({"cli", "_terminal", "__main__", "__init__"}),
+    frozenset({"cli", "_terminal", "_report_cmd", "__main__", "__init__"}),
 )
 #: The Hypothesis kits: they may import the library, the library never them.
 SIDE = frozenset({"strategies", "testing", "_strategies", "_date_strategies", "_hypothesis_plugin"})

@@ -24,13 +24,12 @@ import sys
 
 import click
 
+from . import _report_cmd as report_cmd
 from . import _terminal as term
 from . import render
-from ._chart import CHART
 from ._dates import UncertainDate
-from ._errors import InvalidDate, UnknownName
+from ._errors import InvalidDate
 from ._limits import Limits
-from ._statechart import diagram_model
 from .corpus import Outcome, Tally, iter_inputs, validate_corpus
 from .law import DEFAULT_LAW
 from .render import printable
@@ -286,10 +285,11 @@ def schema_command() -> None:
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(["mermaid", "dot"]),
+    type=click.Choice(["mermaid", "dot", "svg"]),
     default="mermaid",
     show_default=True,
-    help="Mermaid (paste into Markdown) or Graphviz DOT (pipe into 'dot -Tsvg').",
+    help="Mermaid (paste into Markdown), Graphviz DOT (pipe into 'dot -Tsvg') or, with "
+    "--case, an SVG picture on a time axis with the findings marked.",
 )
 @click.option(
     "--track",
@@ -309,27 +309,30 @@ def diagram_command(
     fmt: str, tracks: tuple[str, ...], case: str | None, account: str | None
 ) -> None:
     """Draw the statechart of the procedure, or one case's timeline (--case)."""
-    model = diagram_model(CHART)
-    known = [t.name for t in CHART.tracks]
-    for t in tracks:
-        if t not in known:
-            raise click.BadParameter(
-                f"unknown track {t!r}; tracks: {', '.join(known)}", param_hint="'--track'"
-            )
-    only = list(tracks) or None
-    if case is None:
-        if account is not None:
-            raise click.UsageError("--account needs --case FILE")
-        draw_chart = render.chart_to_mermaid if fmt == "mermaid" else render.chart_to_dot
-        click.echo(draw_chart(model, tracks=only), nl=False)
-        return
-    record = term.load_one(case)
-    try:
-        timeline = render.timeline(record, account=account)
-    except UnknownName as exc:
-        raise click.BadParameter(str(exc), param_hint="'--account'") from None
-    draw = render.timeline_to_mermaid if fmt == "mermaid" else render.timeline_to_dot
-    click.echo(draw(timeline, tracks=only), nl=False)
+    click.echo(report_cmd.diagram(fmt, tracks, case, account), nl=False)
+
+
+@main.command("report", short_help="Write a case report: one HTML file to open or print.")
+@click.argument("case", metavar="CASE")
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    help="The file (.html, or .pdf with the pdf extra); standard output if - or not given.",
+)
+@report_cmd.READINGS
+@report_cmd.ACCOUNTS
+def report_command(
+    case: str, output: str | None, readings: tuple[str, ...], accounts: tuple[str, ...]
+) -> None:
+    """Write one record's case report: a self-contained HTML file (no network when
+    opened) with the summary, the timeline, the findings linked to their events,
+    quotes and citations, what remains uncertain and what other readings change.
+
+    Exit status: 0 no violation, 1 violations found, 2 bad usage or input.
+    """
+    law = term.law_of((), readings, verified_only=False)
+    sys.exit(report_cmd.write_case_report(case, output, law=law, accounts=accounts))
 
 
 # -- rules and explain ---------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Output: validation results in every format, rules as text and JSON, diagrams.
+"""Output: validation results in every format, rules as text and JSON, diagrams, case reports.
 
 A format is a :class:`Format`: it starts a document, writes each record's
 outcome as it arrives, and finishes with the totals, so memory stays flat
@@ -42,6 +42,7 @@ from ._common import (
     when_phrase,
 )
 from ._diagrams import chart_to_dot, chart_to_mermaid, timeline_to_dot, timeline_to_mermaid
+from ._html import ReadingChange, case_report_html, reading_changes
 from ._json import (
     REPORT_FORMAT_VERSION,
     JsonFormat,
@@ -64,6 +65,7 @@ from ._sarif import (
     sarif_rule,
     sarif_rules,
 )
+from ._svg import SEVERITY_STYLE, timeline_to_svg
 from ._text import TextFormat, render_deadlines_text, render_finding_text, render_report_text
 
 __all__ = [
@@ -73,17 +75,20 @@ __all__ = [
     "SARIF_SCHEMA",
     "SARIF_VERSION",
     "SEVERITIES",
+    "SEVERITY_STYLE",
     "Change",
     "Format",
     "FormatFactory",
     "JsonFormat",
     "JsonLinesFormat",
+    "ReadingChange",
     "SarifFormat",
     "Span",
     "TextFormat",
     "Timeline",
     "TimelineEvent",
     "artifact_uri",
+    "case_report_html",
     "chart_to_dot",
     "chart_to_mermaid",
     "counts_phrase",
@@ -94,6 +99,7 @@ __all__ = [
     "outcome_to_dict",
     "printable",
     "problem_to_dict",
+    "reading_changes",
     "render_deadlines_text",
     "render_finding_text",
     "render_report_text",
@@ -110,6 +116,7 @@ __all__ = [
     "timeline",
     "timeline_to_dot",
     "timeline_to_mermaid",
+    "timeline_to_svg",
     "when_phrase",
     "write_outcomes",
     "write_reports",

@@ -1,0 +1,135 @@
+"""The plumbing of ``proceedings report`` and ``proceedings diagram``.
+
+The commands in :mod:`proceedings.cli` stay thin: this module validates the
+record, draws the picture or the report with :mod:`proceedings.render`, and
+writes it to a file or standard output (or, for a ``.pdf`` file, through
+WeasyPrint where the optional ``pdf`` extra is installed).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from . import _terminal as term
+from . import render
+from ._chart import CHART
+from ._engine import validate
+from ._errors import UnknownName
+from ._model import CaseRecord
+from ._report import Report
+from ._rules import Law
+from ._statechart import diagram_model
+from .law import DEFAULT_LAW
+
+#: The options ``report`` shares with ``validate``.
+READINGS = click.option(
+    "--reading",
+    "readings",
+    multiple=True,
+    metavar="NAME=OPTION",
+    help="Choose an option of a reading where the law is ambiguous (repeatable).",
+)
+ACCOUNTS = click.option(
+    "--account",
+    "accounts",
+    multiple=True,
+    metavar="NAME",
+    help="Only these accounts of a record with conflicting sources (repeatable).",
+)
+
+
+def _report_of(record: CaseRecord, law: Law, accounts: Sequence[str]) -> Report:
+    try:
+        return validate(record, law=law, accounts=list(accounts) or None)
+    except UnknownName as exc:
+        raise click.BadParameter(str(exc), param_hint="'--account'") from None
+
+
+def diagram(fmt: str, tracks: Sequence[str], case: str | None, account: str | None) -> str:
+    """What ``proceedings diagram`` prints: the statechart, or a record's timeline."""
+    known = [t.name for t in CHART.tracks]
+    for t in tracks:
+        if t not in known:
+            raise click.BadParameter(
+                f"unknown track {t!r}; tracks: {', '.join(known)}", param_hint="'--track'"
+            )
+    only = list(tracks) or None
+    if case is None:
+        if account is not None:
+            raise click.UsageError("--account needs --case FILE")
+        if fmt == "svg":
+            raise click.UsageError(
+                "--format svg draws a case's timeline (--case FILE); for the statechart, "
+                "pipe --format dot into Graphviz: dot -Tsvg"
+            )
+        draw_chart = render.chart_to_mermaid if fmt == "mermaid" else render.chart_to_dot
+        return draw_chart(diagram_model(CHART), tracks=only)
+    record = term.load_one(case)
+    if fmt == "svg":
+        return timeline_svg(record, account=account, tracks=only)
+    try:
+        timeline = render.timeline(record, account=account)
+    except UnknownName as exc:
+        raise click.BadParameter(str(exc), param_hint="'--account'") from None
+    draw = render.timeline_to_mermaid if fmt == "mermaid" else render.timeline_to_dot
+    return draw(timeline, tracks=only)
+
+
+def timeline_svg(
+    record: CaseRecord, *, account: str | None, tracks: Sequence[str] | None, width: int = 960
+) -> str:
+    """The record's timeline as SVG, with the findings under the default law marked."""
+    try:
+        model = render.timeline(record, account=account)
+    except UnknownName as exc:
+        raise click.BadParameter(str(exc), param_hint="'--account'") from None
+    report = _report_of(record, DEFAULT_LAW, [account] if account else [])
+    return render.timeline_to_svg(model, report=report, tracks=tracks, width=width)
+
+
+def _pdf(html_text: str, target: Path) -> None:
+    try:
+        import weasyprint  # type: ignore[import-not-found, import-untyped, unused-ignore]  # noqa: PLC0415
+    except (ImportError, OSError) as exc:
+        # OSError: the package is there but the Pango libraries it loads are not.
+        term.error(
+            f"{target}: writing PDF needs WeasyPrint and its system libraries (Pango): "
+            f"pip install 'proceedings[pdf]' ({type(exc).__name__}: {exc}); or write HTML "
+            "and print it from a browser"
+        )
+        sys.exit(2)
+    weasyprint.HTML(string=html_text).write_pdf(str(target))
+
+
+def write_case_report(case: str, output: str | None, *, law: Law, accounts: Sequence[str]) -> int:
+    """Validate one record, write its case report, and return the exit status (0 or 1).
+
+    Args:
+        case: The record's file, or ``-`` for standard input.
+        output: The file to write (``.pdf`` for PDF, anything else HTML), or
+            ``None`` or ``-`` for standard output.
+        law: The law to apply.
+        accounts: Only these accounts (all if empty).
+    """
+    record = term.load_one(case)
+    report = _report_of(record, law, accounts)
+    text = render.case_report_html(record, report, law=law)
+    if output is None or output == "-":
+        term.safe_stdout(machine=True)
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        target = Path(output)
+        try:
+            if target.suffix.lower() == ".pdf":
+                _pdf(text, target)
+            else:
+                target.write_text(text, encoding="utf-8", errors="backslashreplace")
+        except OSError as exc:
+            term.error(f"{output}: cannot write: {exc.strerror or exc}")
+            sys.exit(2)
+    return 0 if report.ok else 1
