@@ -228,8 +228,9 @@ td ul, article ul { margin: .2rem 0; padding-left: 1.1rem; }
   body { display: block; }
   nav.toc { display: none; }
   main { max-width: none; padding: 0; }
-  section { break-before: page; }
-  section#summary, section#timeline { break-before: auto; }
+  /* A new page for the long sections; the short ones follow on. */
+  section#timeline, section#findings, section#events { break-before: page; }
+  .screen-only { display: none; }
   h2, h3, h4 { break-after: avoid; }
   article.finding, tr, blockquote, figure { break-inside: avoid; }
   a { color: #000; text-decoration: underline; }
@@ -669,7 +670,8 @@ def _timeline_section(record: CaseRecord, report: Report, timeline_svg: str | No
         for name in names:
             if report.accounts and name is not None and name not in report.accounts:
                 continue
-            svg = timeline_to_svg(timeline(record, account=name), report=report)
+            # 900 pixels: the width of the report's column, so the picture is not scaled.
+            svg = timeline_to_svg(timeline(record, account=name), report=report, width=900)
             caption = (
                 f"Under the account <code>{_h(name)}</code>: its events and the findings "
                 "that hold under it."
@@ -677,7 +679,8 @@ def _timeline_section(record: CaseRecord, report: Report, timeline_svg: str | No
                 else "The events by date, the tracks' states and the findings on their events."
             )
             out.append(
-                f"<figure>{svg}<figcaption>{caption} Hover a mark for its details."
+                f"<figure>{svg}<figcaption>{caption} "
+                '<span class="screen-only">Hover a mark for its details.</span>'
                 "</figcaption></figure>"
             )
     out.append("</section>")
