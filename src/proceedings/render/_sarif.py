@@ -28,9 +28,10 @@ _SARIF_LEVEL = {Severity.VIOLATION: "error", Severity.WARNING: "warning", Severi
 
 
 def tool_version() -> str:
-    """The installed version of ``proceedings`` (``0+unknown`` if it is not installed)."""
+    """The installed version of the distribution ``proceedings-law``, which provides the
+    package ``proceedings`` (``0+unknown`` if it is not installed)."""
     try:
-        return importlib.metadata.version("proceedings")
+        return importlib.metadata.version("proceedings-law")
     except importlib.metadata.PackageNotFoundError:
         return "0+unknown"
 
