@@ -22,8 +22,10 @@ from proceedings.corpus import (
 from proceedings.law import DEFAULT_LAW, Law
 from proceedings.render import (
     FORMATS,
+    ConciseFormat,
     Format,
     Timeline,
+    concise_line,
     printable,
     report_to_dict,
     timeline,
@@ -94,3 +96,10 @@ def guarded(paths: list[str], data: bytes) -> tuple[bool, str]:
     read: CaseRecord | list[InputProblem] = read_record(data, source="x.json", limits=limits)
     shown = printable(str(read[0]) if isinstance(read, list) else read.id, newlines=False)
     return complete and limits.describe("depth") == "32 levels", shown
+
+
+def selected(report: Report, outcome: Outcome) -> list[str]:
+    law = Law(rulebooks=DEFAULT_LAW.rulebooks, select=["KZ", "REC"], ignore=("KZ-CPC-587",))
+    chosen: tuple[str, ...] = law.select + law.ignore
+    fmt: Format = ConciseFormat(law=law)
+    return [*chosen, fmt.name, *(concise_line(f, outcome) for f in report.findings)]

@@ -7,16 +7,22 @@ that turns a bug into a message and exit status 2 instead of a traceback.
 
 from __future__ import annotations
 
+import contextlib
+import difflib
+import importlib
+import importlib.util
 import os
 import shutil
 import sys
+import tempfile
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import click
 
+from ._chart import CHART
 from ._errors import InvalidDefinition, UnknownName
 from ._limits import Limits, parse_limit
 from ._model import CaseRecord
@@ -110,11 +116,50 @@ def safe_stdout(machine: bool) -> None:
             reconfigure(errors="backslashreplace")
 
 
-def status(summary: Summary) -> int:
-    """The exit status of a run: 2 for any input problem, 1 for violations, else 0."""
+def status(summary: Summary, *, exit_zero: bool = False) -> int:
+    """The exit status of a run: 2 for any input problem, 1 for violations (0 with
+    ``exit_zero``), else 0."""
     if summary.problems:
         return 2
-    return 1 if summary.violations else 0
+    return 1 if summary.violations and not exit_zero else 0
+
+
+@contextlib.contextmanager
+def output(name: str | None, *, machine: bool) -> Iterator[IO[str]]:
+    """Standard output, or a file (``-o``) written whole and then moved into place.
+
+    The file is written next to its target and renamed over it at the end, so
+    that a run that fails leaves the old file (if any) as it was; a run cut short
+    by Ctrl-C leaves the document it closed, marked incomplete.
+    """
+    if name is None or name == "-":
+        safe_stdout(machine=machine)
+        yield sys.stdout
+        return
+    target = Path(name)
+    try:
+        fd, temporary = tempfile.mkstemp(
+            dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}."
+        )
+    except OSError as exc:
+        error(f"{printable(name)}: cannot write: {exc.strerror or exc}")
+        sys.exit(2)
+    moved = False
+    try:
+        with open(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as stream:
+            try:
+                yield stream
+            except KeyboardInterrupt:
+                stream.close()
+                os.replace(temporary, target)
+                moved = True
+                raise
+        os.replace(temporary, target)
+        moved = True
+    finally:
+        if not moved:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def parse_limits(ctx: click.Context, param: click.Parameter, values: Sequence[str]) -> Limits:
@@ -174,20 +219,86 @@ def load_one(name: str) -> CaseRecord:
 LAW_BOOKS = tuple(b for b in DEFAULT_RULEBOOKS if b is not RECORD)
 
 
-def choose_rulebooks(names: Sequence[str]) -> tuple[Rulebook, ...]:
-    """The record checks and the law's rulebooks named (all if none), in the library's order."""
-    known = {b.name: b for b in LAW_BOOKS}
+def choose_rulebooks(
+    names: Sequence[str], among: Sequence[Rulebook] = LAW_BOOKS
+) -> tuple[Rulebook, ...]:
+    """The record checks and the rulebooks named (all if none), in the law's order."""
+    known = {b.name: b for b in among if b is not RECORD}
     for name in names:
         if name not in known:
             raise click.BadParameter(
                 f"unknown rulebook {name!r}; choose among: {', '.join(known)}",
                 param_hint="'--rulebook'",
             )
-    return (RECORD, *(b for b in LAW_BOOKS if not names or b.name in names))
+    return (RECORD, *(b for b in known.values() if not names or b.name in names))
 
 
-def law_of(rulebooks: Sequence[str], readings: Sequence[str], verified_only: bool) -> Law:
-    """The law that ``--rulebook``, ``--reading`` and ``--verified-only`` chose."""
+def import_law(spec: str) -> Law:
+    """The law that ``--law MODULE[:NAME]`` names, or a usage error.
+
+    ``MODULE`` is a dotted module name (looked up from the current directory
+    too) or a ``.py`` file; ``NAME`` defaults to ``LAW``, then ``RULEBOOKS``,
+    then ``RULEBOOK``. A :class:`~proceedings.law.Law` is used as it is; a
+    rulebook, or a sequence of them, is added to the library's rulebooks.
+    """
+    module_name, _, attr = spec.partition(":")
+    hint = "'--law'"
+    try:
+        if module_name.endswith(".py"):
+            path = Path(module_name)
+            loaded = importlib.util.spec_from_file_location(path.stem, path)
+            if loaded is None or loaded.loader is None or not path.is_file():
+                raise click.BadParameter(f"no Python file {module_name!r}", param_hint=hint)
+            module = importlib.util.module_from_spec(loaded)
+            sys.modules[path.stem] = module  # so that worker processes can find its checks
+            loaded.loader.exec_module(module)
+        else:
+            if "" not in sys.path and os.getcwd() not in sys.path:
+                sys.path.insert(0, os.getcwd())
+            module = importlib.import_module(module_name)
+    except click.BadParameter:
+        raise
+    except Exception as exc:  # the user's code: any error is theirs to see, as a message
+        raise click.BadParameter(
+            f"cannot import {module_name!r}: {type(exc).__name__}: {exc}", param_hint=hint
+        ) from None
+    names = [attr] if attr else ["LAW", "RULEBOOKS", "RULEBOOK"]
+    for name in names:
+        value = getattr(module, name, None)
+        if isinstance(value, Law):
+            return value
+        books = (value,) if isinstance(value, Rulebook) else value
+        if (
+            isinstance(books, (tuple, list))
+            and books
+            and all(isinstance(b, Rulebook) for b in books)
+        ):
+            try:
+                return Law(rulebooks=(*DEFAULT_RULEBOOKS, *books))
+            except (InvalidDefinition, UnknownName) as exc:
+                raise click.BadParameter(str(exc), param_hint=hint) from None
+    raise click.BadParameter(
+        f"{module_name!r} has no {' or '.join(names)} that is a Law, a Rulebook or a sequence "
+        "of Rulebooks",
+        param_hint=hint,
+    )
+
+
+def _split(values: Sequence[str]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def law_of(
+    rulebooks: Sequence[str],
+    readings: Sequence[str],
+    verified_only: bool,
+    *,
+    law: str | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> Law:
+    """The law that ``--law``, ``--rulebook``, ``--reading``, ``--verified-only``,
+    ``--select`` and ``--ignore`` chose."""
     chosen: dict[str, str] = {}
     for value in readings:
         name, sep, option = value.partition("=")
@@ -197,14 +308,86 @@ def law_of(rulebooks: Sequence[str], readings: Sequence[str], verified_only: boo
                 param_hint="'--reading'",
             )
         chosen[name.strip()] = option.strip()
-    books = choose_rulebooks(rulebooks)
+    base = import_law(law) if law is not None else None
+    if base is None:
+        books = choose_rulebooks(rulebooks)
+    elif rulebooks:
+        books = choose_rulebooks(rulebooks, among=base.rulebooks)
+    else:
+        books = base.rulebooks
     try:
-        return Law(rulebooks=books, readings=chosen, verified_only=verified_only)
+        return Law(
+            rulebooks=books,
+            readings={**(base.readings if base is not None else {}), **chosen},
+            verified_only=verified_only or (base is not None and base.verified_only),
+            chart=base.chart if base is not None else CHART,
+            select=_split(select) or (base.select if base is not None else ()),
+            ignore=(*_split(ignore), *(base.ignore if base is not None else ())),
+        )
     except InvalidDefinition as exc:
         raise click.BadParameter(str(exc), param_hint="'--rulebook'") from None
     except UnknownName as exc:
+        if exc.kind == "rule":
+            close = difflib.get_close_matches(exc.name or "", exc.known, n=3, cutoff=0.5)
+            hint = f"; did you mean {' or '.join(close)}?" if close else ""
+            raise click.BadParameter(
+                f"{exc.name!r} selects no rule{hint} ('proceedings rules' lists them)",
+                param_hint="'--select' / '--ignore'",
+            ) from None
         hint = "'--reading'" if exc.kind in {"reading", "option"} else f"'--{exc.kind}'"
         raise click.BadParameter(str(exc), param_hint=hint) from None
+
+
+def law_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options that choose the law, for every command that validates."""
+    options = [
+        click.option(
+            "--law",
+            "law_spec",
+            metavar="MODULE[:NAME]",
+            help="Use the law of a module or .py file: its LAW (a Law), or its RULEBOOKS or "
+            "RULEBOOK, added to the library's rulebooks.",
+        ),
+        click.option(
+            "--rulebook",
+            "rulebooks",
+            multiple=True,
+            metavar="NAME",
+            help="Apply only these rulebooks (repeatable; the record checks always run): "
+            + ", ".join(b.name for b in LAW_BOOKS)
+            + ".",
+        ),
+        click.option(
+            "--select",
+            multiple=True,
+            metavar="RULE",
+            help="Apply only these rules: ids, or the start of ids up to a hyphen (KZ, "
+            "ECHR-3, REC for the record checks); repeatable or comma-separated.",
+        ),
+        click.option(
+            "--ignore",
+            multiple=True,
+            metavar="RULE",
+            help="Leave out these rules (as --select); repeatable or comma-separated.",
+        ),
+        click.option(
+            "--reading",
+            "readings",
+            multiple=True,
+            metavar="NAME=OPTION",
+            help="Choose an option of a reading where the law is ambiguous (repeatable); "
+            "see 'proceedings explain' of a rule for its readings.",
+        ),
+        click.option(
+            "--verified-only",
+            is_flag=True,
+            help="Only findings that rest on verified text: skip rules whose source text, or "
+            "the date a state became party to their treaty, is unverified.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 def show_score(total: HoldingScore) -> None:

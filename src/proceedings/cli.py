@@ -65,31 +65,22 @@ def main() -> None:
     type=click.Choice(list(render.FORMATS)),
     default="text",
     show_default=True,
-    help="text for people; json (one document), jsonl (one finding per line) or "
-    "sarif (2.1.0) for tools.",
+    help="text for people; concise (one line per finding); json (one document), jsonl "
+    "(one finding per line), sarif (2.1.0) for tools.",
 )
 @click.option(
-    "--rulebook",
-    "rulebooks",
-    multiple=True,
-    metavar="NAME",
-    help="Apply only these of the default rulebooks (repeatable; the record checks always "
-    "run): " + ", ".join(b.name for b in term.LAW_BOOKS) + ".",
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    help="Write the output to this file (written whole, then moved into place).",
 )
+@click.option("-q", "--quiet", is_flag=True, help="No summary line and no progress bar.")
 @click.option(
-    "--reading",
-    "readings",
-    multiple=True,
-    metavar="NAME=OPTION",
-    help="Choose an option of a reading where the law is ambiguous (repeatable); "
-    "see 'proceedings explain' of a rule for its readings.",
-)
-@click.option(
-    "--verified-only",
+    "--exit-zero",
     is_flag=True,
-    help="Only findings that rest on verified text: skip rules whose source text, or the "
-    "date a state became party to their treaty, is unverified.",
+    help="Exit 0 even if violations are found (still 2 for an input that could not be read).",
 )
+@term.law_options
 @click.option(
     "--account",
     "accounts",
@@ -130,7 +121,13 @@ def main() -> None:
 def validate_command(
     paths: tuple[str, ...],
     fmt: str,
+    output: str | None,
+    quiet: bool,
+    exit_zero: bool,
+    law_spec: str | None,
     rulebooks: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
     readings: tuple[str, ...],
     verified_only: bool,
     accounts: tuple[str, ...],
@@ -148,7 +145,8 @@ def validate_command(
     the other records are still validated.
 
     \b
-    Formats: text (for people; may change), json (one document: "reports",
+    Formats: text (for people; may change), concise (FILE:LINE: RULE
+    severity: message, one line per finding), json (one document: "reports",
     "errors", "summary"), jsonl (one line per finding, and per time limit
     with --as-of; errors on stderr only), sarif (SARIF 2.1.0, input errors as
     tool notifications). Each is written as records are validated, in input
@@ -163,48 +161,48 @@ def validate_command(
     were found too), an internal error, or an interruption. If the reader of
     the output goes away (| head), the status of what was validated so far.
     """
-    law = term.law_of(rulebooks, readings, verified_only)
+    law = term.law_of(
+        rulebooks, readings, verified_only, law=law_spec, select=select, ignore=ignore
+    )
     if as_of is not None:
         try:
             UncertainDate.parse(as_of)
         except InvalidDate as exc:
             raise click.BadParameter(str(exc), param_hint="'--as-of'") from None
-    term.safe_stdout(machine=fmt != "text")
-    out = sys.stdout
-    chosen = render.FORMATS[fmt](
-        law=law, color=fmt == "text" and term.color_wanted(color, out), width=term.width(out)
-    )
-    inputs = list(iter_inputs(paths))
-    bar = term.progress(sum(i.size for i in inputs), progress)
+    with term.output(output, machine=fmt != "text") as out:
+        chosen = render.FORMATS[fmt](
+            law=law, color=fmt == "text" and term.color_wanted(color, out), width=term.width(out)
+        )
+        inputs = list(iter_inputs(paths))
+        bar = None if quiet else term.progress(sum(i.size for i in inputs), progress)
+        seen = Tally()
 
-    seen = Tally()
+        def each(outcome: Outcome) -> None:
+            seen.add(outcome)
+            if bar is not None:
+                bar.update(outcome.size)
+            term.report_problems(outcome)
 
-    def each(outcome: Outcome) -> None:
-        seen.add(outcome)
-        if bar is not None:
-            bar.update(outcome.size)
-        term.report_problems(outcome)
-
-    outcomes = validate_corpus(
-        inputs,
-        law=law,
-        accounts=accounts or None,
-        as_of=as_of,
-        jobs=jobs,
-        event_lines=chosen.event_lines,
-        render=chosen.render,
-        limits=limits,
-    )
-    try:
-        with bar if bar is not None else contextlib.nullcontext():
-            summary = render.write_outcomes(outcomes, chosen, out, each=each)
-    except BrokenPipeError:
-        # The reader went away (``| head``): the status of what was validated till then.
-        term.quiet_stdout()
-        sys.exit(term.status(seen.summary()))
-    if not chosen.writes_summary:
+        outcomes = validate_corpus(
+            inputs,
+            law=law,
+            accounts=accounts or None,
+            as_of=as_of,
+            jobs=jobs,
+            event_lines=chosen.event_lines,
+            render=chosen.render,
+            limits=limits,
+        )
+        try:
+            with bar if bar is not None else contextlib.nullcontext():
+                summary = render.write_outcomes(outcomes, chosen, out, each=each)
+        except BrokenPipeError:
+            # The reader went away (``| head``): the status of what was validated till then.
+            term.quiet_stdout()
+            sys.exit(term.status(seen.summary(), exit_zero=exit_zero))
+    if not chosen.writes_summary and not quiet:
         click.echo(render.summary_text(summary), err=True)
-    sys.exit(term.status(summary))
+    sys.exit(term.status(summary, exit_zero=exit_zero))
 
 
 # -- test ----------------------------------------------------------------------------------

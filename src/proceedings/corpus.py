@@ -376,6 +376,8 @@ class _PortableLaw:
     readings: tuple[tuple[str, str], ...]
     verified_only: bool
     chart: object | None  # None: the default chart
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, law: Law, *, check: bool) -> _PortableLaw:
@@ -399,6 +401,8 @@ class _PortableLaw:
             readings=tuple(law.readings.items()),
             verified_only=law.verified_only,
             chart=None if law.chart is CHART else law.chart,
+            select=law.select,
+            ignore=law.ignore,
         )
 
     def rebuild(self) -> Law:
@@ -410,6 +414,8 @@ class _PortableLaw:
             readings=dict(self.readings),
             verified_only=self.verified_only,
             chart=chart,  # type: ignore[arg-type]
+            select=self.select,
+            ignore=self.ignore,
         )
 
 

@@ -41,6 +41,7 @@ from ._common import (
     summary_text,
     when_phrase,
 )
+from ._concise import ConciseFormat, concise_line
 from ._diagrams import chart_to_dot, chart_to_mermaid, timeline_to_dot, timeline_to_mermaid
 from ._json import (
     REPORT_FORMAT_VERSION,
@@ -74,6 +75,7 @@ __all__ = [
     "SARIF_VERSION",
     "SEVERITIES",
     "Change",
+    "ConciseFormat",
     "Format",
     "FormatFactory",
     "JsonFormat",
@@ -86,6 +88,7 @@ __all__ = [
     "artifact_uri",
     "chart_to_dot",
     "chart_to_mermaid",
+    "concise_line",
     "counts_phrase",
     "deadline_to_dict",
     "explain_text",
@@ -162,6 +165,7 @@ class FormatFactory(Protocol):
 #: The output formats of ``validate``, by name.
 FORMATS: Mapping[str, FormatFactory] = {
     "text": TextFormat,
+    "concise": ConciseFormat,
     "json": JsonFormat,
     "jsonl": JsonLinesFormat,
     "sarif": SarifFormat,
