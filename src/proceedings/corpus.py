@@ -27,10 +27,13 @@ from __future__ import annotations
 import collections
 import concurrent.futures
 import multiprocessing
+import multiprocessing.context
+import multiprocessing.forkserver
 import os
 import pickle
 import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import IO
@@ -446,11 +449,10 @@ def _ordered(batches: Iterable[list[Item]], job: _Job, jobs: int) -> Iterator[li
         for batch in batches:
             yield local.run(batch)
         return
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    with concurrent.futures.ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(job,)
-    ) as pool:
+    pool = concurrent.futures.ProcessPoolExecutor(
+        max_workers=jobs, mp_context=_context(), initializer=_init_worker, initargs=(job,)
+    )
+    try:
         pending: collections.deque[concurrent.futures.Future[list[Outcome]]]
         pending = collections.deque()
         for batch in batches:
@@ -460,6 +462,31 @@ def _ordered(batches: Iterable[list[Item]], job: _Job, jobs: int) -> Iterator[li
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+    finally:
+        # Stopped early (Ctrl-C, an error, the caller closing us): drop the batches not
+        # begun and wait for every worker, even one still starting, to exit before the
+        # pool's semaphores go (a worker unpickling a removed one prints a traceback).
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """The start method for workers: a fork server where there is one.
+
+    The fork server is started with Ctrl-C ignored, so that it and every worker it
+    forks are born ignoring it (a disposition a new process inherits, and which
+    Python keeps): Ctrl-C at the terminal reaches the whole process group, and a
+    worker hit while it starts, before its initializer runs, would break the pool.
+    The main process alone stops the run, in order.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            multiprocessing.forkserver.ensure_running()
+        finally:
+            signal.signal(signal.SIGINT, previous)
+    return multiprocessing.get_context("forkserver")
 
 
 def validate_corpus(
