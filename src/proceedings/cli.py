@@ -66,7 +66,8 @@ def main() -> None:
     default="text",
     show_default=True,
     help="text for people; json (one document), jsonl (one finding per line) or "
-    "sarif (2.1.0) for tools.",
+    "sarif (2.1.0) for tools; csv (one row per finding), summary-csv (one row per "
+    "record), parquet and summary-parquet (the same tables; need pyarrow) for researchers.",
 )
 @click.option(
     "--rulebook",
@@ -151,8 +152,10 @@ def validate_command(
     Formats: text (for people; may change), json (one document: "reports",
     "errors", "summary"), jsonl (one line per finding, and per time limit
     with --as-of; errors on stderr only), sarif (SARIF 2.1.0, input errors as
-    tool notifications). Each is written as records are validated, in input
-    order.
+    tool notifications), csv and summary-csv (RFC 4180 tables; input errors
+    are rows with the error column filled), parquet and summary-parquet (the
+    same tables, binary: redirect to a file). Each is written as records are
+    validated, in input order.
 
     Each input is held to limits (--limit) and read in its own error boundary:
     one that is too large, too deep or broken is an error naming its file and
@@ -171,9 +174,12 @@ def validate_command(
             raise click.BadParameter(str(exc), param_hint="'--as-of'") from None
     term.safe_stdout(machine=fmt != "text")
     out = sys.stdout
-    chosen = render.FORMATS[fmt](
-        law=law, color=fmt == "text" and term.color_wanted(color, out), width=term.width(out)
-    )
+    try:
+        chosen = render.FORMATS[fmt](
+            law=law, color=fmt == "text" and term.color_wanted(color, out), width=term.width(out)
+        )
+    except render.FormatUnavailable as exc:  # pyarrow missing for Parquet
+        raise click.UsageError(str(exc)) from None
     inputs = list(iter_inputs(paths))
     bar = term.progress(sum(i.size for i in inputs), progress)
 
@@ -198,6 +204,8 @@ def validate_command(
     try:
         with bar if bar is not None else contextlib.nullcontext():
             summary = render.write_outcomes(outcomes, chosen, out, each=each)
+    except render.FormatUnavailable as exc:  # binary output on a terminal
+        raise click.UsageError(str(exc)) from None
     except BrokenPipeError:
         # The reader went away (``| head``): the status of what was validated till then.
         term.quiet_stdout()

@@ -28,6 +28,7 @@ from typing import IO, Protocol
 import attrs
 
 from .._report import Report
+from .._rows import FINDING_COLUMNS, SEPARATOR, SUMMARY_COLUMNS
 from .._rules import Law
 from .._timeline import Change, Span, Timeline, TimelineEvent, timeline
 from ..corpus import Outcome, Summary, Tally
@@ -52,8 +53,16 @@ from ._json import (
     report_to_dict,
 )
 from ._jsonl import JsonLinesFormat, finding_lines
+from ._parquet import (
+    FormatUnavailable,
+    ParquetFormat,
+    SummaryParquetFormat,
+    parquet_available,
+    write_parquet,
+)
 from ._rules import explain_text, rule_to_dict, rules_text
 from ._sarif import (
+    SARIF_INFORMATION_URI,
     SARIF_SCHEMA,
     SARIF_VERSION,
     SarifFormat,
@@ -64,34 +73,59 @@ from ._sarif import (
     sarif_rule,
     sarif_rules,
 )
+from ._tables import (
+    TABLES,
+    CsvFormat,
+    SummaryCsvFormat,
+    corpus_rows,
+    csv_cell,
+    finding_rows,
+    outcome_rows,
+    summary_row,
+)
 from ._text import TextFormat, render_deadlines_text, render_finding_text, render_report_text
 
 __all__ = [
+    "FINDING_COLUMNS",
     "FORMATS",
     "LEGEND",
     "REPORT_FORMAT_VERSION",
+    "SARIF_INFORMATION_URI",
     "SARIF_SCHEMA",
     "SARIF_VERSION",
+    "SEPARATOR",
     "SEVERITIES",
+    "SUMMARY_COLUMNS",
+    "TABLES",
     "Change",
+    "CsvFormat",
     "Format",
     "FormatFactory",
+    "FormatUnavailable",
     "JsonFormat",
     "JsonLinesFormat",
+    "ParquetFormat",
     "SarifFormat",
     "Span",
+    "SummaryCsvFormat",
+    "SummaryParquetFormat",
     "TextFormat",
     "Timeline",
     "TimelineEvent",
     "artifact_uri",
     "chart_to_dot",
     "chart_to_mermaid",
+    "corpus_rows",
     "counts_phrase",
+    "csv_cell",
     "deadline_to_dict",
     "explain_text",
     "finding_lines",
+    "finding_rows",
     "finding_to_dict",
+    "outcome_rows",
     "outcome_to_dict",
+    "parquet_available",
     "printable",
     "problem_to_dict",
     "render_deadlines_text",
@@ -106,12 +140,14 @@ __all__ = [
     "sarif_rule",
     "sarif_rules",
     "severity_counts",
+    "summary_row",
     "summary_text",
     "timeline",
     "timeline_to_dot",
     "timeline_to_mermaid",
     "when_phrase",
     "write_outcomes",
+    "write_parquet",
     "write_reports",
 ]
 
@@ -165,6 +201,10 @@ FORMATS: Mapping[str, FormatFactory] = {
     "json": JsonFormat,
     "jsonl": JsonLinesFormat,
     "sarif": SarifFormat,
+    "csv": CsvFormat,
+    "summary-csv": SummaryCsvFormat,
+    "parquet": ParquetFormat,
+    "summary-parquet": SummaryParquetFormat,
 }
 
 
