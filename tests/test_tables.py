@@ -32,6 +32,7 @@ from proceedings import Citation, Finding, Report
 from proceedings._findings import Certainty, Severity, Unverified
 from proceedings.corpus import validate_corpus
 from proceedings.render import (
+    BINARY_FORMATS,
     FINDING_COLUMNS,
     FORMATS,
     SEPARATOR,
@@ -514,7 +515,7 @@ def test_parquet_without_pyarrow_names_the_extra(tmp_path: Path) -> None:
         with pytest.raises(FormatUnavailable, match=r"proceedings-law\[parquet\]"):
             write_parquet([], tmp_path / "x.parquet")
         with pytest.raises(FormatUnavailable):
-            FORMATS["parquet"]()
+            BINARY_FORMATS["parquet"]()
     finally:
         del sys.modules["pyarrow"]
         sys.modules.update(saved)
@@ -524,7 +525,7 @@ def test_parquet_refuses_a_text_only_stream() -> None:
     """A stream with no binary buffer beneath (``io.StringIO``) cannot take Parquet."""
     pytest.importorskip("pyarrow")
     with pytest.raises(FormatUnavailable, match="binary"):
-        write_reports([], "parquet", io.StringIO())
+        write_reports([], BINARY_FORMATS["parquet"](), io.StringIO())
 
 
 # -- dataframes, where installed -------------------------------------------------------------
@@ -554,7 +555,10 @@ def test_polars_loads_the_csv_and_the_rows(tmp_path: Path, bundled_csv: str) -> 
     assert from_csv["rule_id"].to_list() == from_rows["rule_id"].to_list()
 
 
-def test_csv_format_is_registered() -> None:
-    """The tables are choices of ``--format``, the CSV class among them."""
-    assert FORMATS["csv"] is CsvFormat
-    assert {"csv", "summary-csv", "parquet", "summary-parquet"} <= set(FORMATS)
+def test_the_table_formats_are_registered() -> None:
+    """CSV is a text format; Parquet is a binary one, beside them on the command line."""
+    assert (CsvFormat, "summary-csv") == (FORMATS["csv"], FORMATS["summary-csv"]().name)
+    assert ["parquet", "summary-parquet"] == list(BINARY_FORMATS)
+    assert not set(FORMATS) & set(BINARY_FORMATS)
+    result = _run("validate", "--help")
+    assert all(name in result.stdout for name in [*FORMATS, *BINARY_FORMATS])

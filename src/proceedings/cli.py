@@ -62,7 +62,7 @@ def main() -> None:
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(list(render.FORMATS)),
+    type=click.Choice([*render.FORMATS, *render.BINARY_FORMATS]),
     default="text",
     show_default=True,
     help="text for people; json (one document), jsonl (one finding per line) or "
@@ -175,7 +175,7 @@ def validate_command(
     term.safe_stdout(machine=fmt != "text")
     out = sys.stdout
     try:
-        chosen = render.FORMATS[fmt](
+        chosen = {**render.FORMATS, **render.BINARY_FORMATS}[fmt](
             law=law, color=fmt == "text" and term.color_wanted(color, out), width=term.width(out)
         )
     except render.FormatUnavailable as exc:  # pyarrow missing for Parquet

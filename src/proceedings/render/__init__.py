@@ -86,6 +86,7 @@ from ._tables import (
 from ._text import TextFormat, render_deadlines_text, render_finding_text, render_report_text
 
 __all__ = [
+    "BINARY_FORMATS",
     "FINDING_COLUMNS",
     "FORMATS",
     "LEGEND",
@@ -203,6 +204,13 @@ FORMATS: Mapping[str, FormatFactory] = {
     "sarif": SarifFormat,
     "csv": CsvFormat,
     "summary-csv": SummaryCsvFormat,
+}
+
+#: The formats that write bytes (Parquet), by name: they follow :class:`Format`, but
+#: write to the binary buffer beneath the text stream they are given (standard
+#: output, or a file opened in text mode), so a :class:`io.StringIO` cannot take
+#: them. The command line offers them beside :data:`FORMATS`.
+BINARY_FORMATS: Mapping[str, FormatFactory] = {
     "parquet": ParquetFormat,
     "summary-parquet": SummaryParquetFormat,
 }

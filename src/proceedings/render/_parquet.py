@@ -5,10 +5,11 @@ or pyarrow itself): it is imported when a Parquet file is written, never
 before, so the rest of the library does not need it.
 
 Parquet is binary, so it does not fit a text stream as the other formats do:
-:func:`write_parquet` writes rows to a path or a binary file, and the
-``parquet`` formats of :data:`~proceedings.render.FORMATS` write to the binary
-buffer beneath the text stream they are given (standard output, or a file
-opened in text mode), refusing a terminal.
+:func:`write_parquet` writes rows to a path or a binary file, and the formats
+of :data:`~proceedings.render.BINARY_FORMATS` (not in ``FORMATS``, whose
+formats any text stream takes) write to the binary buffer beneath the text
+stream they are given: standard output, or a file opened in text mode. They
+refuse a terminal.
 """
 
 from __future__ import annotations
