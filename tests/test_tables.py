@@ -562,3 +562,41 @@ def test_the_table_formats_are_registered() -> None:
     assert not set(FORMATS) & set(BINARY_FORMATS)
     result = _run("validate", "--help")
     assert all(name in result.stdout for name in [*FORMATS, *BINARY_FORMATS])
+
+
+def test_an_internal_error_is_a_row_in_both_tables() -> None:
+    """A bug while validating a record is an error row (findings) and an error cell
+    (summary) naming the record, never a silent gap."""
+    from proceedings.corpus import Outcome
+    from proceedings.render import finding_rows, outcome_rows, summary_row
+
+    outcome = Outcome(source="c.jsonl", line=7, internal="KeyError: 'x'\nTraceback ...")
+    [row] = finding_rows(outcome)
+    summary = summary_row(outcome)
+    message = "internal error while validating c.jsonl:7: KeyError: 'x'"
+
+    assert ("c.jsonl", 7, message) == (row["source"], row["line"], row["error"])
+    assert (message, None) == (summary["error"], summary["violations"])
+    with pytest.raises(ValueError, match="no table"):
+        outcome_rows(outcome, "rows")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("date", "bounds"),
+    [
+        (None, (None, None)),
+        ("not a date", (None, None)),
+        ("../2010-09", (None, datetime.date(2010, 9, 30))),
+        ("2022-12-01/2022-12-12", (datetime.date(2022, 12, 1), datetime.date(2022, 12, 12))),
+    ],
+)
+def test_date_bounds_are_empty_where_unknown(
+    date: str | None, bounds: tuple[datetime.date | None, datetime.date | None]
+) -> None:
+    """A finding without a date, with one that does not parse (made by hand), or with an
+    open end has empty bounds there, never a stand-in day like 0001-01-01."""
+    finding = Finding(
+        rule_id="X", severity=Severity.NOTE, certainty=Certainty.CERTAIN, message="m", date=date
+    )
+    [row] = Report(record_id="r", findings=(finding,)).to_rows()
+    assert bounds == (row["date_earliest"], row["date_latest"])
