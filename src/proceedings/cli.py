@@ -101,7 +101,8 @@ def main() -> None:
 @click.option(
     "--as-of",
     metavar="DATE",
-    help="Also list the time limits running or expired on DATE (per account; not in SARIF).",
+    help="Also list the time limits running or expired on DATE (per account; not in SARIF "
+    "or the tables).",
 )
 @click.option(
     "-j",
