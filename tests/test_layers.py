@@ -26,6 +26,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset(
         {
             "_report",
+            "_rows",
             "_checks",
             "_fields",
             "_vocab",

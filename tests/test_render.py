@@ -467,8 +467,8 @@ def test_record_checks_are_rules_described_by_what_they_check() -> None:
 
 
 def test_the_formats_are_registered_by_name() -> None:
-    """FORMATS has the formats of ``validate --format``, each named as it is registered."""
-    assert ["text", "concise", "json", "jsonl", "sarif"] == list(FORMATS)
+    """FORMATS has the text formats of ``validate --format``, each named as it is registered."""
+    assert ["text", "concise", "json", "jsonl", "sarif", "csv", "summary-csv"] == list(FORMATS)
     assert all(FORMATS[name]().name == name for name in FORMATS)
 
 

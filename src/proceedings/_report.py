@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
 from ._dates import Truth
 from ._findings import Finding, Severity
+from ._rows import finding_row
 
 
 @attrs.frozen(kw_only=True)
@@ -49,6 +51,22 @@ class Report:
     def rule_ids(self) -> frozenset[str]:
         """The ids of the rules that found something."""
         return frozenset(f.rule_id for f in self.findings)
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """One row per finding, of plain values, for a dataframe or a table.
+
+        Each row has the columns of :data:`proceedings.render.FINDING_COLUMNS`
+        (``line`` and ``error`` are ``None`` here: a report does not know its
+        file's lines; :func:`proceedings.render.finding_rows` adds them).
+
+        >>> import proceedings
+        >>> with open("examples/cases/kasimov.json", "rb") as fp:
+        ...     report = proceedings.validate(proceedings.load(fp))
+        >>> row = report.to_rows()[0]
+        >>> row["record_id"], row["severity"], type(row["date_earliest"]).__name__
+        ('kasimov', 'violation', 'date')
+        """
+        return [finding_row(f, record_id=self.record_id, source=self.source) for f in self.findings]
 
 
 @attrs.frozen(kw_only=True)

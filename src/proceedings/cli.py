@@ -62,11 +62,13 @@ def main() -> None:
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(list(render.FORMATS)),
+    type=click.Choice([*render.FORMATS, *render.BINARY_FORMATS]),
     default="text",
     show_default=True,
     help="text for people; concise (one line per finding); json (one document), jsonl "
-    "(one finding per line), sarif (2.1.0) for tools.",
+    "(one finding per line) or sarif (2.1.0) for tools; csv (one row per finding), "
+    "summary-csv (one row per record), parquet and summary-parquet (the same tables; need "
+    "pyarrow) for researchers.",
 )
 @click.option(
     "-o",
@@ -91,7 +93,8 @@ def main() -> None:
 @click.option(
     "--as-of",
     metavar="DATE",
-    help="Also list the time limits running or expired on DATE (per account; not in SARIF).",
+    help="Also list the time limits running or expired on DATE (per account; not in SARIF "
+    "or the tables).",
 )
 @click.option(
     "-j",
@@ -149,8 +152,10 @@ def validate_command(
     severity: message, one line per finding), json (one document: "reports",
     "errors", "summary"), jsonl (one line per finding, and per time limit
     with --as-of; errors on stderr only), sarif (SARIF 2.1.0, input errors as
-    tool notifications). Each is written as records are validated, in input
-    order.
+    tool notifications), csv and summary-csv (RFC 4180 tables; input errors
+    are rows with the error column filled), parquet and summary-parquet (the
+    same tables, binary: redirect to a file). Each is written as records are
+    validated, in input order.
 
     Each input is held to limits (--limit) and read in its own error boundary:
     one that is too large, too deep or broken is an error naming its file and
@@ -170,9 +175,14 @@ def validate_command(
         except InvalidDate as exc:
             raise click.BadParameter(str(exc), param_hint="'--as-of'") from None
     with term.output(output, machine=fmt != "text") as out:
-        chosen = render.FORMATS[fmt](
-            law=law, color=fmt == "text" and term.color_wanted(color, out), width=term.width(out)
-        )
+        try:
+            chosen = {**render.FORMATS, **render.BINARY_FORMATS}[fmt](
+                law=law,
+                color=fmt == "text" and term.color_wanted(color, out),
+                width=term.width(out),
+            )
+        except render.FormatUnavailable as exc:  # pyarrow missing for Parquet
+            raise click.UsageError(str(exc)) from None
         inputs = list(iter_inputs(paths))
         bar = None if quiet else term.progress(sum(i.size for i in inputs), progress)
         seen = Tally()
@@ -196,6 +206,8 @@ def validate_command(
         try:
             with bar if bar is not None else contextlib.nullcontext():
                 summary = render.write_outcomes(outcomes, chosen, out, each=each)
+        except render.FormatUnavailable as exc:  # binary output on a terminal
+            raise click.UsageError(str(exc)) from None
         except BrokenPipeError:
             # The reader went away (``| head``): the status of what was validated till then.
             term.quiet_stdout()

@@ -28,6 +28,7 @@ from typing import IO, Protocol
 import attrs
 
 from .._report import Report
+from .._rows import FINDING_COLUMNS, SEPARATOR, SUMMARY_COLUMNS
 from .._rules import Law
 from .._timeline import Change, Span, Timeline, TimelineEvent, timeline
 from ..corpus import Outcome, Summary, Tally
@@ -53,8 +54,16 @@ from ._json import (
     report_to_dict,
 )
 from ._jsonl import JsonLinesFormat, finding_lines
+from ._parquet import (
+    FormatUnavailable,
+    ParquetFormat,
+    SummaryParquetFormat,
+    parquet_available,
+    write_parquet,
+)
 from ._rules import explain_text, rule_to_dict, rules_text
 from ._sarif import (
+    SARIF_INFORMATION_URI,
     SARIF_SCHEMA,
     SARIF_VERSION,
     SarifFormat,
@@ -65,23 +74,44 @@ from ._sarif import (
     sarif_rule,
     sarif_rules,
 )
+from ._tables import (
+    TABLES,
+    CsvFormat,
+    SummaryCsvFormat,
+    corpus_rows,
+    csv_cell,
+    finding_rows,
+    outcome_rows,
+    summary_row,
+)
 from ._text import TextFormat, render_deadlines_text, render_finding_text, render_report_text
 
 __all__ = [
+    "BINARY_FORMATS",
+    "FINDING_COLUMNS",
     "FORMATS",
     "LEGEND",
     "REPORT_FORMAT_VERSION",
+    "SARIF_INFORMATION_URI",
     "SARIF_SCHEMA",
     "SARIF_VERSION",
+    "SEPARATOR",
     "SEVERITIES",
+    "SUMMARY_COLUMNS",
+    "TABLES",
     "Change",
     "ConciseFormat",
+    "CsvFormat",
     "Format",
     "FormatFactory",
+    "FormatUnavailable",
     "JsonFormat",
     "JsonLinesFormat",
+    "ParquetFormat",
     "SarifFormat",
     "Span",
+    "SummaryCsvFormat",
+    "SummaryParquetFormat",
     "TextFormat",
     "Timeline",
     "TimelineEvent",
@@ -89,12 +119,17 @@ __all__ = [
     "chart_to_dot",
     "chart_to_mermaid",
     "concise_line",
+    "corpus_rows",
     "counts_phrase",
+    "csv_cell",
     "deadline_to_dict",
     "explain_text",
     "finding_lines",
+    "finding_rows",
     "finding_to_dict",
+    "outcome_rows",
     "outcome_to_dict",
+    "parquet_available",
     "printable",
     "problem_to_dict",
     "render_deadlines_text",
@@ -109,12 +144,14 @@ __all__ = [
     "sarif_rule",
     "sarif_rules",
     "severity_counts",
+    "summary_row",
     "summary_text",
     "timeline",
     "timeline_to_dot",
     "timeline_to_mermaid",
     "when_phrase",
     "write_outcomes",
+    "write_parquet",
     "write_reports",
 ]
 
@@ -169,6 +206,17 @@ FORMATS: Mapping[str, FormatFactory] = {
     "json": JsonFormat,
     "jsonl": JsonLinesFormat,
     "sarif": SarifFormat,
+    "csv": CsvFormat,
+    "summary-csv": SummaryCsvFormat,
+}
+
+#: The formats that write bytes (Parquet), by name: they follow :class:`Format`, but
+#: write to the binary buffer beneath the text stream they are given (standard
+#: output, or a file opened in text mode), so a :class:`io.StringIO` cannot take
+#: them. The command line offers them beside :data:`FORMATS`.
+BINARY_FORMATS: Mapping[str, FormatFactory] = {
+    "parquet": ParquetFormat,
+    "summary-parquet": SummaryParquetFormat,
 }
 
 

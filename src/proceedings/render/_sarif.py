@@ -22,6 +22,9 @@ from ._common import LATER, STREAMED, Frame, Framed
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 #: The SARIF version written.
 SARIF_VERSION = "2.1.0"
+#: The ``tool.driver.informationUri``: where a reader of a log learns about the tool
+#: (the package's page on the Python Package Index, until it has a site of its own).
+SARIF_INFORMATION_URI = "https://pypi.org/project/proceedings-law/"
 
 _SEMVER = re.compile(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
 _SARIF_LEVEL = {Severity.VIOLATION: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}
@@ -166,7 +169,11 @@ def sarif_notification(
 
 def sarif_driver(descriptors: list[dict[str, Any]], tool_version: str) -> dict[str, Any]:
     """The ``tool.driver`` object naming ``proceedings`` and its rules."""
-    driver: dict[str, Any] = {"name": "proceedings", "version": tool_version}
+    driver: dict[str, Any] = {
+        "name": "proceedings",
+        "informationUri": SARIF_INFORMATION_URI,
+        "version": tool_version,
+    }
     if _SEMVER.match(tool_version):
         driver["semanticVersion"] = tool_version
     driver["rules"] = descriptors
