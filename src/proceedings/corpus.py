@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
+import contextlib
 import multiprocessing
 import multiprocessing.context
 import multiprocessing.forkserver
@@ -456,7 +457,10 @@ def _ordered(batches: Iterable[list[Item]], job: _Job, jobs: int) -> Iterator[li
         pending: collections.deque[concurrent.futures.Future[list[Outcome]]]
         pending = collections.deque()
         for batch in batches:
-            pending.append(pool.submit(_run_in_worker, batch))
+            # A submit may start a worker: Ctrl-C in the middle would leave one the pool
+            # does not know of, still starting when the pool's semaphores go.
+            with _interrupt_deferred():
+                pending.append(pool.submit(_run_in_worker, batch))
             # Keep memory flat: never read far ahead of what has been written.
             while len(pending) >= 3 * jobs:
                 yield pending.popleft().result()
@@ -467,6 +471,22 @@ def _ordered(batches: Iterable[list[Item]], job: _Job, jobs: int) -> Iterator[li
         # begun and wait for every worker, even one still starting, to exit before the
         # pool's semaphores go (a worker unpickling a removed one prints a traceback).
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _interrupt_deferred() -> Iterator[None]:
+    """Hold Ctrl-C until the block is done, then deliver it as it would have been."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        signal.raise_signal(signal.SIGINT)
 
 
 def _context() -> multiprocessing.context.BaseContext:
