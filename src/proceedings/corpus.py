@@ -30,6 +30,7 @@ import contextlib
 import multiprocessing
 import multiprocessing.context
 import multiprocessing.forkserver
+import multiprocessing.resource_tracker
 import os
 import pickle
 import signal
@@ -501,11 +502,22 @@ def _context() -> multiprocessing.context.BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     if threading.current_thread() is threading.main_thread():
+        # Blocked first, so that a Ctrl-C meanwhile waits (a blocked signal is kept even
+        # while ignored) and is delivered once the previous handler is back.
+        # The resource tracker first: starting it unblocks Ctrl-C, which would then be
+        # lost while ignored (it keeps itself safe from Ctrl-C).
+        multiprocessing.resource_tracker.ensure_running()
+        interrupt = {signal.SIGINT}
+        signal.pthread_sigmask(signal.SIG_BLOCK, interrupt)
+        pending = signal.SIGINT in signal.sigpending()  # setting SIG_IGN would drop it
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:
             multiprocessing.forkserver.ensure_running()
         finally:
             signal.signal(signal.SIGINT, previous)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, interrupt)
+        if pending:
+            signal.raise_signal(signal.SIGINT)
     return multiprocessing.get_context("forkserver")
 
 
