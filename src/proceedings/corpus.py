@@ -26,9 +26,11 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
+import contextlib
 import multiprocessing
 import multiprocessing.context
 import multiprocessing.forkserver
+import multiprocessing.resource_tracker
 import os
 import pickle
 import signal
@@ -456,7 +458,10 @@ def _ordered(batches: Iterable[list[Item]], job: _Job, jobs: int) -> Iterator[li
         pending: collections.deque[concurrent.futures.Future[list[Outcome]]]
         pending = collections.deque()
         for batch in batches:
-            pending.append(pool.submit(_run_in_worker, batch))
+            # A submit may start a worker: Ctrl-C in the middle would leave one the pool
+            # does not know of, still starting when the pool's semaphores go.
+            with _interrupt_deferred():
+                pending.append(pool.submit(_run_in_worker, batch))
             # Keep memory flat: never read far ahead of what has been written.
             while len(pending) >= 3 * jobs:
                 yield pending.popleft().result()
@@ -467,6 +472,22 @@ def _ordered(batches: Iterable[list[Item]], job: _Job, jobs: int) -> Iterator[li
         # begun and wait for every worker, even one still starting, to exit before the
         # pool's semaphores go (a worker unpickling a removed one prints a traceback).
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _interrupt_deferred() -> Iterator[None]:
+    """Hold Ctrl-C until the block is done, then deliver it as it would have been."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        signal.raise_signal(signal.SIGINT)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -481,11 +502,22 @@ def _context() -> multiprocessing.context.BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     if threading.current_thread() is threading.main_thread():
+        # Blocked first, so that a Ctrl-C meanwhile waits (a blocked signal is kept even
+        # while ignored) and is delivered once the previous handler is back.
+        # The resource tracker first: starting it unblocks Ctrl-C, which would then be
+        # lost while ignored (it keeps itself safe from Ctrl-C).
+        multiprocessing.resource_tracker.ensure_running()
+        interrupt = {signal.SIGINT}
+        signal.pthread_sigmask(signal.SIG_BLOCK, interrupt)
+        pending = signal.SIGINT in signal.sigpending()  # setting SIG_IGN would drop it
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:
             multiprocessing.forkserver.ensure_running()
         finally:
             signal.signal(signal.SIGINT, previous)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, interrupt)
+        if pending:
+            signal.raise_signal(signal.SIGINT)
     return multiprocessing.get_context("forkserver")
 
 
