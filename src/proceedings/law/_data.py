@@ -40,59 +40,49 @@ DATA_FOLDER = "data"
 _SEVERITIES = tuple(s.value for s in Severity)
 _CATEGORIES = tuple(c.value for c in OffenceCategory)
 
-# What each kind of object may hold: key -> (kind of value, required).
+# The kinds of value, as the messages name them.
 _STR = "text"
 _BOOL = "true or false"
 _STRS = "a list of texts"
 _DATE = 'a date as text ("YYYY-MM-DD")'
 _TABLE = "an object"
 _TABLES = "a list of objects"
-_RULEBOOK_KEYS = {"name": (_STR, True), "title": (_STR, True), "description": (_STR, False)}
-_RULE_KEYS = {
-    "title": (_STR, True),
-    "citations": (_TABLES, False),
-    "severity": (_STR, True),
-    "on": (_STRS, False),
-    "verified": (_BOOL, True),
-    "verification": (_STR, True),
-    "kind": (_STR, False),
-    "description": (_STR, False),
-    "jurisdictions": (_STRS, False),
-    "in_force": (_TABLE, False),
-    "treaty": (_STR, False),
-    "readings": (_STRS, False),
-    "example": (_STR, False),
-    "case_law": (_STRS, False),
+_KINDS = {
+    "text": _STR,
+    "flag": _BOOL,
+    "texts": _STRS,
+    "date": _DATE,
+    "object": _TABLE,
+    "objects": _TABLES,
 }
-_CITATION_KEYS = {
-    "instrument": (_STR, True),
-    "article": (_STR, False),
-    "paragraph": (_STR, False),
-    "url": (_STR, False),
-    "text_date": (_STR, False),
-}
-_IN_FORCE_KEYS = {"from": (_DATE, False), "until": (_DATE, False)}
-_OFFENCE_KEYS = {
-    "code": (_STR, True),
-    "article": (_STR, True),
-    "title": (_STR, True),
-    "category": (_STR, True),
-    "citation": (_TABLE, True),
-    "verified": (_BOOL, True),
-    "part": (_STR, False),
-    "tags": (_STRS, False),
-    "since": (_DATE, False),
-    "until": (_DATE, False),
-    "penalty": (_STR, False),
-}
-_PARTY_KEYS = {
-    "state": (_STR, True),
-    "since": (_STR, True),
-    "until": (_STR, False),
-    "verified": (_BOOL, True),
-    "source": (_STR, True),
-}
-_NON_PARTY_KEYS = {"treaty": (_STR, True), "state": (_STR, True), "source": (_STR, True)}
+
+
+def _keys(spec: str) -> dict[str, tuple[str, bool]]:
+    """``{key: (kind, required)}`` from ``"title! on:texts verified:flag!"``.
+
+    Each word is a key, ``:kind`` gives its kind of value (``text`` if none:
+    one of ``text flag texts date object objects``), and ``!`` marks it required.
+    """
+    keys = {}
+    for word in spec.split():
+        name, _, kind = word.rstrip("!").partition(":")
+        keys[name] = (_KINDS[kind or "text"], word.endswith("!"))
+    return keys
+
+
+_RULEBOOK_KEYS = _keys("name! title! description")
+_RULE_KEYS = _keys(
+    "title! citations:objects severity! on:texts verified:flag! verification! kind description "
+    "jurisdictions:texts in_force:object treaty readings:texts example case_law:texts"
+)
+_CITATION_KEYS = _keys("instrument! article paragraph url text_date")
+_IN_FORCE_KEYS = _keys("from:date until:date")
+_OFFENCE_KEYS = _keys(
+    "code! article! title! category! citation:object! verified:flag! part tags:texts "
+    "since:date until:date penalty"
+)
+_PARTY_KEYS = _keys("state! since! until verified:flag! source!")
+_NON_PARTY_KEYS = _keys("treaty! state! source!")
 
 
 def _kind_ok(kind: str, value: object) -> bool:

@@ -9,12 +9,7 @@ from collections.abc import Iterator
 
 from .._dates import Truth
 from .._durations import days_between
-from .._model import (
-    Charge,
-    OffenceCategory,
-    Removal,
-    RemovalChannel,
-)
+from .._model import Charge, OffenceCategory, Removal, RemovalChannel
 from .._rules import Context, Deadline, Hit
 from ._common import (
     CLASS_BY_READING,

@@ -35,13 +35,7 @@ from ._common import (
 )
 from ._data import law_data
 from ._parties import NON_PARTIES
-from ._risk import (
-    CAT_3_RISKS,
-    ICCPR_7_RISKS,
-    bars_removal,
-    removal_despite_risk,
-    standing_measures,
-)
+from ._risk import CAT_3_RISKS, ICCPR_7_RISKS, bars_removal, removal_despite_risk, standing_measures
 
 #: The texts of the rules (``data/international.json``); their checks are below.
 _TEXT = law_data("international")

@@ -21,12 +21,7 @@ from .._model import (
     RemovalChannel,
 )
 from .._rules import Context, Hit
-from ._common import (
-    EXTRADITION_OPEN,
-    pending_claim,
-    related,
-    removal_phrase,
-)
+from ._common import EXTRADITION_OPEN, pending_claim, related, removal_phrase
 from ._data import law_data
 
 #: The texts of the rules (``data/patterns.json``); their checks are below.
