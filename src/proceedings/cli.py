@@ -21,6 +21,7 @@ import difflib
 import json
 import re
 import sys
+from typing import Any
 
 import click
 
@@ -29,6 +30,7 @@ from . import render
 from ._chart import CHART
 from ._dates import UncertainDate
 from ._errors import InvalidDate, UnknownName
+from ._explain import case_options, explain_case
 from ._limits import Limits
 from ._statechart import diagram_model
 from .corpus import Outcome, Tally, iter_inputs, validate_corpus
@@ -100,7 +102,7 @@ def main() -> None:
 @click.option(
     "--as-of",
     metavar="DATE",
-    help="Also list the time limits running or expired on DATE (per account; not in SARIF).",
+    help="Validate as of DATE: later events do not count; list time limits on DATE (not in SARIF).",
 )
 @click.option(
     "-j",
@@ -367,11 +369,13 @@ def rules_command(jurisdiction: str | None, rulebooks: tuple[str, ...], fmt: str
     click.echo(text, nl=False)
 
 
-@main.command("explain", short_help="Explain one rule or record check.")
-@click.argument("rule_id", metavar="RULE-ID")
+@main.command("explain", short_help="Explain a rule, or trace the rules over a case.")
+@click.argument("rule_id", metavar="[RULE-ID]", required=False)
+@case_options
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def explain_command(rule_id: str, fmt: str) -> None:
-    """Explain a rule: its citations, verification, readings, time limit and an example."""
+def explain_command(rule_id: str | None, fmt: str, **case: Any) -> None:
+    """Explain a rule, or (--case FILE) why each rule fired or stayed silent at each event."""
+    rule_id = explain_case(rule_id, fmt, **case)
     by_id = {rule.id: (book, rule) for book in DEFAULT_LAW.rulebooks for rule in book.rules}
     key = rule_id if rule_id in by_id else {k.upper(): k for k in by_id}.get(rule_id.upper())
     if key is None:

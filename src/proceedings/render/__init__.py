@@ -65,6 +65,7 @@ from ._sarif import (
     sarif_rules,
 )
 from ._text import TextFormat, render_deadlines_text, render_finding_text, render_report_text
+from ._trace import trace_text, trace_to_dict
 
 __all__ = [
     "FORMATS",
@@ -110,6 +111,8 @@ __all__ = [
     "timeline",
     "timeline_to_dot",
     "timeline_to_mermaid",
+    "trace_text",
+    "trace_to_dict",
     "when_phrase",
     "write_outcomes",
     "write_reports",
