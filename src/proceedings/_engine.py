@@ -572,8 +572,13 @@ def running_deadlines(
     law: Law,
     as_of: UncertainDate | datetime.date,
     account: str | None,
+    pending: frozenset[int] = frozenset(),
 ) -> tuple[DeadlineStatus, ...]:
-    """The time limits running in ``state`` (the state at the end of a replay) on a date."""
+    """The time limits running in ``state`` (the state at the end of a replay) on a date.
+
+    ``pending``: the events that may or may not have happened by then (see
+    :func:`as_of_record`); a clock one of them starts may not have started.
+    """
     day = _day(as_of)
     out = []
     for country, jstate in state.jurisdictions:
@@ -606,6 +611,7 @@ def running_deadlines(
                         days_between(started.date, day), hours_between(started.date, day)
                     ),
                     account=account,
+                    started=Truth.UNKNOWN if start in pending else Truth.TRUE,
                 )
             )
     return tuple(out)
@@ -661,7 +667,7 @@ def deadlines(
         state = State()
         for result in _replay(timed, law, account, pending=pending, as_of=_day(day).text):
             state = result.after
-        out.extend(running_deadlines(timed, state, law, day, account))
+        out.extend(running_deadlines(timed, state, law, day, account, pending))
     return tuple(out)
 
 
