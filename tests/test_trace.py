@@ -161,7 +161,8 @@ def test_a_breach_repeated_by_later_events_is_already_reported() -> None:
     ]
     first_fired = [i for i, (_, o) in enumerate(outcomes) if o is TraceOutcome.FIRED]
     repeated = [i for i, (_, o) in enumerate(outcomes) if o is TraceOutcome.ALREADY_REPORTED]
-    assert first_fired and repeated
+    assert first_fired
+    assert repeated
     assert min(first_fired) < min(repeated)
 
 
@@ -292,7 +293,7 @@ def test_text_escapes_the_record() -> None:
     rec = record(claim("c", "2023-01-10"), removal("r", "2023-02-01"))
     found = trace(rec)
     ev = found.events[-1]
-    fired = [e for e in ev.entries if e.findings][0]
+    fired = next(e for e in ev.entries if e.findings)
     hostile = attrs.evolve(
         fired,
         findings=(attrs.evolve(fired.findings[0], message="cleared\x1b[2J\u202e"),),
@@ -330,6 +331,7 @@ def test_json_gives_the_findings_as_validate_does() -> None:
 def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "proceedings", *map(str, args)],
+        check=False,
         capture_output=True,
         text=True,
         encoding="utf-8",
