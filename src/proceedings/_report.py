@@ -88,6 +88,9 @@ class DeadlineStatus:
             a true "on or after").
         expired: Whether it has run out as of the date asked.
         account: The account it was computed under, for a record with accounts.
+        started: Whether the clock had started by the date asked: ``UNKNOWN``
+            where the event that starts it has a date that reaches past it
+            (in a view as of a date, that event counts as possibly before).
     """
 
     rule_id: str
@@ -98,6 +101,7 @@ class DeadlineStatus:
     expired: Truth
     account: str | None = None
     due_open: tuple[bool, bool] = (False, False)
+    started: Truth = Truth.TRUE
 
 
 def sorted_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:

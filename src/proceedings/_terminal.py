@@ -18,7 +18,7 @@ import tempfile
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -30,6 +30,8 @@ from ._rules import Law, Rulebook
 from .corpus import Outcome, Summary, read_record
 from .law import DEFAULT_RULEBOOKS, RECORD
 from .render._common import printable
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 if TYPE_CHECKING:
     from .casefiles import HoldingScore  # imported only by the test command
@@ -338,7 +340,7 @@ def law_of(
         raise click.BadParameter(str(exc), param_hint=hint) from None
 
 
-def law_options(command: Callable[..., Any]) -> Callable[..., Any]:
+def law_options(command: _F) -> _F:
     """The options that choose the law, for every command that validates."""
     options = [
         click.option(

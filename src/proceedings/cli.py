@@ -17,10 +17,10 @@ order; :mod:`proceedings.render` has the output formats (``--format`` lists
 from __future__ import annotations
 
 import contextlib
-import difflib
 import json
 import re
 import sys
+from typing import Any
 
 import click
 
@@ -29,6 +29,7 @@ from . import render
 from ._chart import CHART
 from ._dates import UncertainDate
 from ._errors import InvalidDate, UnknownName
+from ._explain import case_options, explain_case, explain_rule
 from ._limits import Limits
 from ._statechart import diagram_model
 from .corpus import Outcome, Tally, iter_inputs, validate_corpus
@@ -93,8 +94,8 @@ def main() -> None:
 @click.option(
     "--as-of",
     metavar="DATE",
-    help="Also list the time limits running or expired on DATE (per account; not in SARIF "
-    "or the tables).",
+    help="Validate as of DATE: later events do not count; list the time limits on DATE "
+    "(not in SARIF or the tables).",
 )
 @click.option(
     "-j",
@@ -377,23 +378,10 @@ def rules_command(jurisdiction: str | None, rulebooks: tuple[str, ...], fmt: str
     click.echo(text, nl=False)
 
 
-@main.command("explain", short_help="Explain one rule or record check.")
-@click.argument("rule_id", metavar="RULE-ID")
+@main.command("explain", short_help="Explain a rule, or trace the rules over a case.")
+@click.argument("rule_id", metavar="[RULE-ID]", required=False)
+@case_options
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def explain_command(rule_id: str, fmt: str) -> None:
-    """Explain a rule: its citations, verification, readings, time limit and an example."""
-    by_id = {rule.id: (book, rule) for book in DEFAULT_LAW.rulebooks for rule in book.rules}
-    key = rule_id if rule_id in by_id else {k.upper(): k for k in by_id}.get(rule_id.upper())
-    if key is None:
-        close = difflib.get_close_matches(rule_id.upper(), list(by_id), n=3, cutoff=0.5)
-        hint = f"; did you mean {' or '.join(close)}?" if close else ""
-        raise click.BadParameter(
-            f"no rule {rule_id!r}{hint} ('proceedings rules' lists them all)",
-            param_hint="'RULE-ID'",
-        )
-    book, rule = by_id[key]
-    data = render.rule_to_dict(rule, rulebook=book, law=DEFAULT_LAW)
-    if fmt == "json":
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        click.echo(render.explain_text(data, color=term.color_wanted(None, sys.stdout)), nl=False)
+def explain_command(rule_id: str | None, fmt: str, **case: Any) -> None:
+    """Explain a rule, or (--case FILE) why each rule fired or stayed silent at each event."""
+    explain_rule(explain_case(rule_id, fmt, **case), fmt)

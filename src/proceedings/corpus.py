@@ -331,7 +331,9 @@ class _Validator:
         record, text = read
         job = self.job
         try:
-            report = validate(record, law=self.law, accounts=job.accounts, source=item.source)
+            report = validate(
+                record, law=self.law, accounts=job.accounts, source=item.source, as_of=self.as_of
+            )
         except UnknownName as exc:
             if exc.kind != "account":
                 raise
@@ -543,7 +545,9 @@ def validate_corpus(
         law: The law to validate against.
         accounts: Only these accounts of records that have them; a record
             without one of them is an input problem.
-        as_of: Also compute each record's time limits on this date.
+        as_of: Validate each record as it stood on this date (later events
+            do not count; see :func:`proceedings.validate`), and compute its
+            time limits on it.
         jobs: Worker processes; ``0`` for one per CPU, ``1`` to work in this
             process. With more than one, the law's own rulebooks must pickle
             (the library's do, by name), and a script must start the run

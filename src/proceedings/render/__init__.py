@@ -85,6 +85,7 @@ from ._tables import (
     summary_row,
 )
 from ._text import TextFormat, render_deadlines_text, render_finding_text, render_report_text
+from ._trace import trace_text, trace_to_dict
 
 __all__ = [
     "BINARY_FORMATS",
@@ -149,6 +150,8 @@ __all__ = [
     "timeline",
     "timeline_to_dot",
     "timeline_to_mermaid",
+    "trace_text",
+    "trace_to_dict",
     "when_phrase",
     "write_outcomes",
     "write_parquet",

@@ -204,7 +204,8 @@ def render_deadlines_text(
         lines += wrap(
             f"{paint(state.upper(), style)}  {paint(d.rule_id, 'bold')}  {d.label} "
             f"({d.jurisdiction}); the clock started with {d.started_by!r}; last day {due}"
-            + (f"; account {printable(d.account)}" if d.account else ""),
+            + (f"; account {printable(d.account)}" if d.account else "")
+            + ("; the clock may not have started by then" if d.started is not Truth.TRUE else ""),
             width,
             "    ",
             "      ",
