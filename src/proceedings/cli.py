@@ -30,6 +30,7 @@ from ._chart import CHART
 from ._dates import UncertainDate
 from ._errors import InvalidDate, UnknownName
 from ._limits import Limits
+from ._pseudonym_cli import pseudonymise_command
 from ._statechart import diagram_model
 from .corpus import Outcome, Tally, iter_inputs, validate_corpus
 from .law import DEFAULT_LAW
@@ -205,6 +206,9 @@ def validate_command(
     if not chosen.writes_summary:
         click.echo(render.summary_text(summary), err=True)
     sys.exit(term.status(summary))
+
+
+main.add_command(pseudonymise_command)
 
 
 # -- test ----------------------------------------------------------------------------------
