@@ -125,6 +125,8 @@ def _hkdf(secret: bytes, info: bytes, length: int = 32) -> bytes:
 def _key_bytes(raw: bytes) -> bytes:
     """The key a key file holds: hex, base64, or the raw bytes."""
     text = raw.strip()
+    if not text:
+        return b""
     if re.fullmatch(rb"[0-9a-fA-F]+", text) and len(text) % 2 == 0:
         return binascii.unhexlify(text)
     if re.fullmatch(rb"[A-Za-z0-9+/_-]+={0,2}", text) and len(text) >= 43:
@@ -296,6 +298,9 @@ class NameMatcher:
         # first word key -> [(word keys, replacement, priority)], longest first.
         self._names: dict[str, list[tuple[tuple[tuple[str, bool], ...], str, int]]] = {}
         self._count = 0
+        # What the names themselves put between their words ("0" in "A0A"), beyond
+        # the spaces, hyphens and dots of any name.
+        self._separators: set[str] = set()
 
     def add(self, names: Iterable[str], replacement: str) -> None:
         """Match these names (each a whole name) and replace them with ``replacement``."""
@@ -305,6 +310,8 @@ class NameMatcher:
                 continue
             self._count += 1
             self._put(tuple(_word_key(w) for w in words), replacement)
+            between = [m.group() for m in re.finditer(r"(?<=[^\W\d_])[\W\d_]+(?=[^\W\d_])", name)]
+            self._separators.update(normalise(b) or b for b in between)
             capitalised = [w for w in words if w[0].isupper()] or words
             for word in capitalised:
                 if len(word) >= 3 and word.casefold() not in _PARTICLES:
@@ -351,15 +358,22 @@ class NameMatcher:
             i += best[0]
         return found
 
-    @staticmethod
     def _fits(
-        text: str, words: list[tuple[int, int, str]], i: int, keys: tuple[tuple[str, bool], ...]
+        self,
+        text: str,
+        words: list[tuple[int, int, str]],
+        i: int,
+        keys: tuple[tuple[str, bool], ...],
     ) -> bool:
         for j, key in enumerate(keys):
             if not _word_matches(words[i + j][2], key):
                 return False
-            if j and not _SEPARATOR.fullmatch(text, words[i + j - 1][1], words[i + j][0]):
-                return False
+            if j:
+                between = text[words[i + j - 1][1] : words[i + j][0]]
+                if not _SEPARATOR.fullmatch(between) and (
+                    (normalise(between) or between) not in self._separators
+                ):
+                    return False
         return True
 
     def replace(self, text: str) -> str:
