@@ -45,9 +45,9 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"_rule_parts", "_rules", "law"}),
     frozenset({"_engine"}),
     frozenset({"_proceeding", "_probes", "_timeline", "_trace"}),
-    frozenset({"render", "corpus"}),
+    frozenset({"render", "corpus", "_pseudonym", "pseudonymise"}),
     frozenset({"_casefile", "casefiles", "pytest_plugin"}),
-    frozenset({"cli", "_terminal", "_explain", "__main__", "__init__"}),
+    frozenset({"cli", "_terminal", "_explain", "__main__", "__init__", "_pseudonym_cli"}),
 )
 #: The Hypothesis kits: they may import the library, the library never them.
 SIDE = frozenset({"strategies", "testing", "_strategies", "_date_strategies", "_hypothesis_plugin"})

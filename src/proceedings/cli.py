@@ -31,6 +31,7 @@ from ._dates import UncertainDate
 from ._errors import InvalidDate, UnknownName
 from ._explain import case_options, explain_case, explain_rule
 from ._limits import Limits
+from ._pseudonym_cli import pseudonymise_command
 from ._statechart import diagram_model
 from .corpus import Outcome, Tally, iter_inputs, validate_corpus
 from .law import DEFAULT_LAW
@@ -216,6 +217,9 @@ def validate_command(
     if not chosen.writes_summary and not quiet:
         click.echo(render.summary_text(summary), err=True)
     sys.exit(term.status(summary, exit_zero=exit_zero))
+
+
+main.add_command(pseudonymise_command)
 
 
 # -- test ----------------------------------------------------------------------------------
