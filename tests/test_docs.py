@@ -331,7 +331,11 @@ def test_site_loads_no_script_from_the_network(site: Path) -> None:
 def test_user_facing_text_names_no_research_file() -> None:
     """Messages, rule texts, example records and docs never name the project's research files."""
     root = Path(__file__).parent.parent
-    names = re.compile(r"legal-rules|seed-cases|review-(?:law|architecture)|shared/research")
+    names = re.compile(
+        r"legal-rules|seed-cases|review-(?:law|architecture)|shared/research"
+        r"|\bseeds? (?:cases?|files?|\d{3})\b",
+        re.IGNORECASE,
+    )
     places = [
         *(root / "src" / "proceedings").rglob("*.py"),
         *(root / "examples").rglob("*.json"),

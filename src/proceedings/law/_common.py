@@ -51,7 +51,9 @@ APPEAL_SUSPENSIVE_READING = Reading(
         "Kazakhstan's Law 'On Refugees' art 1(6) (verified) keeps the status until the "
         "'final decision on the claim' without saying whether a court appeal counts; no "
         "provision on suspensive effect was found. The default "
-        "follows the activists' reading in seed 001 (Zhovtis) and CAT General Comment 4's "
+        "follows the reading of the activist Yevgeny Zhovtis in the Zhilin case ('He can't "
+        "be deported until his refugee status is cleared up', The Moscow Times, 30 December "
+        "2022) and CAT General Comment 4's "
         "call for a remedy with suspensive effect (recalled, not verified). Evaluate a case "
         "under 'no' to see what the literal reading leaves."
     ),

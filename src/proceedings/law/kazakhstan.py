@@ -1,6 +1,6 @@
 """Kazakhstan: extradition procedure, asylum, expulsion, and removal outside the law.
 
-The host state of most seed cases. Rules built on texts that were recalled
+The host state of most of the bundled cases. Rules built on texts that were recalled
 rather than read carry ``verified=False`` and say what is unverified; their
 findings say so too (see the documentation's page on verification).
 """
