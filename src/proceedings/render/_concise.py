@@ -7,13 +7,9 @@ with JSON Lines.
 
 from __future__ import annotations
 
-from typing import IO
-
 from .._findings import Certainty, Finding
-from .._rules import Law
-from ..corpus import Outcome, Summary
-from ..law import DEFAULT_LAW
-from ._common import printable
+from ..corpus import Outcome
+from ._common import LineFormat, printable
 
 
 def _one_line(text: str) -> str:
@@ -42,26 +38,12 @@ def concise_line(finding: Finding, outcome: Outcome) -> str:
     )
 
 
-class ConciseFormat:
+class ConciseFormat(LineFormat):
     """One line per finding (see :func:`concise_line`); the summary goes to standard error."""
 
     name = "concise"
-    event_lines = True
-    writes_summary = False
-
-    def __init__(self, *, law: Law = DEFAULT_LAW, color: bool = False, width: int | None = 100):
-        pass
 
     def render(self, outcome: Outcome) -> str:
         if outcome.report is None:
             return ""
         return "".join(concise_line(f, outcome) for f in outcome.report.findings)
-
-    def start(self, out: IO[str]) -> None:
-        pass
-
-    def write(self, out: IO[str], outcome: Outcome) -> None:
-        out.write(outcome.rendered if outcome.rendered is not None else self.render(outcome))
-
-    def finish(self, out: IO[str], summary: Summary) -> None:
-        pass

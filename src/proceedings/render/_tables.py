@@ -25,8 +25,9 @@ from .._findings import Certainty, Severity
 from .._limits import Limits
 from .._rows import FINDING_COLUMNS, SUMMARY_COLUMNS, error_row, finding_row, joined
 from .._rules import Law
-from ..corpus import Input, Outcome, Summary, validate_corpus
+from ..corpus import Input, Outcome, validate_corpus
 from ..law import DEFAULT_LAW
+from ._common import LineFormat
 
 #: The tables, by name: the columns of each, with their types.
 TABLES: Mapping[str, Mapping[str, type]] = {
@@ -181,7 +182,7 @@ def csv_text(rows: Iterable[Mapping[str, Any]], columns: Iterable[str]) -> str:
     return text.getvalue()
 
 
-class CsvFormat:
+class CsvFormat(LineFormat):
     """The findings table as CSV: a header, then :func:`finding_rows` of each record.
 
     A record without findings has no row; an input that could not be read has
@@ -189,12 +190,7 @@ class CsvFormat:
     """
 
     name = "csv"
-    event_lines = True
-    writes_summary = False
     table: Table = "findings"
-
-    def __init__(self, *, law: Law = DEFAULT_LAW, color: bool = False, width: int | None = 100):
-        pass
 
     def render(self, outcome: Outcome) -> str:
         return csv_text(outcome_rows(outcome, self.table), TABLES[self.table])
@@ -207,9 +203,6 @@ class CsvFormat:
         # belongs in the table too: render again here, where it is known.
         fresh = outcome.rendered is None or outcome.problems or outcome.internal is not None
         out.write(self.render(outcome) if fresh else outcome.rendered or "")
-
-    def finish(self, out: IO[str], summary: Summary) -> None:
-        pass
 
 
 class SummaryCsvFormat(CsvFormat):
