@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
+import attrs
 import click
 
-from ._chart import CHART
 from ._errors import InvalidDefinition, UnknownName
 from ._limits import Limits, parse_limit
 from ._model import CaseRecord
@@ -310,21 +310,20 @@ def law_of(
                 param_hint="'--reading'",
             )
         chosen[name.strip()] = option.strip()
-    base = import_law(law) if law is not None else None
-    if base is None:
-        books = choose_rulebooks(rulebooks)
-    elif rulebooks:
-        books = choose_rulebooks(rulebooks, among=base.rulebooks)
+    # The options add to a --law's own choices (its readings, selection, verified_only).
+    if law is None:
+        base, books = Law(rulebooks=()), choose_rulebooks(rulebooks)
     else:
-        books = base.rulebooks
+        base = import_law(law)
+        books = choose_rulebooks(rulebooks, among=base.rulebooks) if rulebooks else base.rulebooks
     try:
-        return Law(
+        return attrs.evolve(
+            base,
             rulebooks=books,
-            readings={**(base.readings if base is not None else {}), **chosen},
-            verified_only=verified_only or (base is not None and base.verified_only),
-            chart=base.chart if base is not None else CHART,
-            select=_split(select) or (base.select if base is not None else ()),
-            ignore=(*_split(ignore), *(base.ignore if base is not None else ())),
+            readings={**base.readings, **chosen},
+            verified_only=verified_only or base.verified_only,
+            select=_split(select) or base.select,
+            ignore=(*_split(ignore), *base.ignore),
         )
     except InvalidDefinition as exc:
         raise click.BadParameter(str(exc), param_hint="'--rulebook'") from None
