@@ -30,6 +30,7 @@ from ._rules import Law, Rulebook
 from .corpus import Outcome, Summary, read_record
 from .law import DEFAULT_RULEBOOKS, RECORD
 from .render._common import printable
+from .render._sarif import tool_version
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -408,3 +409,24 @@ def show_score(total: HoldingScore) -> None:
         f"Certain violations where the body found none: {total.contradicted} "
         f"(of {total.cleared} holdings of no violation)"
     )
+
+
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    click.echo(f"proceedings, version {tool_version()}")
+    ctx.exit()
+
+
+def version_option(command: _F) -> _F:
+    """``-V/--version``: the installed version, looked up only when asked for."""
+    option = click.option(
+        "-V",
+        "--version",
+        is_flag=True,
+        expose_value=False,
+        is_eager=True,
+        callback=_show_version,
+        help="Show the version and exit.",
+    )
+    return option(command)

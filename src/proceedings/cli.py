@@ -36,11 +36,10 @@ from ._statechart import diagram_model
 from .corpus import Outcome, Tally, iter_inputs, validate_corpus
 from .law import DEFAULT_LAW
 from .render import printable
-from .render._sarif import tool_version
 
 
 @click.group(cls=term.Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(tool_version(), "-V", "--version", prog_name="proceedings")
+@term.version_option
 def main() -> None:
     """Validate case records of detention, asylum, expulsion and extradition
     against the law, and explore the rules and the procedure.

@@ -27,10 +27,6 @@ from __future__ import annotations
 import collections
 import concurrent.futures
 import contextlib
-import multiprocessing
-import multiprocessing.context
-import multiprocessing.forkserver
-import multiprocessing.resource_tracker
 import os
 import pickle
 import signal
@@ -38,7 +34,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import attrs
 
@@ -57,6 +53,9 @@ from ._reading import read_record as _read_record
 from ._report import DeadlineStatus, Report
 from ._rules import Law, Rulebook
 from .law import DEFAULT_LAW
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 __all__ = [
     "Input",
@@ -492,7 +491,7 @@ def _interrupt_deferred() -> Iterator[None]:
         signal.raise_signal(signal.SIGINT)
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> BaseContext:
     """The start method for workers: a fork server where there is one.
 
     The fork server is started with Ctrl-C ignored, so that it and every worker it
@@ -501,6 +500,11 @@ def _context() -> multiprocessing.context.BaseContext:
     worker hit while it starts, before its initializer runs, would break the pool.
     The main process alone stops the run, in order.
     """
+    # Imported here: a run in one process (and the command's start) does without them.
+    import multiprocessing  # noqa: PLC0415
+    import multiprocessing.forkserver  # noqa: PLC0415
+    import multiprocessing.resource_tracker  # noqa: PLC0415
+
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     if threading.current_thread() is threading.main_thread():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import re
 import urllib.parse
 from collections.abc import Iterable, Mapping, Sequence
@@ -33,6 +32,8 @@ _SARIF_LEVEL = {Severity.VIOLATION: "error", Severity.WARNING: "warning", Severi
 def tool_version() -> str:
     """The installed version of the distribution ``proceedings-law``, which provides the
     package ``proceedings`` (``0+unknown`` if it is not installed)."""
+    import importlib.metadata  # noqa: PLC0415 - its import costs more than the lookup
+
     try:
         return importlib.metadata.version("proceedings-law")
     except importlib.metadata.PackageNotFoundError:
