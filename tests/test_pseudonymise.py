@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -691,6 +694,37 @@ def test_reverse_takes_no_names(tmp_path: Path, key_file: Path) -> None:
     )
     assert 2 == status
     assert "--name and --names are for pseudonymising" in err
+
+
+HOW_TO = REPO / "docs" / "how-to" / "pseudonymise.md"
+
+
+def test_the_how_to_commands_run_and_do_what_it_says(tmp_path: Path) -> None:
+    """The how-to's console lines, run in order by a shell in a fresh directory: each
+    succeeds, the marked names are gone from what is shared and the unmarked ones stay,
+    the totals of the findings are the same, and the restored file is the original."""
+    blocks = re.findall(r"^```console\n(.*?)^```", HOW_TO.read_text("utf-8"), re.M | re.S)
+    lines = [line[2:] for block in blocks for line in block.splitlines() if line.startswith("$ ")]
+    assert any("--reverse" in line for line in lines)
+    (tmp_path / "examples").symlink_to(REPO / "examples")
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    outputs = []
+    for line in lines:
+        done = subprocess.run(
+            line, shell=True, cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+        )
+        assert 0 == done.returncode, f"{line}\n{done.stderr}"
+        outputs.append(done.stdout)
+    totals = [re.sub(r"; [\d.]+ s$", "", o.strip()) for o in outputs if " records, " in o]
+    assert 2 == len(totals)
+    assert totals[0] == totals[1]
+    assert re.fullmatch(r"\d+ records, \d+ events: \d+ violations, .*", totals[0])
+    shared = _texts((tmp_path / "shared").iterdir())
+    assert [] == re.findall(r"ryabinin|trenina|gaytayev", shared, re.I)
+    assert "Sidorov" in shared  # not marked: the page says it stays
+    assert "25404/09" in shared
+    assert 0o600 == (tmp_path / "shared.mapping").stat().st_mode & 0o777
+    assert "True" == outputs[-1].strip()  # the restored record is the original
 
 
 def test_the_module_lists_what_it_exports() -> None:
