@@ -329,6 +329,14 @@ class NameMatcher:
     def __bool__(self) -> bool:
         return bool(self._names)
 
+    def _copy(self) -> NameMatcher:
+        """A matcher that finds the same names, to which more can be added."""
+        other = NameMatcher()
+        other._names = {first: list(bucket) for first, bucket in self._names.items()}
+        other._count = self._count
+        other._separators = set(self._separators)
+        return other
+
     def _candidates(self, word: str) -> Iterator[tuple[tuple[tuple[str, bool], ...], str, int]]:
         seen: set[str] = set()
         cut = _MAX_SUFFIX if _CYRILLIC.fullmatch(word) else int(word.endswith("s"))
@@ -579,11 +587,10 @@ def pseudonymise(
             be found (see :func:`marked_names`).
     """
     k = _key(key)
-    matcher = NameMatcher()
-    # Added first: the persons added after them win the words they share.
-    marked = [(name, k.pseudonym("name", name)) for name in marked_names(names)]
-    for name, replacement in marked:
-        matcher.add([name], replacement)
+    marked_matcher, marked = _marked(k, marked_names(names))
+    # The marked names come first: the persons added after them win the words
+    # they share.
+    matcher = marked_matcher._copy()
     for person in others:
         matcher.add(person_names(person), k.pseudonym("person", person.id))
     own = k.pseudonym("person", record.person.id)
@@ -606,6 +613,21 @@ def pseudonymise(
             pairs += [(p, n) for n, p in marked if p in used]
         mapping.add(result.id, entries, pairs)
     return result, tuple(entries)
+
+
+@functools.lru_cache(maxsize=4)
+def _marked(key: Key, names: tuple[str, ...]) -> tuple[NameMatcher, tuple[tuple[str, str], ...]]:
+    """A matcher of the marked names, and each with its pseudonym.
+
+    Built once per key and list of names (a corpus is pseudonymised record by
+    record with the same ones): for a thousand names this is most of the time
+    a record takes. Callers copy the matcher before adding to it.
+    """
+    matcher = NameMatcher()
+    marked = tuple((name, key.pseudonym("name", name)) for name in names)
+    for name, replacement in marked:
+        matcher.add([name], replacement)
+    return matcher, marked
 
 
 def _text_of(value: Any) -> str:
