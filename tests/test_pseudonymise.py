@@ -380,6 +380,14 @@ def test_a_word_shared_with_the_person_goes_to_the_person() -> None:
     assert (f"{sister}, her sister, said {shared.person.id} left.",) == shared.notes
 
 
+def test_one_record_s_person_does_not_carry_into_the_next() -> None:
+    """The marked names are shared between calls; the persons of one call are not:
+    Movlaev, pseudonymised first, is not replaced in Emelyanova's record after him."""
+    pseudonymise(RECORDS["movlaev"], KEY, names=[LAWYER])
+    after, _ = pseudonymise(RECORDS["emelyanova"], KEY, names=[LAWYER])
+    assert "Мовлаев" in codec.dumps(after)
+
+
 def test_marked_names_are_checked() -> None:
     """Blank names and repeats (after normalising) are left out; a name with no letter,
     which could never be found, and a name that is not a string are refused."""
