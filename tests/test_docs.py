@@ -234,6 +234,7 @@ def _documented(page: str) -> set[str]:
         ("proceedings.codec", "codec.md"),
         ("proceedings.corpus", "corpus.md"),
         ("proceedings.render", "render.md"),
+        ("proceedings.pseudonymise", "pseudonymise.md"),
         ("proceedings.law", "law.md"),
         ("proceedings.schema", "schema.md"),
         ("proceedings.strategies", "strategies.md"),

@@ -10,7 +10,8 @@ guessed name.
 What changes (see :func:`pseudonymise`): the record's id and the person's id
 always; the person's names (``name``, ``aliases``, the accounts' names); every
 occurrence of those names, and of their parts, in the free text of the record
-(title, summary, notes, quotes, notes of events, authorities...); the ids of
+(title, summary, notes, quotes, notes of events, authorities...), and of the
+further names the user marks (a lawyer, a relative named in a quote); the ids of
 events, sources and accounts and source files that contain such a name; and
 source URLs (unless kept). What never changes: dates, countries, languages,
 event types and vocabularies, numbers and flags, charges (code, article,
@@ -67,6 +68,7 @@ __all__ = [
     "NameMatcher",
     "PseudonymError",
     "make_key",
+    "marked_names",
     "normalise",
     "person_names",
     "pseudonym",
@@ -327,6 +329,14 @@ class NameMatcher:
     def __bool__(self) -> bool:
         return bool(self._names)
 
+    def _copy(self) -> NameMatcher:
+        """A matcher that finds the same names, to which more can be added."""
+        other = NameMatcher()
+        other._names = {first: list(bucket) for first, bucket in self._names.items()}
+        other._count = self._count
+        other._separators = set(self._separators)
+        return other
+
     def _candidates(self, word: str) -> Iterator[tuple[tuple[tuple[str, bool], ...], str, int]]:
         seen: set[str] = set()
         cut = _MAX_SUFFIX if _CYRILLIC.fullmatch(word) else int(word.endswith("s"))
@@ -530,6 +540,7 @@ def pseudonymise(
     *,
     mapping: Mapping | None = None,
     others: Iterable[Person] = (),
+    names: Iterable[str] = (),
     keep_urls: bool = False,
 ) -> tuple[CaseRecord, tuple[Entry, ...]]:
     """The record with names and identifying ids replaced by keyed pseudonyms.
@@ -546,6 +557,14 @@ def pseudonymise(
     name is replaced as a whole (``Event-…``), its references with it. A
     source's URL becomes ``Url-…`` unless ``keep_urls``.
 
+    ``names`` marks further names to replace wherever they occur in the free
+    text: relatives, lawyers, officials, witnesses, named in quotes and notes
+    but in no name field. Each becomes its own pseudonym, ``Name-…`` (an
+    HMAC of the name as written, normalised), the same in every record; its
+    parts and declined forms are found as for a person's name. Where a word
+    alone belongs both to a marked name and to a person's name, it is taken
+    for the person.
+
     Dates, countries, vocabularies, numbers, charges and treaty articles are
     never changed, so :func:`proceedings.validate` gives the same findings
     (their messages may differ where they quote a changed text or id).
@@ -555,6 +574,8 @@ def pseudonymise(
         key: The key (a :class:`Key`, or the bytes of a key file).
         mapping: Where to add the changes, to reverse them later.
         others: Persons of other records whose names to replace too.
+        names: Further names to replace in the free text, each with its own
+            pseudonym (see :func:`marked_names` to check them first).
         keep_urls: Keep source URLs as they are (they often name the person).
 
     Returns:
@@ -562,9 +583,14 @@ def pseudonymise(
 
     Raises:
         KeyProblem: ``key`` is bytes that hold no acceptable key.
+        PseudonymError: A name of ``names`` holds no letter, so it could never
+            be found (see :func:`marked_names`).
     """
     k = _key(key)
-    matcher = NameMatcher()
+    marked_matcher, marked = _marked(k, marked_names(names))
+    # The marked names come first: the persons added after them win the words
+    # they share.
+    matcher = marked_matcher._copy()
     for person in others:
         matcher.add(person_names(person), k.pseudonym("person", person.id))
     own = k.pseudonym("person", record.person.id)
@@ -579,8 +605,59 @@ def pseudonymise(
 
     result: CaseRecord = _walk(record, (), leaf)
     if mapping is not None:
-        mapping.add(result.id, entries, [(own, n) for n in person_names(record.person)])
+        pairs = [(own, n) for n in person_names(record.person)]
+        if marked:
+            # Only the marked names this record held: the table then says who
+            # a Name-… of this output stands for, and lists no one else.
+            used = {p for e in entries for p in _PSEUDONYM.findall(_text_of(e.value))}
+            pairs += [(p, n) for n, p in marked if p in used]
+        mapping.add(result.id, entries, pairs)
     return result, tuple(entries)
+
+
+@functools.lru_cache(maxsize=4)
+def _marked(key: Key, names: tuple[str, ...]) -> tuple[NameMatcher, tuple[tuple[str, str], ...]]:
+    """A matcher of the marked names, and each with its pseudonym.
+
+    Built once per key and list of names (a corpus is pseudonymised record by
+    record with the same ones): for a thousand names this is most of the time
+    a record takes. Callers copy the matcher before adding to it.
+    """
+    matcher = NameMatcher()
+    marked = tuple((name, key.pseudonym("name", name)) for name in names)
+    for name, replacement in marked:
+        matcher.add([name], replacement)
+    return matcher, marked
+
+
+def _text_of(value: Any) -> str:
+    return "\n".join(value) if isinstance(value, tuple) else value or ""
+
+
+def marked_names(names: Iterable[str]) -> tuple[str, ...]:
+    """The names marked for replacement, stripped, blank ones and repeats left out.
+
+    A name is repeated when its normalised form is (``Ryabinina`` and
+    ``RYABININA``): it has one pseudonym.
+
+    Raises:
+        PseudonymError: A name is not a string, or holds no letter: the
+            matcher finds names as words of letters, so ``12345`` would never
+            be replaced, and is refused rather than left in silence.
+    """
+    seen: dict[str, str] = {}
+    for name in names:
+        if not isinstance(name, str):
+            raise PseudonymError(f"a name to replace must be a string, not {name!r}")
+        text = name.strip()
+        if not text:
+            continue
+        if not _TOKEN.search(text):
+            raise PseudonymError(
+                f"the name {text!r} holds no letter: only words of letters are found in text"
+            )
+        seen.setdefault(normalise(text), text)
+    return tuple(seen.values())
 
 
 def _pseudonymise_value(

@@ -27,6 +27,7 @@ from ._pseudonym import (
     Key,
     Mapping,
     PseudonymError,
+    marked_names,
     pseudonymise,
     require_encryption,
     restore,
@@ -45,6 +46,7 @@ class _Run:
     reverse: bool
     keep_urls: bool
     others: tuple[Person, ...] = ()
+    names: tuple[str, ...] = ()
     failed: bool = False
 
     def problem(self, text: str) -> None:
@@ -86,7 +88,12 @@ def _convert(record: CaseRecord, where: str, run: _Run) -> CaseRecord | None:
         if run.reverse:
             return restore(record, run.mapping)
         return pseudonymise(
-            record, run.key, mapping=run.mapping, others=run.others, keep_urls=run.keep_urls
+            record,
+            run.key,
+            mapping=run.mapping,
+            others=run.others,
+            names=run.names,
+            keep_urls=run.keep_urls,
         )[0]
     except PseudonymError as exc:
         run.problem(f"{where}: {exc}")
@@ -155,6 +162,43 @@ def _key(key_file: str | None) -> Key:
     return key
 
 
+def _names(given: tuple[str, ...], files: tuple[str, ...]) -> tuple[str, ...]:
+    """The names of --name and of the --names files (one a line; ``#`` starts a comment).
+
+    A file that cannot be read or is not UTF-8, and a name with no letter in
+    it, end the run (exit 2) before anything is written, naming the file and
+    the line.
+    """
+    names: list[str] = []
+    for name in given:
+        _check_name(name, "--name")
+        names.append(name)
+    for file in files:
+        try:
+            text = Path(file).read_text(encoding="utf-8-sig")
+        except OSError as exc:
+            term.error(f"{printable(file)}: cannot read the names: {exc.strerror or exc}")
+            sys.exit(2)
+        except UnicodeDecodeError as exc:
+            line = exc.object[: exc.start].count(b"\n") + 1
+            term.error(f"{printable(file)}:{line}: not UTF-8; the names file must be UTF-8 text")
+            sys.exit(2)
+        for number, line_text in enumerate(text.splitlines(), 1):
+            name = line_text.strip()
+            if name and not name.startswith("#"):
+                _check_name(name, f"{file}:{number}")
+                names.append(name)
+    return marked_names(names)
+
+
+def _check_name(name: str, where: str) -> None:
+    try:
+        marked_names([name])
+    except PseudonymError as exc:
+        term.error(printable(f"{where}: {exc}"))
+        sys.exit(2)
+
+
 def _mapping(path: Path, key: Key, reverse: bool) -> Mapping:
     if not reverse:
         if path.exists():
@@ -198,6 +242,20 @@ def _save(mapping: Mapping, path: Path, key: Key) -> None:
 )
 @click.option("--reverse", is_flag=True, help="Restore the originals with the key and the mapping.")
 @click.option("--keep-urls", is_flag=True, help="Keep source URLs (they often name the person).")
+@click.option(
+    "--name",
+    "names",
+    metavar="NAME",
+    multiple=True,
+    help="A further name to replace in the text (a lawyer, a relative); repeatable.",
+)
+@click.option(
+    "--names",
+    "names_files",
+    metavar="FILE",
+    multiple=True,
+    help="A UTF-8 file of further names to replace, one a line ('#' starts a comment).",
+)
 def pseudonymise_command(
     paths: tuple[str, ...],
     output: str,
@@ -205,6 +263,8 @@ def pseudonymise_command(
     mapping_file: str | None,
     reverse: bool,
     keep_urls: bool,
+    names: tuple[str, ...],
+    names_files: tuple[str, ...],
 ) -> None:
     """Replace the names and identifying ids in case records with keyed pseudonyms.
 
@@ -215,12 +275,15 @@ def pseudonymise_command(
     mapping (OUT.mapping by default) that only the key can open; --reverse
     with the key and the mapping restores the records exactly.
 
-    It replaces only the names the records give in their name fields (and
-    their parts and declined forms): other names, places, dates and rare
+    It replaces the names the records give in their name fields, and the
+    names given with --name and --names (a lawyer, a relative, an official
+    named in a quote), with their parts and declined forms; each name given
+    gets its own pseudonym (Name-...). Other names, places, dates and rare
     facts in free text stay. The output is pseudonymous, not anonymous.
 
-    Exit status: 0 done, 2 no key, a bad key, or an input or record that could
-    not be done (the others are still written).
+    Exit status: 0 done, 2 no key, a bad key, a names file that cannot be
+    read, or an input or record that could not be done (the others are still
+    written).
     """
     key = _key(key_file)
     out = Path(output)
@@ -228,6 +291,12 @@ def pseudonymise_command(
         raise click.UsageError(
             "--reverse needs --mapping FILE (the mapping written with the output)"
         )
+    if reverse and (names or names_files):
+        raise click.UsageError(
+            "--name and --names are for pseudonymising; --reverse restores every name "
+            "from the mapping"
+        )
+    marked = _names(names, names_files)
     mapping_path = Path(mapping_file) if mapping_file else Path(str(out).rstrip("/\\") + ".mapping")
     inputs = list(iter_inputs(paths))
     one_file = len(inputs) == 1 and not out.is_dir() and not any(Path(p).is_dir() for p in paths)
@@ -236,7 +305,11 @@ def pseudonymise_command(
         term.error(f"{printable(output)}: is an input; inputs are never written over")
         sys.exit(2)
     run = _Run(
-        key=key, mapping=_mapping(mapping_path, key, reverse), reverse=reverse, keep_urls=keep_urls
+        key=key,
+        mapping=_mapping(mapping_path, key, reverse),
+        reverse=reverse,
+        keep_urls=keep_urls,
+        names=marked,
     )
     if not reverse:
         run.others = _people(inputs)

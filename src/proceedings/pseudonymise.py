@@ -4,21 +4,23 @@
 occurrence of known names in its free text with keyed pseudonyms
 (``Person-3f9a2c0b1d4e``: an HMAC-SHA256 under the user's key), and keeps
 everything the law reads, so that :func:`proceedings.validate` gives the same
-findings. A :class:`Mapping` collects the originals; written with
-:meth:`Mapping.to_bytes` it is encrypted (AES-256-GCM, a key derived by HKDF
-from the user's key: the optional extra ``proceedings[privacy]`` installs the
-``cryptography`` package it needs), and :func:`restore` reverses the
-pseudonyms exactly::
+findings. Names the record gives in no name field (a lawyer or a relative
+named in a quote) are replaced too when they are passed as ``names``, each
+with its own pseudonym (``Name-…``). A :class:`Mapping` collects the
+originals; written with :meth:`Mapping.to_bytes` it is encrypted (AES-256-GCM,
+a key derived by HKDF from the user's key: the optional extra
+``proceedings[privacy]`` installs the ``cryptography`` package it needs), and
+:func:`restore` reverses the pseudonyms exactly::
 
     from proceedings.pseudonymise import Key, Mapping, pseudonymise, restore
 
     key = Key.from_file("pseudonym.key")
     mapping = Mapping()
-    shared, changes = pseudonymise(record, key, mapping=mapping)
+    shared, changes = pseudonymise(record, key, mapping=mapping, names=["Yelena Ryabinina"])
     assert restore(shared, mapping) == record
 
 The command ``proceedings pseudonymise`` does the same for files. What it
-does not remove (names it cannot recognise, places, dates, rare facts) is in
+does not remove (names it is not given, places, dates, rare facts) is in
 the how-to; pseudonymised records are still personal data.
 """
 
@@ -34,6 +36,7 @@ from ._pseudonym import (
     NameMatcher,
     PseudonymError,
     make_key,
+    marked_names,
     normalise,
     person_names,
     pseudonym,
@@ -51,6 +54,7 @@ __all__ = [
     "NameMatcher",
     "PseudonymError",
     "make_key",
+    "marked_names",
     "normalise",
     "person_names",
     "pseudonym",
