@@ -215,7 +215,9 @@ def step(run: Replay, position: int, index: int, state: State) -> tuple[Step, se
         state: The state before the event.
 
     Returns:
-        The step, and the breaches reported so far including this step's.
+        The step, and the breaches it reported that :attr:`Replay.fired` did
+        not have (for the caller to add, if it keeps the step: copying every
+        breach so far at every step made a replay quadratic in its findings).
     """
     record, law = run.record, run.law
     chart = law.chart
@@ -236,7 +238,7 @@ def step(run: Replay, position: int, index: int, state: State) -> tuple[Step, se
         account=run.account,
     )
     found: list[Finding] = []
-    fired = set(run.fired)
+    fired, added = run.fired, set[_Fired]()
     # The trace is written only where asked for: two tests of ``trace`` per
     # rule, and bookkeeping on the rare paths where a breach is dropped.
     trace = run.trace
@@ -265,15 +267,12 @@ def step(run: Replay, position: int, index: int, state: State) -> tuple[Step, se
             if maybe_later is not None:
                 truth &= Truth.UNKNOWN
             if hit.anchor is not None:
-                if (rule.id, hit.anchor, Truth.TRUE) in fired or (
-                    rule.id,
-                    hit.anchor,
-                    truth,
-                ) in fired:
+                certain, this = (rule.id, hit.anchor, Truth.TRUE), (rule.id, hit.anchor, truth)
+                if certain in fired or certain in added or this in fired or this in added:
                     if dropped is not None:
                         dropped.append(("already_reported", record.events[hit.anchor].id))
                     continue
-                fired.add((rule.id, hit.anchor, truth))
+                added.add(this)
             message = hit.message
             for country, binding in ((event.jurisdiction, applies), (hit.counterparty, other)):
                 if binding is Truth.UNKNOWN and country is not None:
@@ -304,7 +303,7 @@ def step(run: Replay, position: int, index: int, state: State) -> tuple[Step, se
                 )
             )
     after = state.with_(event.jurisdiction, after_j)
-    return Step(index=index, event=event, before=state, after=after, findings=tuple(found)), fired
+    return Step(index=index, event=event, before=state, after=after, findings=tuple(found)), added
 
 
 def _pending(run: Replay, index: int, related: tuple[int, ...]) -> int | None:
@@ -386,7 +385,8 @@ def _replay(
     )
     state = State()
     for position, index in enumerate(view):
-        result, run.fired = step(run, position, index, state)
+        result, added = step(run, position, index, state)
+        run.fired |= added
         state = result.after
         yield result
 
