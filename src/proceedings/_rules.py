@@ -120,6 +120,8 @@ class Rule:
     def in_force_on(self, day: UncertainDate) -> Truth:
         """Whether the rule was in force on ``day`` (three-valued)."""
         start, end = self.in_force
+        if start is None and end is None:
+            return Truth.TRUE
         truth = Truth.TRUE
         if start is not None:
             truth = truth & _compare(day.earliest >= start, day.latest < start)
@@ -136,7 +138,10 @@ class Rule:
         if self.jurisdictions is not None and jurisdiction not in self.jurisdictions:
             return Truth.FALSE
         # A known non-party is not bound; a state not in the table at all may be.
-        return self.in_force_on(day) & self.binds(jurisdiction, day, law)
+        in_force = self.in_force_on(day)
+        if in_force is Truth.FALSE or self.treaty is None:
+            return in_force
+        return in_force & self.binds(jurisdiction, day, law)
 
     def binds(self, state: str, day: UncertainDate, law: Law) -> Truth:
         """Whether the rule's treaty binds ``state`` on ``day`` (``TRUE`` for a rule of no treaty).
