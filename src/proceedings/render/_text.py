@@ -227,6 +227,9 @@ class TextFormat:
     writes_summary = True
 
     def __init__(self, *, law: Law = DEFAULT_LAW, color: bool = False, width: int | None = 100):
+        if width is not None and width < 1:
+            # Here, not deep in the wrapping of the first record (in a worker, perhaps).
+            raise ValueError(f"width must be a number of columns (1 or more) or None, not {width}")
         self.color = color
         self.width = width
         self.titles = {r.id: r.title for r in law.all_rules}
