@@ -513,8 +513,8 @@ def test_as_of_computes_time_limits_per_account() -> None:
     """A record with accounts gets its time limits replayed under each account."""
     done = run("validate", "-f", "json", "--as-of", "2022-12-20", "examples/cases/zhilin.json")
     deadlines = json.loads(done.stdout)["reports"][0]["deadlines"]
-    # On 20 Dec 2022 only the record's end state counts: Zhilin was removed on
-    # 29-30 Dec, so no clock is running at the end of either account.
+    # As of 20 Dec 2022 the extradition request (27 Sep - 14 Dec) counts: the
+    # 40-day clocks of the extradition custody have stopped under both accounts.
     assert (True, []) == (deadlines["computed"], deadlines["items"])
 
 

@@ -165,3 +165,55 @@ def test_bad_arguments_fail_at_the_call() -> None:
         validate_corpus([EXAMPLES], jobs=-1)
     with pytest.raises(proceedings.InvalidDate):
         validate_corpus([EXAMPLES], as_of="yesterday")
+
+
+def test_workers_are_born_ignoring_ctrl_c() -> None:
+    """Ctrl-C at a terminal reaches the whole process group: the workers ignore it from
+    their start (the main process stops the run), and the main process's handler is
+    left as it was."""
+    import concurrent.futures
+    import signal
+
+    before = signal.getsignal(signal.SIGINT)
+    context = proceedings.corpus._context()
+    assert before == signal.getsignal(signal.SIGINT)
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        assert signal.SIG_IGN == pool.submit(signal.getsignal, signal.SIGINT).result()
+
+
+def test_ctrl_c_during_a_submit_is_delivered_after_it() -> None:
+    """A Ctrl-C while a batch is being handed to the pool is held, then raised."""
+    import signal
+
+    reached = []
+
+    def interrupted_submit() -> None:
+        with proceedings.corpus._interrupt_deferred():
+            signal.raise_signal(signal.SIGINT)
+            reached.append("the rest of the block")
+
+    with pytest.raises(KeyboardInterrupt):
+        interrupted_submit()
+    assert ["the rest of the block"] == reached
+
+
+def test_a_run_closed_early_leaves_no_worker(tmp_path: Path) -> None:
+    """Closing the outcomes before the end stops the pool and waits for its workers."""
+    import multiprocessing
+
+    outcomes = validate_corpus([_corpus(tmp_path, n=40)], jobs=2)
+    next(outcomes)
+    outcomes.close()
+    assert [] == multiprocessing.active_children()
+
+
+def test_a_run_from_another_thread_leaves_signals_alone(tmp_path: Path) -> None:
+    """Signal handlers belong to the main thread: a run started in another leaves them be."""
+    import threading
+
+    path = _corpus(tmp_path, n=6)
+    results: list[list[Outcome]] = []
+    worker = threading.Thread(target=lambda: results.append(list(validate_corpus([path], jobs=2))))
+    worker.start()
+    worker.join()
+    assert [list(validate_corpus([path]))] == results

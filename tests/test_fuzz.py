@@ -505,6 +505,10 @@ def _render_everything(record: CaseRecord, as_of: datetime.date | UncertainDate)
             elif name == "jsonl":
                 # Lines end at "\n" only (str.splitlines would also break at U+2028).
                 assert all(json.loads(line) for line in written.split("\n") if line)
+            elif name == "concise":
+                # One line per finding, whatever text the record holds.
+                shown = outcome.report.findings if outcome.report is not None else ()
+                assert written.count("\n") == len(shown), written
             else:
                 assert written
     out.render_deadlines_text(limits, as_of=str(as_of))

@@ -26,6 +26,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset(
         {
             "_report",
+            "_rows",
             "_checks",
             "_fields",
             "_vocab",
@@ -43,10 +44,12 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"_statechart", "_chart"}),
     frozenset({"_rule_parts", "_rules", "law"}),
     frozenset({"_engine"}),
-    frozenset({"_proceeding", "_probes", "_timeline"}),
-    frozenset({"render", "corpus"}),
+    frozenset({"_proceeding", "_probes", "_timeline", "_trace"}),
+    frozenset({"render", "corpus", "_pseudonym", "pseudonymise"}),
     frozenset({"_casefile", "casefiles", "pytest_plugin"}),
-    frozenset({"cli", "_terminal", "_report_cmd", "__main__", "__init__"}),
+    frozenset(
+        {"cli", "_terminal", "_explain", "_report_cmd", "__main__", "__init__", "_pseudonym_cli"}
+    ),
 )
 #: The Hypothesis kits: they may import the library, the library never them.
 SIDE = frozenset({"strategies", "testing", "_strategies", "_date_strategies", "_hypothesis_plugin"})

@@ -38,6 +38,7 @@ from proceedings.law import DEFAULT_RULEBOOKS, RECORD, all_rules
 from proceedings.law import Citation as CitationRef
 from proceedings.render import (
     FORMATS,
+    TextFormat,
     artifact_uri,
     chart_to_dot,
     chart_to_mermaid,
@@ -467,8 +468,8 @@ def test_record_checks_are_rules_described_by_what_they_check() -> None:
 
 
 def test_the_formats_are_registered_by_name() -> None:
-    """FORMATS has the four formats of ``validate --format``, each named as it is registered."""
-    assert ["text", "json", "jsonl", "sarif"] == list(FORMATS)
+    """FORMATS has the text formats of ``validate --format``, each named as it is registered."""
+    assert ["text", "concise", "json", "jsonl", "sarif", "csv", "summary-csv"] == list(FORMATS)
     assert all(FORMATS[name]().name == name for name in FORMATS)
 
 
@@ -600,3 +601,10 @@ def test_timeline_dot_lists_state_changes() -> None:
     assert len(model.events) == len(re.findall(r'^    "e\d+" \[label=', text, flags=re.M))
     assert len(model.events) - 1 == text.count(" -> ")
     assert "asylum: claimed → refused" in text
+
+
+@pytest.mark.parametrize("width", [0, -1])
+def test_text_format_refuses_a_width_of_no_columns(width: int) -> None:
+    """A width of no columns is refused when the format is made, not when it wraps."""
+    with pytest.raises(ValueError, match=f"not {width}"):
+        TextFormat(width=width)

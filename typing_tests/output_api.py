@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from typing import IO
+from collections.abc import Iterator, Mapping
+from typing import IO, Any
 
 import proceedings
 from proceedings import CaseRecord, RecordError, Report
@@ -21,14 +21,29 @@ from proceedings.corpus import (
 )
 from proceedings.law import DEFAULT_LAW, Law
 from proceedings.render import (
+    BINARY_FORMATS,
+    FINDING_COLUMNS,
     FORMATS,
+    SARIF_INFORMATION_URI,
+    SEPARATOR,
+    SUMMARY_COLUMNS,
+    TABLES,
+    ConciseFormat,
+    CsvFormat,
     Format,
+    FormatUnavailable,
+    ParquetFormat,
     Timeline,
+    concise_line,
+    corpus_rows,
+    csv_cell,
+    parquet_available,
     printable,
     report_to_dict,
     timeline,
     timeline_to_mermaid,
     write_outcomes,
+    write_parquet,
     write_reports,
 )
 
@@ -94,3 +109,26 @@ def guarded(paths: list[str], data: bytes) -> tuple[bool, str]:
     read: CaseRecord | list[InputProblem] = read_record(data, source="x.json", limits=limits)
     shown = printable(str(read[0]) if isinstance(read, list) else read.id, newlines=False)
     return complete and limits.describe("depth") == "32 levels", shown
+
+
+def selected(report: Report, outcome: Outcome) -> list[str]:
+    law = Law(rulebooks=DEFAULT_LAW.rulebooks, select=["KZ", "REC"], ignore=("KZ-CPC-587",))
+    chosen: tuple[str, ...] = law.select + law.ignore
+    fmt: Format = ConciseFormat(law=law)
+    return [*chosen, fmt.name, *(concise_line(f, outcome) for f in report.findings)]
+
+
+def tables(paths: list[str], report: Report, where: str) -> tuple[int, str]:
+    rows: Iterator[dict[str, Any]] = corpus_rows(paths, table="summary", law=DEFAULT_LAW)
+    plain: list[dict[str, Any]] = report.to_rows()
+    columns: Mapping[str, type] = TABLES["findings"]
+    same = list(columns) == list(FINDING_COLUMNS) and bool(SUMMARY_COLUMNS)
+    binary: Format = BINARY_FORMATS["parquet"]()
+    csv_format: Format = CsvFormat()
+    written = write_parquet(rows, where, table="summary") if parquet_available() else 0
+    try:
+        ParquetFormat()
+    except FormatUnavailable as exc:
+        return written, str(exc) if same else ""
+    cells = [csv_cell(v) for v in plain[0].values()] + [SEPARATOR, binary.name, csv_format.name]
+    return written, "".join(cells) + SARIF_INFORMATION_URI

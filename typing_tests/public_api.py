@@ -130,3 +130,19 @@ def dates() -> Truth:
     b = UncertainDate.parse("2022-12-01/2022-12-12")
     gap: proceedings.DayRange = proceedings.days_between(a, b)
     return a.before(b) & gap.exceeds(10)
+
+
+def explained(record: CaseRecord) -> list[str]:
+    found: proceedings.Trace = proceedings.trace(
+        record, law=LITERAL, accounts=None, as_of=datetime.date(2023, 1, 1)
+    )
+    point: Report = proceedings.validate(record, as_of=UncertainDate.parse("2023-01"))
+    lines: list[str] = [
+        f"{ev.date} {ev.event_id} {e.rule_id} {e.outcome.value}: {e.detail}"
+        for ev in found.events
+        for e in ev.entries
+        if e.outcome is not proceedings.TraceOutcome.NOT_THIS_EVENT and e.binding is not Truth.FALSE
+    ]
+    fired: tuple[Finding, ...] = found.findings
+    assert fired == point.findings or not found.ok
+    return lines

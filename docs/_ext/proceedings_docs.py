@@ -640,7 +640,7 @@ def _sources_section(record: CaseRecord) -> str:
         if s.url:
             where.append(f"[online]({s.url})")
         if s.file:
-            where.append(f"seed file `{s.file}`")
+            where.append("no public link (a copy is kept with the project's sources)")
         out.append(
             f"(source-{record.id}-{s.id})=\n"
             f"* `{s.id}`: " + ", ".join(parts) + ("; " + ", ".join(where) if where else "") + "\n"

@@ -136,6 +136,7 @@ from ._model import (
 from ._proceeding import Permission, Proceeding
 from ._report import DeadlineStatus, Report
 from ._rules import Law
+from ._trace import Trace, TraceEntry, TraceEvent, TraceOutcome, trace
 from .codec import dump, dump_jsonl, dumps, load, load_jsonl, loads
 from .codec import iter_jsonl as iter_jsonl  # deprecated: warns when called
 
@@ -259,6 +260,10 @@ __all__ = [
     "State",
     "StayStatus",
     "Step",
+    "Trace",
+    "TraceEntry",
+    "TraceEvent",
+    "TraceOutcome",
     "TransitZoneConfinement",
     "TransitionRefused",
     "Truth",
@@ -278,6 +283,7 @@ __all__ = [
     "load_jsonl",
     "loads",
     "replay",
+    "trace",
     "validate",
 ]
 

@@ -472,7 +472,12 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     return _make_converter(detailed=detailed_validation)
 
 
-_FAST = _make_converter(detailed=False)
+@functools.cache
+def _fast() -> cattrs.Converter:
+    """The converter of the common case, built the first time a record is read or
+    written (building it is most of the cost of importing the codec), so that
+    commands that read no record start sooner."""
+    return _make_converter(detailed=False)
 
 
 @functools.cache
@@ -635,7 +640,7 @@ def structure(data: Any, cls: type[T] = CaseRecord, *, source: str | None = None
         if newer:
             raise RecordError(newer, source=source)
     try:
-        return _FAST.structure(data, cls)
+        return _fast().structure(data, cls)
     except Exception:
         pass
     try:
@@ -654,8 +659,8 @@ def structure(data: Any, cls: type[T] = CaseRecord, *, source: str | None = None
 def unstructure(obj: Any) -> Any:
     """The JSON-ready form of a record, event or part (defaults omitted)."""
     if isinstance(obj, Event):
-        return _FAST.unstructure(obj, Event)
-    return _FAST.unstructure(obj)
+        return _fast().unstructure(obj, Event)
+    return _fast().unstructure(obj)
 
 
 class _Object(dict[str, Any]):

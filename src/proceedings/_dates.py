@@ -111,6 +111,8 @@ class Truth(enum.Enum):
         return self is Truth.UNKNOWN
 
     def __and__(self, other: object) -> Truth:
+        if self is other:
+            return self
         if not isinstance(other, Truth):
             return NotImplemented
         if self is Truth.FALSE or other is Truth.FALSE:
@@ -120,6 +122,8 @@ class Truth(enum.Enum):
         return Truth.UNKNOWN
 
     def __or__(self, other: object) -> Truth:
+        if self is other:
+            return self
         if not isinstance(other, Truth):
             return NotImplemented
         if self is Truth.TRUE or other is Truth.TRUE:

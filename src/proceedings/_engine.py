@@ -24,11 +24,39 @@ from ._model import CaseRecord, Event
 from ._report import DeadlineStatus, Report, sorted_findings
 from ._rules import Context, Hit, Law, Memo, Rule, Rulebook
 from ._statechart import JurisdictionState, Statechart
-from ._timing import with_effective_dates
+from ._timing import point_in_time, with_effective_dates
 from .law import DEFAULT_LAW
 
 #: A breach already reported in this replay: ``(rule id, anchor, truth)``.
 _Fired = tuple[str, int, Truth]
+
+
+@attrs.frozen(kw_only=True)
+class Seen:
+    """What the engine decided about one rule at one event (for a trace; engine bookkeeping).
+
+    Written by :func:`step` only when the replay collects a trace, at the
+    places where it decides, so that a trace cannot disagree with the
+    findings. :mod:`proceedings._trace` turns these into explanations.
+
+    Attributes:
+        index: The event's index in the record.
+        rule: A rule the event's type triggers (and the law applies).
+        applies: :meth:`Rule.applies` as the engine computed it; ``FALSE``:
+            the check was not run.
+        findings: What the rule reported at this event.
+        dropped: ``(reason, detail)`` for each breach its check found that
+            the engine did not report: ``"not_party"`` (detail: the other
+            state, which the treaty does not bind), ``"already_reported"``
+            (detail: the id of the event the breach is about),
+            ``"not_verified"`` (detail: what is unverified).
+    """
+
+    index: int
+    rule: Rule
+    applies: Truth
+    findings: tuple[Finding, ...] = ()
+    dropped: tuple[tuple[str, str], ...] = ()
 
 
 @attrs.frozen
@@ -101,6 +129,12 @@ class Replay:
         fired: Breaches already reported, so that a breach later events
             repeat (a limit that stays exceeded) is reported once.
         memo: Values the rules compute once per replay.
+        trace: Where :func:`step` writes what it decided about each rule
+            (``None``, the usual case: nothing is written, nothing costs).
+        pending: Indices of the events that may or may not have happened
+            by the date of a point-in-time view (``as_of``): a finding that
+            rests on one is undetermined.
+        as_of: The date of that view, as written, for messages.
     """
 
     record: CaseRecord
@@ -110,6 +144,9 @@ class Replay:
     events_by_id: Mapping[str, Event]
     fired: set[_Fired] = attrs.field(factory=set)
     memo: Memo = attrs.field(factory=Memo)
+    trace: list[Seen] | None = None
+    pending: frozenset[int] = frozenset()
+    as_of: str | None = None
 
 
 def certainty(truth: Truth, *, settled: bool = True) -> Certainty:
@@ -178,7 +215,9 @@ def step(run: Replay, position: int, index: int, state: State) -> tuple[Step, se
         state: The state before the event.
 
     Returns:
-        The step, and the breaches reported so far including this step's.
+        The step, and the breaches it reported that :attr:`Replay.fired` did
+        not have (for the caller to add, if it keeps the step: copying every
+        breach so far at every step made a replay quadratic in its findings).
     """
     record, law = run.record, run.law
     chart = law.chart
@@ -199,11 +238,18 @@ def step(run: Replay, position: int, index: int, state: State) -> tuple[Step, se
         account=run.account,
     )
     found: list[Finding] = []
-    fired = set(run.fired)
+    fired, added = run.fired, set[_Fired]()
+    # The trace is written only where asked for: two tests of ``trace`` per
+    # rule, and bookkeeping on the rare paths where a breach is dropped.
+    trace = run.trace
     for rule in law.rules_for(event.type):
         applies = rule.applies(event.jurisdiction, event.date, law)
         if applies is Truth.FALSE:
+            if trace is not None:
+                trace.append(Seen(index=index, rule=rule, applies=applies))
             continue
+        first = len(found)
+        dropped: list[tuple[str, str]] | None = None if trace is None else []
         for hit in rule.check(ctx):
             truth = hit.truth & applies
             other = Truth.TRUE
@@ -211,18 +257,22 @@ def step(run: Replay, position: int, index: int, state: State) -> tuple[Step, se
                 other = rule.binds(hit.counterparty, event.date, law)
                 truth &= other
             if truth is Truth.FALSE:
+                if dropped is not None and other is Truth.FALSE and hit.counterparty is not None:
+                    dropped.append(("not_party", hit.counterparty))
                 continue
             unsettled = _order_unsettled(record, index, hit.related) if rule.kind == "law" else None
             if unsettled is not None:
                 truth &= Truth.UNKNOWN
+            maybe_later = _pending(run, index, hit.related) if run.pending else None
+            if maybe_later is not None:
+                truth &= Truth.UNKNOWN
             if hit.anchor is not None:
-                if (rule.id, hit.anchor, Truth.TRUE) in fired or (
-                    rule.id,
-                    hit.anchor,
-                    truth,
-                ) in fired:
+                certain, this = (rule.id, hit.anchor, Truth.TRUE), (rule.id, hit.anchor, truth)
+                if certain in fired or certain in added or this in fired or this in added:
+                    if dropped is not None:
+                        dropped.append(("already_reported", record.events[hit.anchor].id))
                     continue
-                fired.add((rule.id, hit.anchor, truth))
+                added.add(this)
             message = hit.message
             for country, binding in ((event.jurisdiction, applies), (hit.counterparty, other)):
                 if binding is Truth.UNKNOWN and country is not None:
@@ -232,11 +282,36 @@ def step(run: Replay, position: int, index: int, state: State) -> tuple[Step, se
                     f" (it depends on whether {ctx.describe(unsettled)} came before this event: "
                     "the record leaves their order open)"
                 )
+            if maybe_later is not None:
+                message += (
+                    f" (it depends on whether {ctx.describe(maybe_later)} had happened by "
+                    f"{run.as_of}: its date reaches past it)"
+                )
             finding = _finding(rule, ctx, truth, hit, message, run)
             if finding.verified or not law.verified_only:
                 found.append(finding)
+            elif dropped is not None:
+                dropped.append(("not_verified", "; ".join(u.phrase() for u in finding.unverified)))
+        if trace is not None:
+            trace.append(
+                Seen(
+                    index=index,
+                    rule=rule,
+                    applies=applies,
+                    findings=tuple(found[first:]),
+                    dropped=tuple(dropped or ()),
+                )
+            )
     after = state.with_(event.jurisdiction, after_j)
-    return Step(index=index, event=event, before=state, after=after, findings=tuple(found)), fired
+    return Step(index=index, event=event, before=state, after=after, findings=tuple(found)), added
+
+
+def _pending(run: Replay, index: int, related: tuple[int, ...]) -> int | None:
+    """The event a finding rests on that may have happened after the view's date, if any."""
+    for i in (index, *related):
+        if i in run.pending:
+            return i
+    return None
 
 
 def _order_unsettled(record: CaseRecord, index: int, related: tuple[int, ...]) -> int | None:
@@ -285,7 +360,15 @@ def _view(record: CaseRecord, account: str | None) -> tuple[int, ...]:
     )
 
 
-def _replay(record: CaseRecord, law: Law, account: str | None) -> Iterator[Step]:
+def _replay(
+    record: CaseRecord,
+    law: Law,
+    account: str | None,
+    *,
+    pending: frozenset[int] = frozenset(),
+    as_of: str | None = None,
+    trace: list[Seen] | None = None,
+) -> Iterator[Step]:
     # The rules measure time between effective dates: a date narrowed by an
     # ``after`` replaces the written one (the caller's record is not changed).
     record = with_effective_dates(record)
@@ -296,12 +379,40 @@ def _replay(record: CaseRecord, law: Law, account: str | None) -> Iterator[Step]
         law=law,
         account=account,
         events_by_id={record.events[i].id: record.events[i] for i in view},
+        trace=trace,
+        pending=pending,
+        as_of=as_of,
     )
     state = State()
     for position, index in enumerate(view):
-        result, run.fired = step(run, position, index, state)
+        result, added = step(run, position, index, state)
+        run.fired |= added
         state = result.after
         yield result
+
+
+def _day(as_of: UncertainDate | datetime.date) -> UncertainDate:
+    return as_of if isinstance(as_of, UncertainDate) else UncertainDate.from_date(as_of)
+
+
+def as_of_record(
+    record: CaseRecord, as_of: UncertainDate | datetime.date | None
+) -> tuple[CaseRecord, frozenset[int]]:
+    """A record with effective dates, as it stood at the end of ``as_of``.
+
+    Returns:
+        The record with the events that had certainly not happened by then
+        dropped (see :func:`proceedings._timing.point_in_time`), and the
+        indices of those that may or may not have (``pending``). Without a
+        date, the whole record and no pending event.
+    """
+    timed = with_effective_dates(record)
+    if as_of is None:
+        return timed, frozenset()
+    view = point_in_time([ev.date for ev in timed.events], _day(as_of))
+    if view.counted < len(timed.events):
+        timed = attrs.evolve(timed, events=timed.events[: view.counted])
+    return timed, view.pending
 
 
 def _deprecated_law(
@@ -408,6 +519,7 @@ def validate(
     law: Law | None = None,
     accounts: Sequence[str] | None = None,
     source: str | None = None,
+    as_of: UncertainDate | datetime.date | None = None,
     rulebooks: Sequence[Rulebook] | None = None,
     readings: Mapping[str, str] | None = None,
     include_unverified: bool | None = None,
@@ -419,6 +531,10 @@ def validate(
         law: The law to apply; :data:`proceedings.law.DEFAULT_LAW` if ``None``.
         accounts: Evaluate only these accounts (all if ``None``).
         source: Where the record came from, kept in the report.
+        as_of: Validate the record as it stood at the end of this date:
+            events after it do not count (nor any event listed after one of
+            them), and a finding that rests on an event whose date reaches
+            past it is undetermined. ``None``: every event counts.
         rulebooks: Deprecated: build a :class:`~proceedings.law.Law`.
         readings: Deprecated: build a :class:`~proceedings.law.Law`.
         include_unverified: Deprecated: ``Law(verified_only=...)``.
@@ -437,9 +553,10 @@ def validate(
     chosen = _chosen_views(record, accounts)
     evaluated = tuple(n for n, _ in chosen if n is not None)
     findings: list[Finding] = []
-    timed = with_effective_dates(record)
+    timed, pending = as_of_record(record, as_of)
+    day = None if as_of is None else _day(as_of).text
     for account, _ in chosen:
-        for result in _replay(timed, law, account):
+        for result in _replay(timed, law, account, pending=pending, as_of=day):
             findings.extend(result.findings)
     return Report(
         record_id=record.id,
@@ -455,9 +572,14 @@ def running_deadlines(
     law: Law,
     as_of: UncertainDate | datetime.date,
     account: str | None,
+    pending: frozenset[int] = frozenset(),
 ) -> tuple[DeadlineStatus, ...]:
-    """The time limits running in ``state`` (the state at the end of a replay) on a date."""
-    day = as_of if isinstance(as_of, UncertainDate) else UncertainDate.from_date(as_of)
+    """The time limits running in ``state`` (the state at the end of a replay) on a date.
+
+    ``pending``: the events that may or may not have happened by then (see
+    :func:`as_of_record`); a clock one of them starts may not have started.
+    """
+    day = _day(as_of)
     out = []
     for country, jstate in state.jurisdictions:
         for rule in law.rules:
@@ -489,6 +611,7 @@ def running_deadlines(
                         days_between(started.date, day), hours_between(started.date, day)
                     ),
                     account=account,
+                    started=Truth.UNKNOWN if start in pending else Truth.TRUE,
                 )
             )
     return tuple(out)
@@ -506,11 +629,14 @@ def deadlines(
     readings: Mapping[str, str] | None = None,
     include_unverified: bool | None = None,
 ) -> tuple[DeadlineStatus, ...]:
-    """Time limits running or expired at the end of a record, as of a date (audit).
+    """Time limits running or expired as of a date (audit).
 
-    Unlike :meth:`Proceeding.deadlines`, this replays the record without
-    refusing anything, so it works for records with violations, and for each
-    account of a record that has several.
+    The record is replayed as it stood at the end of ``as_of`` (as by
+    :func:`validate` with ``as_of``): events after the date do not count, so
+    a clock that had not started by then is not running, and one stopped
+    later is still running. Unlike :meth:`Proceeding.deadlines`, this
+    replays without refusing anything, so it works for records with
+    violations, and for each account of a record that has several.
 
     Args:
         record: The record.
@@ -536,12 +662,12 @@ def deadlines(
         "deadlines",
     )
     out: list[DeadlineStatus] = []
-    timed = with_effective_dates(record)
+    timed, pending = as_of_record(record, day)
     for account, _ in _chosen_views(record, accounts):
         state = State()
-        for result in _replay(timed, law, account):
+        for result in _replay(timed, law, account, pending=pending, as_of=_day(day).text):
             state = result.after
-        out.extend(running_deadlines(timed, state, law, day, account))
+        out.extend(running_deadlines(timed, state, law, day, account, pending))
     return tuple(out)
 
 

@@ -337,8 +337,8 @@ class Proceeding:
             events_by_id={ev.id: ev for ev in timed.events},
             fired=self._fired,
         )
-        result, fired = step(run, index, index, self._state)
-        return record, result, fired
+        result, added = step(run, index, index, self._state)
+        return record, result, added
 
     def check(self, event: Event) -> tuple[Finding, ...]:
         """The findings ``event`` would produce now, without applying it.
@@ -364,7 +364,7 @@ class Proceeding:
                 dict of its JSON, say: build the event with
                 :func:`proceedings.codec.structure`).
         """
-        record, result, fired = self._try(event)
+        record, result, added = self._try(event)
         barring = tuple(
             f for f in result.findings if bars(f, refuse_undetermined=self._refuse_undetermined)
         )
@@ -372,7 +372,7 @@ class Proceeding:
             raise TransitionRefused(event.id, barring)
         self._record = record
         self._state = result.after
-        self._fired = fired
+        self._fired |= added
         self._steps.append(result)
         return result
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
 from ._dates import Truth
 from ._findings import Finding, Severity
+from ._rows import finding_row
 
 
 @attrs.frozen(kw_only=True)
@@ -50,6 +52,22 @@ class Report:
         """The ids of the rules that found something."""
         return frozenset(f.rule_id for f in self.findings)
 
+    def to_rows(self) -> list[dict[str, Any]]:
+        """One row per finding, of plain values, for a dataframe or a table.
+
+        Each row has the columns of :data:`proceedings.render.FINDING_COLUMNS`
+        (``line`` and ``error`` are ``None`` here: a report does not know its
+        file's lines; :func:`proceedings.render.finding_rows` adds them).
+
+        >>> import proceedings
+        >>> with open("examples/cases/kasimov.json", "rb") as fp:
+        ...     report = proceedings.validate(proceedings.load(fp))
+        >>> row = report.to_rows()[0]
+        >>> row["record_id"], row["severity"], type(row["date_earliest"]).__name__
+        ('kasimov', 'violation', 'date')
+        """
+        return [finding_row(f, record_id=self.record_id, source=self.source) for f in self.findings]
+
 
 @attrs.frozen(kw_only=True)
 class DeadlineStatus:
@@ -70,6 +88,9 @@ class DeadlineStatus:
             a true "on or after").
         expired: Whether it has run out as of the date asked.
         account: The account it was computed under, for a record with accounts.
+        started: Whether the clock had started by the date asked: ``UNKNOWN``
+            where the event that starts it has a date that reaches past it
+            (in a view as of a date, that event counts as possibly before).
     """
 
     rule_id: str
@@ -80,6 +101,7 @@ class DeadlineStatus:
     expired: Truth
     account: str | None = None
     due_open: tuple[bool, bool] = (False, False)
+    started: Truth = Truth.TRUE
 
 
 def sorted_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:

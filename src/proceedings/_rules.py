@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import re
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, TypeAlias, TypeVar
 
 import attrs
@@ -120,6 +120,8 @@ class Rule:
     def in_force_on(self, day: UncertainDate) -> Truth:
         """Whether the rule was in force on ``day`` (three-valued)."""
         start, end = self.in_force
+        if start is None and end is None:
+            return Truth.TRUE
         truth = Truth.TRUE
         if start is not None:
             truth = truth & _compare(day.earliest >= start, day.latest < start)
@@ -136,7 +138,10 @@ class Rule:
         if self.jurisdictions is not None and jurisdiction not in self.jurisdictions:
             return Truth.FALSE
         # A known non-party is not bound; a state not in the table at all may be.
-        return self.in_force_on(day) & self.binds(jurisdiction, day, law)
+        in_force = self.in_force_on(day)
+        if in_force is Truth.FALSE or self.treaty is None:
+            return in_force
+        return in_force & self.binds(jurisdiction, day, law)
 
     def binds(self, state: str, day: UncertainDate, law: Law) -> Truth:
         """Whether the rule's treaty binds ``state`` on ``day`` (``TRUE`` for a rule of no treaty).
@@ -247,6 +252,21 @@ def _options(readings: Mapping[str, str]) -> dict[str, str]:
     return dict(readings)
 
 
+def _selectors(values: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(values, str):
+        values = (values,)
+    return tuple(sorted({v.strip().upper() for v in values}))
+
+
+def _chosen(rules: Sequence[Rule], selector: str) -> set[str]:
+    """The ids a selector chooses: the rule of that id, else the ids it starts, up to a
+    hyphen (``KZ-CPC-587`` is one rule; ``KZ-CPC`` is all of ``KZ-CPC-*``)."""
+    ids = {r.id for r in rules}
+    if selector in ids:
+        return {selector}
+    return {i for i in ids if i.startswith(selector + "-")}
+
+
 @attrs.frozen(kw_only=True)
 class Law:
     """Several rulebooks composed, with the readings chosen: what a replay uses.
@@ -265,19 +285,27 @@ class Law:
             findings of a verified rule that depend on an unverified date of
             a state becoming party to its treaty.
         chart: The statechart the rules are written against.
+        select: Apply only the rules these select (empty: all). A selector is
+            a rule id (``KZ-CPC-587``: that rule only), or else the start of
+            ids up to a hyphen (``KZ`` selects ``KZ-CPC-592`` and
+            ``KZ-GOV-175``; ``REC`` the record checks), in any case.
+        ignore: Leave out the rules these select, after :attr:`select`.
 
     Raises:
         InvalidDefinition: Rule ids clash across rulebooks, a rule uses an
             undeclared reading, or a deadline names a mark, track or state the
             chart does not have.
         UnknownName: ``readings`` names an unknown reading (``kind="reading"``)
-            or option (``kind="option"``).
+            or option (``kind="option"``); a selector of ``select`` or
+            ``ignore`` selects no rule (``kind="rule"``).
     """
 
     rulebooks: tuple[Rulebook, ...] = attrs.field(converter=_books)
     readings: Mapping[str, str] = attrs.field(factory=dict, converter=_options)
     verified_only: bool = False
     chart: Statechart = CHART
+    select: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_selectors)
     _by_type: dict[str, tuple[Rule, ...]] = attrs.field(init=False, eq=False, repr=False)
     _declared: dict[str, Reading] = attrs.field(init=False, eq=False, repr=False)
     _parties: dict[tuple[str, str], Party] = attrs.field(init=False, eq=False, repr=False)
@@ -331,7 +359,19 @@ class Law:
             if (n.treaty, n.state) not in parties
         }
         object.__setattr__(self, "_non_parties", frozenset(non_parties))
-        applied = tuple(r for r in every if not self.verified_only or r.verified)
+        chosen = {s: _chosen(every, s) for s in (*self.select, *self.ignore)}
+        for selector, picked in chosen.items():
+            if not picked:
+                raise UnknownName("rule", selector, [r.id for r in every])
+        selected: set[str] = set().union(*(chosen[s] for s in self.select))
+        ignored: set[str] = set().union(*(chosen[s] for s in self.ignore))
+        applied = tuple(
+            r
+            for r in every
+            if (not self.verified_only or r.verified)
+            and (not self.select or r.id in selected)
+            and r.id not in ignored
+        )
         object.__setattr__(self, "_applied", applied)
         # Rules indexed by the event types that trigger them: a replay asks
         # for them once per event.
@@ -348,7 +388,8 @@ class Law:
 
     @property
     def rules(self) -> tuple[Rule, ...]:
-        """The rules applied: all of them, or the verified ones with :attr:`verified_only`."""
+        """The rules applied: all of them, or those :attr:`verified_only`, :attr:`select` and
+        :attr:`ignore` keep."""
         return self._applied
 
     @property

@@ -191,10 +191,17 @@ class Statechart:
     inert: frozenset[str] = attrs.field(factory=non_procedural)
     _names: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
     _marks: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    _driving: dict[str, tuple[Track, ...]] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         names = tuple(t.name for t in self.tracks)
         object.__setattr__(self, "_names", names)
+        # The tracks each event type drives, in order: most events drive one or two.
+        driving: dict[str, list[Track]] = {}
+        for track in self.tracks:
+            for event_type in track.handled:
+                driving.setdefault(event_type, []).append(track)
+        object.__setattr__(self, "_driving", {k: tuple(v) for k, v in driving.items()})
         object.__setattr__(
             self,
             "_marks",
@@ -247,13 +254,14 @@ class Statechart:
             handles the event type but had no transition from its current
             state (the record shows something the chart did not expect).
         """
+        driven = self._driving.get(event.type)
+        if driven is None:
+            return state, ()  # no track follows this kind of event
         tracks = dict(state.tracks)
         marks: dict[str, int] | None = None
         unexpected: list[tuple[str, str]] = []
-        for track in self.tracks:
+        for track in driven:
             candidates = track.transitions_on(event.type)
-            if not candidates:
-                continue
             current = tracks[track.name]
             for t in candidates:
                 if t.matches(current, features):

@@ -7,14 +7,20 @@ that turns a bug into a message and exit status 2 instead of a traceback.
 
 from __future__ import annotations
 
+import contextlib
+import difflib
+import importlib
+import importlib.util
 import os
 import shutil
 import sys
+import tempfile
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
+import attrs
 import click
 
 from ._errors import InvalidDefinition, UnknownName
@@ -24,6 +30,9 @@ from ._rules import Law, Rulebook
 from .corpus import Outcome, Summary, read_record
 from .law import DEFAULT_RULEBOOKS, RECORD
 from .render._common import printable
+from .render._sarif import tool_version
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 if TYPE_CHECKING:
     from .casefiles import HoldingScore  # imported only by the test command
@@ -110,11 +119,50 @@ def safe_stdout(machine: bool) -> None:
             reconfigure(errors="backslashreplace")
 
 
-def status(summary: Summary) -> int:
-    """The exit status of a run: 2 for any input problem, 1 for violations, else 0."""
+def status(summary: Summary, *, exit_zero: bool = False) -> int:
+    """The exit status of a run: 2 for any input problem, 1 for violations (0 with
+    ``exit_zero``), else 0."""
     if summary.problems:
         return 2
-    return 1 if summary.violations else 0
+    return 1 if summary.violations and not exit_zero else 0
+
+
+@contextlib.contextmanager
+def output(name: str | None, *, machine: bool) -> Iterator[IO[str]]:
+    """Standard output, or a file (``-o``) written whole and then moved into place.
+
+    The file is written next to its target and renamed over it at the end, so
+    that a run that fails leaves the old file (if any) as it was; a run cut short
+    by Ctrl-C leaves the document it closed, marked incomplete.
+    """
+    if name is None or name == "-":
+        safe_stdout(machine=machine)
+        yield sys.stdout
+        return
+    target = Path(name)
+    try:
+        fd, temporary = tempfile.mkstemp(
+            dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}."
+        )
+    except OSError as exc:
+        error(f"{printable(name)}: cannot write: {exc.strerror or exc}")
+        sys.exit(2)
+    moved = False
+    try:
+        with open(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as stream:
+            try:
+                yield stream
+            except KeyboardInterrupt:
+                stream.close()
+                os.replace(temporary, target)
+                moved = True
+                raise
+        os.replace(temporary, target)
+        moved = True
+    finally:
+        if not moved:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def parse_limits(ctx: click.Context, param: click.Parameter, values: Sequence[str]) -> Limits:
@@ -174,20 +222,86 @@ def load_one(name: str) -> CaseRecord:
 LAW_BOOKS = tuple(b for b in DEFAULT_RULEBOOKS if b is not RECORD)
 
 
-def choose_rulebooks(names: Sequence[str]) -> tuple[Rulebook, ...]:
-    """The record checks and the law's rulebooks named (all if none), in the library's order."""
-    known = {b.name: b for b in LAW_BOOKS}
+def choose_rulebooks(
+    names: Sequence[str], among: Sequence[Rulebook] = LAW_BOOKS
+) -> tuple[Rulebook, ...]:
+    """The record checks and the rulebooks named (all if none), in the law's order."""
+    known = {b.name: b for b in among if b is not RECORD}
     for name in names:
         if name not in known:
             raise click.BadParameter(
                 f"unknown rulebook {name!r}; choose among: {', '.join(known)}",
                 param_hint="'--rulebook'",
             )
-    return (RECORD, *(b for b in LAW_BOOKS if not names or b.name in names))
+    return (RECORD, *(b for b in known.values() if not names or b.name in names))
 
 
-def law_of(rulebooks: Sequence[str], readings: Sequence[str], verified_only: bool) -> Law:
-    """The law that ``--rulebook``, ``--reading`` and ``--verified-only`` chose."""
+def import_law(spec: str) -> Law:
+    """The law that ``--law MODULE[:NAME]`` names, or a usage error.
+
+    ``MODULE`` is a dotted module name (looked up from the current directory
+    too) or a ``.py`` file; ``NAME`` defaults to ``LAW``, then ``RULEBOOKS``,
+    then ``RULEBOOK``. A :class:`~proceedings.law.Law` is used as it is; a
+    rulebook, or a sequence of them, is added to the library's rulebooks.
+    """
+    module_name, _, attr = spec.partition(":")
+    hint = "'--law'"
+    try:
+        if module_name.endswith(".py"):
+            path = Path(module_name)
+            loaded = importlib.util.spec_from_file_location(path.stem, path)
+            if loaded is None or loaded.loader is None or not path.is_file():
+                raise click.BadParameter(f"no Python file {module_name!r}", param_hint=hint)
+            module = importlib.util.module_from_spec(loaded)
+            sys.modules[path.stem] = module  # so that worker processes can find its checks
+            loaded.loader.exec_module(module)
+        else:
+            if "" not in sys.path and os.getcwd() not in sys.path:
+                sys.path.insert(0, os.getcwd())
+            module = importlib.import_module(module_name)
+    except click.BadParameter:
+        raise
+    except Exception as exc:  # the user's code: any error is theirs to see, as a message
+        raise click.BadParameter(
+            f"cannot import {module_name!r}: {type(exc).__name__}: {exc}", param_hint=hint
+        ) from None
+    names = [attr] if attr else ["LAW", "RULEBOOKS", "RULEBOOK"]
+    for name in names:
+        value = getattr(module, name, None)
+        if isinstance(value, Law):
+            return value
+        books = (value,) if isinstance(value, Rulebook) else value
+        if (
+            isinstance(books, (tuple, list))
+            and books
+            and all(isinstance(b, Rulebook) for b in books)
+        ):
+            try:
+                return Law(rulebooks=(*DEFAULT_RULEBOOKS, *books))
+            except (InvalidDefinition, UnknownName) as exc:
+                raise click.BadParameter(str(exc), param_hint=hint) from None
+    raise click.BadParameter(
+        f"{module_name!r} has no {' or '.join(names)} that is a Law, a Rulebook or a sequence "
+        "of Rulebooks",
+        param_hint=hint,
+    )
+
+
+def _split(values: Sequence[str]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def law_of(
+    rulebooks: Sequence[str],
+    readings: Sequence[str],
+    verified_only: bool,
+    *,
+    law: str | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> Law:
+    """The law that ``--law``, ``--rulebook``, ``--reading``, ``--verified-only``,
+    ``--select`` and ``--ignore`` chose."""
     chosen: dict[str, str] = {}
     for value in readings:
         name, sep, option = value.partition("=")
@@ -197,14 +311,85 @@ def law_of(rulebooks: Sequence[str], readings: Sequence[str], verified_only: boo
                 param_hint="'--reading'",
             )
         chosen[name.strip()] = option.strip()
-    books = choose_rulebooks(rulebooks)
+    # The options add to a --law's own choices (its readings, selection, verified_only).
+    if law is None:
+        base, books = Law(rulebooks=()), choose_rulebooks(rulebooks)
+    else:
+        base = import_law(law)
+        books = choose_rulebooks(rulebooks, among=base.rulebooks) if rulebooks else base.rulebooks
     try:
-        return Law(rulebooks=books, readings=chosen, verified_only=verified_only)
+        return attrs.evolve(
+            base,
+            rulebooks=books,
+            readings={**base.readings, **chosen},
+            verified_only=verified_only or base.verified_only,
+            select=_split(select) or base.select,
+            ignore=(*_split(ignore), *base.ignore),
+        )
     except InvalidDefinition as exc:
         raise click.BadParameter(str(exc), param_hint="'--rulebook'") from None
     except UnknownName as exc:
+        if exc.kind == "rule":
+            close = difflib.get_close_matches(exc.name or "", exc.known, n=3, cutoff=0.5)
+            hint = f"; did you mean {' or '.join(close)}?" if close else ""
+            raise click.BadParameter(
+                f"{exc.name!r} selects no rule{hint} ('proceedings rules' lists them)",
+                param_hint="'--select' / '--ignore'",
+            ) from None
         hint = "'--reading'" if exc.kind in {"reading", "option"} else f"'--{exc.kind}'"
         raise click.BadParameter(str(exc), param_hint=hint) from None
+
+
+def law_options(command: _F) -> _F:
+    """The options that choose the law, for every command that validates."""
+    options = [
+        click.option(
+            "--law",
+            "law_spec",
+            metavar="MODULE[:NAME]",
+            help="Use the law of a module or .py file: its LAW (a Law), or its RULEBOOKS or "
+            "RULEBOOK, added to the library's rulebooks.",
+        ),
+        click.option(
+            "--rulebook",
+            "rulebooks",
+            multiple=True,
+            metavar="NAME",
+            help="Apply only these rulebooks (repeatable; the record checks always run): "
+            + ", ".join(b.name for b in LAW_BOOKS)
+            + ".",
+        ),
+        click.option(
+            "--select",
+            multiple=True,
+            metavar="RULE",
+            help="Apply only these rules: ids, or the start of ids up to a hyphen (KZ, "
+            "ECHR-3, REC for the record checks); repeatable or comma-separated.",
+        ),
+        click.option(
+            "--ignore",
+            multiple=True,
+            metavar="RULE",
+            help="Leave out these rules (as --select); repeatable or comma-separated.",
+        ),
+        click.option(
+            "--reading",
+            "readings",
+            multiple=True,
+            metavar="NAME=OPTION",
+            help="Choose an option of a reading where the law is ambiguous (repeatable); "
+            "see 'proceedings explain' of a rule for its readings.",
+        ),
+        click.option(
+            "--verified-only",
+            is_flag=True,
+            help="Only findings that rest on verified text: skip rules whose source text, or "
+            "the date a state became party to their treaty, is unverified.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 def show_score(total: HoldingScore) -> None:
@@ -224,3 +409,24 @@ def show_score(total: HoldingScore) -> None:
         f"Certain violations where the body found none: {total.contradicted} "
         f"(of {total.cleared} holdings of no violation)"
     )
+
+
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    click.echo(f"proceedings, version {tool_version()}")
+    ctx.exit()
+
+
+def version_option(command: _F) -> _F:
+    """``-V/--version``: the installed version, looked up only when asked for."""
+    option = click.option(
+        "-V",
+        "--version",
+        is_flag=True,
+        expose_value=False,
+        is_eager=True,
+        callback=_show_version,
+        help="Show the version and exit.",
+    )
+    return option(command)

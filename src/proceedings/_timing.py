@@ -34,8 +34,10 @@ from ._durations import add_days, leaves_calendar
 from ._events import Event
 
 __all__ = [
+    "PointInTime",
     "Timing",
     "effective_dates",
+    "point_in_time",
     "timing",
     "timing_problems",
     "with_effective_dates",
@@ -184,3 +186,45 @@ def with_effective_dates(record: R) -> R:
     # mypy's attrs plugin cannot see that R is an attrs class (a CaseRecord:
     # naming it would make this module and _model import each other).
     return attrs.evolve(record, events=events)  # type: ignore[misc]
+
+
+@attrs.frozen
+class PointInTime:
+    """Which events of a record count in a view of it as of a date.
+
+    Attributes:
+        counted: How many events count: the first ``counted`` (a prefix of
+            the record, so that indices stay those of the record).
+        pending: Indices of counted events that may or may not have
+            happened by the date: their dates reach past it.
+    """
+
+    counted: int
+    pending: frozenset[int] = frozenset()
+
+
+def point_in_time(dates: Sequence[UncertainDate], as_of: UncertainDate) -> PointInTime:
+    """The events that count as of the end of ``as_of``, from their effective dates.
+
+    An event counts if it happened on or before the date. One whose date lies
+    wholly after it does not, and neither does any event listed after that
+    one: the list order is the order of events. An event whose date reaches
+    both sides of the date (``2023-01`` as of ``2023-01-10``, or any date as
+    of an uncertain one it overlaps) counts as possibly before: it is
+    replayed, and :attr:`PointInTime.pending` names it, so that what rests on
+    it is undetermined.
+
+    Args:
+        dates: The effective dates of a record's events, in record order.
+        as_of: The date of the view (to the day; a time of day is ignored).
+
+    Returns:
+        The count and the pending events.
+    """
+    pending: list[int] = []
+    for i, day in enumerate(dates):
+        if day.earliest > as_of.latest:
+            return PointInTime(counted=i, pending=frozenset(pending))
+        if day.latest > as_of.earliest:
+            pending.append(i)
+    return PointInTime(counted=len(dates), pending=frozenset(pending))

@@ -17,10 +17,10 @@ order; :mod:`proceedings.render` has the output formats (``--format`` lists
 from __future__ import annotations
 
 import contextlib
-import difflib
 import json
 import re
 import sys
+from typing import Any
 
 import click
 
@@ -29,15 +29,16 @@ from . import _terminal as term
 from . import render
 from ._dates import UncertainDate
 from ._errors import InvalidDate
+from ._explain import case_options, explain_case, explain_rule
 from ._limits import Limits
+from ._pseudonym_cli import pseudonymise_command
 from .corpus import Outcome, Tally, iter_inputs, validate_corpus
 from .law import DEFAULT_LAW
 from .render import printable
-from .render._sarif import tool_version
 
 
 @click.group(cls=term.Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(tool_version(), "-V", "--version", prog_name="proceedings")
+@term.version_option
 def main() -> None:
     """Validate case records of detention, asylum, expulsion and extradition
     against the law, and explore the rules and the procedure.
@@ -61,34 +62,27 @@ def main() -> None:
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(list(render.FORMATS)),
+    type=click.Choice([*render.FORMATS, *render.BINARY_FORMATS]),
     default="text",
     show_default=True,
-    help="text for people; json (one document), jsonl (one finding per line) or "
-    "sarif (2.1.0) for tools.",
+    help="text for people; concise (one line per finding); json (one document), jsonl "
+    "(one finding per line) or sarif (2.1.0) for tools; csv (one row per finding), "
+    "summary-csv (one row per record), parquet and summary-parquet (the same tables; need "
+    "pyarrow) for researchers.",
 )
 @click.option(
-    "--rulebook",
-    "rulebooks",
-    multiple=True,
-    metavar="NAME",
-    help="Apply only these of the default rulebooks (repeatable; the record checks always "
-    "run): " + ", ".join(b.name for b in term.LAW_BOOKS) + ".",
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    help="Write the output to this file (written whole, then moved into place).",
 )
+@click.option("-q", "--quiet", is_flag=True, help="No summary line and no progress bar.")
 @click.option(
-    "--reading",
-    "readings",
-    multiple=True,
-    metavar="NAME=OPTION",
-    help="Choose an option of a reading where the law is ambiguous (repeatable); "
-    "see 'proceedings explain' of a rule for its readings.",
-)
-@click.option(
-    "--verified-only",
+    "--exit-zero",
     is_flag=True,
-    help="Only findings that rest on verified text: skip rules whose source text, or the "
-    "date a state became party to their treaty, is unverified.",
+    help="Exit 0 even if violations are found (still 2 for an input that could not be read).",
 )
+@term.law_options
 @click.option(
     "--account",
     "accounts",
@@ -99,7 +93,8 @@ def main() -> None:
 @click.option(
     "--as-of",
     metavar="DATE",
-    help="Also list the time limits running or expired on DATE (per account; not in SARIF).",
+    help="Validate as of DATE: later events do not count; list the time limits on DATE "
+    "(not in SARIF or the tables).",
 )
 @click.option(
     "-j",
@@ -129,7 +124,13 @@ def main() -> None:
 def validate_command(
     paths: tuple[str, ...],
     fmt: str,
+    output: str | None,
+    quiet: bool,
+    exit_zero: bool,
+    law_spec: str | None,
     rulebooks: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
     readings: tuple[str, ...],
     verified_only: bool,
     accounts: tuple[str, ...],
@@ -147,11 +148,14 @@ def validate_command(
     the other records are still validated.
 
     \b
-    Formats: text (for people; may change), json (one document: "reports",
+    Formats: text (for people; may change), concise (FILE:LINE: RULE
+    severity: message, one line per finding), json (one document: "reports",
     "errors", "summary"), jsonl (one line per finding, and per time limit
     with --as-of; errors on stderr only), sarif (SARIF 2.1.0, input errors as
-    tool notifications). Each is written as records are validated, in input
-    order.
+    tool notifications), csv and summary-csv (RFC 4180 tables; input errors
+    are rows with the error column filled), parquet and summary-parquet (the
+    same tables, binary: redirect to a file). Each is written as records are
+    validated, in input order.
 
     Each input is held to limits (--limit) and read in its own error boundary:
     one that is too large, too deep or broken is an error naming its file and
@@ -162,48 +166,58 @@ def validate_command(
     were found too), an internal error, or an interruption. If the reader of
     the output goes away (| head), the status of what was validated so far.
     """
-    law = term.law_of(rulebooks, readings, verified_only)
+    law = term.law_of(
+        rulebooks, readings, verified_only, law=law_spec, select=select, ignore=ignore
+    )
     if as_of is not None:
         try:
             UncertainDate.parse(as_of)
         except InvalidDate as exc:
             raise click.BadParameter(str(exc), param_hint="'--as-of'") from None
-    term.safe_stdout(machine=fmt != "text")
-    out = sys.stdout
-    chosen = render.FORMATS[fmt](
-        law=law, color=fmt == "text" and term.color_wanted(color, out), width=term.width(out)
-    )
-    inputs = list(iter_inputs(paths))
-    bar = term.progress(sum(i.size for i in inputs), progress)
+    with term.output(output, machine=fmt != "text") as out:
+        try:
+            chosen = {**render.FORMATS, **render.BINARY_FORMATS}[fmt](
+                law=law,
+                color=fmt == "text" and term.color_wanted(color, out),
+                width=term.width(out),
+            )
+        except render.FormatUnavailable as exc:  # pyarrow missing for Parquet
+            raise click.UsageError(str(exc)) from None
+        inputs = list(iter_inputs(paths))
+        bar = None if quiet else term.progress(sum(i.size for i in inputs), progress)
+        seen = Tally()
 
-    seen = Tally()
+        def each(outcome: Outcome) -> None:
+            seen.add(outcome)
+            if bar is not None:
+                bar.update(outcome.size)
+            term.report_problems(outcome)
 
-    def each(outcome: Outcome) -> None:
-        seen.add(outcome)
-        if bar is not None:
-            bar.update(outcome.size)
-        term.report_problems(outcome)
-
-    outcomes = validate_corpus(
-        inputs,
-        law=law,
-        accounts=accounts or None,
-        as_of=as_of,
-        jobs=jobs,
-        event_lines=chosen.event_lines,
-        render=chosen.render,
-        limits=limits,
-    )
-    try:
-        with bar if bar is not None else contextlib.nullcontext():
-            summary = render.write_outcomes(outcomes, chosen, out, each=each)
-    except BrokenPipeError:
-        # The reader went away (``| head``): the status of what was validated till then.
-        term.quiet_stdout()
-        sys.exit(term.status(seen.summary()))
-    if not chosen.writes_summary:
+        outcomes = validate_corpus(
+            inputs,
+            law=law,
+            accounts=accounts or None,
+            as_of=as_of,
+            jobs=jobs,
+            event_lines=chosen.event_lines,
+            render=chosen.render,
+            limits=limits,
+        )
+        try:
+            with bar if bar is not None else contextlib.nullcontext():
+                summary = render.write_outcomes(outcomes, chosen, out, each=each)
+        except render.FormatUnavailable as exc:  # binary output on a terminal
+            raise click.UsageError(str(exc)) from None
+        except BrokenPipeError:
+            # The reader went away (``| head``): the status of what was validated till then.
+            term.quiet_stdout()
+            sys.exit(term.status(seen.summary(), exit_zero=exit_zero))
+    if not chosen.writes_summary and not quiet:
         click.echo(render.summary_text(summary), err=True)
-    sys.exit(term.status(summary))
+    sys.exit(term.status(summary, exit_zero=exit_zero))
+
+
+main.add_command(pseudonymise_command)
 
 
 # -- test ----------------------------------------------------------------------------------
@@ -370,23 +384,10 @@ def rules_command(jurisdiction: str | None, rulebooks: tuple[str, ...], fmt: str
     click.echo(text, nl=False)
 
 
-@main.command("explain", short_help="Explain one rule or record check.")
-@click.argument("rule_id", metavar="RULE-ID")
+@main.command("explain", short_help="Explain a rule, or trace the rules over a case.")
+@click.argument("rule_id", metavar="[RULE-ID]", required=False)
+@case_options
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def explain_command(rule_id: str, fmt: str) -> None:
-    """Explain a rule: its citations, verification, readings, time limit and an example."""
-    by_id = {rule.id: (book, rule) for book in DEFAULT_LAW.rulebooks for rule in book.rules}
-    key = rule_id if rule_id in by_id else {k.upper(): k for k in by_id}.get(rule_id.upper())
-    if key is None:
-        close = difflib.get_close_matches(rule_id.upper(), list(by_id), n=3, cutoff=0.5)
-        hint = f"; did you mean {' or '.join(close)}?" if close else ""
-        raise click.BadParameter(
-            f"no rule {rule_id!r}{hint} ('proceedings rules' lists them all)",
-            param_hint="'RULE-ID'",
-        )
-    book, rule = by_id[key]
-    data = render.rule_to_dict(rule, rulebook=book, law=DEFAULT_LAW)
-    if fmt == "json":
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        click.echo(render.explain_text(data, color=term.color_wanted(None, sys.stdout)), nl=False)
+def explain_command(rule_id: str | None, fmt: str, **case: Any) -> None:
+    """Explain a rule, or (--case FILE) why each rule fired or stayed silent at each event."""
+    explain_rule(explain_case(rule_id, fmt, **case), fmt)

@@ -26,14 +26,15 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
-import multiprocessing
+import contextlib
 import os
 import pickle
 import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import attrs
 
@@ -52,6 +53,9 @@ from ._reading import read_record as _read_record
 from ._report import DeadlineStatus, Report
 from ._rules import Law, Rulebook
 from .law import DEFAULT_LAW
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 __all__ = [
     "Input",
@@ -326,7 +330,9 @@ class _Validator:
         record, text = read
         job = self.job
         try:
-            report = validate(record, law=self.law, accounts=job.accounts, source=item.source)
+            report = validate(
+                record, law=self.law, accounts=job.accounts, source=item.source, as_of=self.as_of
+            )
         except UnknownName as exc:
             if exc.kind != "account":
                 raise
@@ -376,6 +382,8 @@ class _PortableLaw:
     readings: tuple[tuple[str, str], ...]
     verified_only: bool
     chart: object | None  # None: the default chart
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, law: Law, *, check: bool) -> _PortableLaw:
@@ -399,6 +407,8 @@ class _PortableLaw:
             readings=tuple(law.readings.items()),
             verified_only=law.verified_only,
             chart=None if law.chart is CHART else law.chart,
+            select=law.select,
+            ignore=law.ignore,
         )
 
     def rebuild(self) -> Law:
@@ -410,6 +420,8 @@ class _PortableLaw:
             readings=dict(self.readings),
             verified_only=self.verified_only,
             chart=chart,  # type: ignore[arg-type]
+            select=self.select,
+            ignore=self.ignore,
         )
 
 
@@ -440,20 +452,79 @@ def _ordered(batches: Iterable[list[Item]], job: _Job, jobs: int) -> Iterator[li
         for batch in batches:
             yield local.run(batch)
         return
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    with concurrent.futures.ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(job,)
-    ) as pool:
+    pool = concurrent.futures.ProcessPoolExecutor(
+        max_workers=jobs, mp_context=_context(), initializer=_init_worker, initargs=(job,)
+    )
+    try:
         pending: collections.deque[concurrent.futures.Future[list[Outcome]]]
         pending = collections.deque()
         for batch in batches:
-            pending.append(pool.submit(_run_in_worker, batch))
+            # A submit may start a worker: Ctrl-C in the middle would leave one the pool
+            # does not know of, still starting when the pool's semaphores go.
+            with _interrupt_deferred():
+                pending.append(pool.submit(_run_in_worker, batch))
             # Keep memory flat: never read far ahead of what has been written.
             while len(pending) >= 3 * jobs:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+    finally:
+        # Stopped early (Ctrl-C, an error, the caller closing us): drop the batches not
+        # begun and wait for every worker, even one still starting, to exit before the
+        # pool's semaphores go (a worker unpickling a removed one prints a traceback).
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _interrupt_deferred() -> Iterator[None]:
+    """Hold Ctrl-C until the block is done, then deliver it as it would have been."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        signal.raise_signal(signal.SIGINT)
+
+
+def _context() -> BaseContext:
+    """The start method for workers: a fork server where there is one.
+
+    The fork server is started with Ctrl-C ignored, so that it and every worker it
+    forks are born ignoring it (a disposition a new process inherits, and which
+    Python keeps): Ctrl-C at the terminal reaches the whole process group, and a
+    worker hit while it starts, before its initializer runs, would break the pool.
+    The main process alone stops the run, in order.
+    """
+    # Imported here: a run in one process (and the command's start) does without them.
+    import multiprocessing  # noqa: PLC0415
+    import multiprocessing.forkserver  # noqa: PLC0415
+    import multiprocessing.resource_tracker  # noqa: PLC0415
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    if threading.current_thread() is threading.main_thread():
+        # Blocked first, so that a Ctrl-C meanwhile waits (a blocked signal is kept even
+        # while ignored) and is delivered once the previous handler is back.
+        # The resource tracker first: starting it unblocks Ctrl-C, which would then be
+        # lost while ignored (it keeps itself safe from Ctrl-C).
+        multiprocessing.resource_tracker.ensure_running()
+        interrupt = {signal.SIGINT}
+        signal.pthread_sigmask(signal.SIG_BLOCK, interrupt)
+        pending = signal.SIGINT in signal.sigpending()  # setting SIG_IGN would drop it
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            multiprocessing.forkserver.ensure_running()
+        finally:
+            signal.signal(signal.SIGINT, previous)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, interrupt)
+        if pending:
+            signal.raise_signal(signal.SIGINT)
+    return multiprocessing.get_context("forkserver")
 
 
 def validate_corpus(
@@ -478,7 +549,9 @@ def validate_corpus(
         law: The law to validate against.
         accounts: Only these accounts of records that have them; a record
             without one of them is an input problem.
-        as_of: Also compute each record's time limits on this date.
+        as_of: Validate each record as it stood on this date (later events
+            do not count; see :func:`proceedings.validate`), and compute its
+            time limits on it.
         jobs: Worker processes; ``0`` for one per CPU, ``1`` to work in this
             process. With more than one, the law's own rulebooks must pickle
             (the library's do, by name), and a script must start the run

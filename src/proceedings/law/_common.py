@@ -51,7 +51,9 @@ APPEAL_SUSPENSIVE_READING = Reading(
         "Kazakhstan's Law 'On Refugees' art 1(6) (verified) keeps the status until the "
         "'final decision on the claim' without saying whether a court appeal counts; no "
         "provision on suspensive effect was found. The default "
-        "follows the activists' reading in seed 001 (Zhovtis) and CAT General Comment 4's "
+        "follows the reading of the activist Yevgeny Zhovtis in the Zhilin case ('He can't "
+        "be deported until his refugee status is cleared up', The Moscow Times, 30 December "
+        "2022) and CAT General Comment 4's "
         "call for a remedy with suspensive effect (recalled, not verified). Evaluate a case "
         "under 'no' to see what the literal reading leaves."
     ),
@@ -305,21 +307,6 @@ def related(*indices: int | None) -> tuple[int, ...]:
 
 # -- custody on a foreign wanted notice (CIS Minsk/Chisinau conventions) ----------
 
-#: Event types that can end or reveal custody running past a limit.
-CUSTODY_EVENTS = frozenset(
-    {
-        "detention",
-        "detention_extended",
-        "release",
-        "escape",
-        "removal",
-        "extradition_requested",
-        "extradition_decided",
-        "extradition_suspended",
-        "appeal_filed",
-        "appeal_decided",
-    }
-)
 
 FORTY_DAYS = Deadline(
     label="extradition request received (else release)",
@@ -403,11 +390,3 @@ def _requesting_state(ctx: Context) -> str | None:
 
 #: Kazakhstan, as the jurisdictions of its rules.
 KZ = frozenset({"KZ"})
-REFUGEES = "Law of the Republic of Kazakhstan 'On Refugees' (No. 216-IV, 2009)"
-#: The Criminal Procedure Code of 2014 is in force from 2015-01-01.
-CPC_IN_FORCE = (datetime.date(2015, 1, 1), None)
-
-
-def kz_cpc(article: str, url: str | None = None, paragraph: str | None = None) -> Citation:
-    """A citation of the Kazakh Criminal Procedure Code."""
-    return Citation(instrument=CPC, article=article, paragraph=paragraph, url=url)

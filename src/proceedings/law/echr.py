@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .._dates import Truth
-from .._findings import Citation, Severity
 from .._model import (
     AppealDecided,
     AppealFiled,
@@ -38,9 +37,10 @@ from .._model import (
     TransitZoneConfinement,
     ZoneKind,
 )
-from .._rules import Context, Hit, Rule, Rulebook
+from .._rules import Context, Hit
 from . import _parties
-from ._common import CUSTODY_EVENTS, host_act, related, removal_phrase
+from ._common import host_act, related, removal_phrase
+from ._data import law_data
 from ._parties import NON_PARTIES
 from ._risk import (
     ECHR_3_RISKS,
@@ -52,28 +52,8 @@ from ._risk import (
     removal_despite_risk,
 )
 
-ECHR = "European Convention on Human Rights"
-ECHR_P4 = "Protocol No. 4 to the European Convention on Human Rights"
-#: The Convention's text on the Council of Europe's site.
-ECHR_URL = "https://www.echr.coe.int/documents/d/echr/convention_ENG"
-
-SOERING = "Soering v. the United Kingdom, no. 14038/88, 7 July 1989 (plenary)"
-CHAHAL = "Chahal v. the United Kingdom, no. 22414/93, 15 November 1996 (Grand Chamber)"
-SAADI = "Saadi v. Italy, no. 37201/06, 28 February 2008 (Grand Chamber)"
-MSS = "M.S.S. v. Belgium and Greece, no. 30696/09, 21 January 2011 (Grand Chamber)"
-HIRSI = "Hirsi Jamaa and Others v. Italy, no. 27765/09, 23 February 2012 (Grand Chamber)"
-OTHMAN = "Othman (Abu Qatada) v. the United Kingdom, no. 8139/09, 17 January 2012"
-ILIAS = "Ilias and Ahmed v. Hungary, no. 47287/15, 21 November 2019 (Grand Chamber)"
-ND_NT = "N.D. and N.T. v. Spain, nos. 8675/15 and 8697/15, 13 February 2020 (Grand Chamber)"
-MK = "M.K. and Others v. Poland, nos. 40503/17 and others, 23 July 2020"
-AMUUR = "Amuur v. France, no. 19776/92, 25 June 1996"
-SAVRIDDIN = "Savriddin Dzhurayev v. Russia, no. 71386/10, 25 April 2013"
-GAFOROV = "Gaforov v. Russia, no. 25404/09, 21 October 2010"
-GEBREMEDHIN = "Gebremedhin [Gaberamadhien] v. France, no. 25389/05, 26 April 2007"
-
-
-def _art(article: str, paragraph: str | None = None, *, p4: bool = False) -> Citation:
-    return Citation(instrument=ECHR_P4 if p4 else ECHR, article=article, paragraph=paragraph)
+#: The texts of the rules (``data/echr.json``); their checks are below.
+_TEXT = law_data("echr")
 
 
 # -- art 3: removal to a real risk ---------------------------------------------------
@@ -128,57 +108,9 @@ def _order_to_risk(ctx: Context) -> Iterator[Hit]:
     )
 
 
-ECHR_3_REMOVAL = Rule(
-    id="ECHR-3-REMOVAL",
-    title="No removal to a state where the person faces a real risk of ill-treatment",
-    citations=(_art("3"),),
-    severity=Severity.VIOLATION,
-    on=frozenset({"removal"}),
-    check=_removal_to_risk,
-    treaty="echr",
-    verified=False,
-    verification=(
-        "Art 3's text ('No one shall be subjected to torture or to inhuman or degrading "
-        "treatment or punishment') is well known but was not read here against the official "
-        "text; the principle that removal to a real risk engages the removing state's "
-        "responsibility (Soering, Chahal, Saadi) and the duty to assess the risk of a third "
-        "state (M.S.S., Ilias and Ahmed) are recalled from the case law, not read in full."
-    ),
-    description=(
-        "A removal after evidence of a risk in the destination was before the authorities "
-        "(the person's account, reports, an interim measure of the Court or a UN committee "
-        "against removal there, the host's own grant of protection). Certain when the "
-        "authorities found a risk, refused to examine it, or removed the person outside any "
-        "procedure; undetermined when they examined it and found none, when the record shows "
-        "no examination, when the evidence concerns another state, or when the state's part "
-        "in the removal is not established."
-    ),
-    case_law=(SOERING, CHAHAL, SAADI, MSS, HIRSI, ILIAS, SAVRIDDIN),
-    example="Deported to the country of origin while the Court's interim measure stood.",
-)
+ECHR_3_REMOVAL = _TEXT.rule("ECHR-3-REMOVAL", check=_removal_to_risk)
 
-ECHR_3_ORDER = Rule(
-    id="ECHR-3-ORDER",
-    title="An order to remove a person to a real risk of ill-treatment",
-    citations=(_art("3"),),
-    severity=Severity.WARNING,
-    on=frozenset({"extradition_decided", "expulsion_ordered", "appeal_decided"}),
-    check=_order_to_risk,
-    treaty="echr",
-    verified=False,
-    verification=(
-        "Recalled from the case law (Soering): the Court holds that carrying out an order "
-        "would violate art 3 where a real risk is shown; the order itself is flagged, as a "
-        "warning, because the violation is the removal."
-    ),
-    description=(
-        "An extradition approved, an expulsion ordered, or an appeal against either "
-        "dismissed, after evidence of a risk in the destination was on record. The Court "
-        "holds such cases as 'would violate art 3 if the order were carried out'."
-    ),
-    case_law=(SOERING, SAADI, OTHMAN),
-    example="Extradition approved although the person had described torture on return.",
-)
+ECHR_3_ORDER = _TEXT.rule("ECHR-3-ORDER", check=_order_to_risk)
 
 
 # -- art 4 of Protocol No. 4: collective expulsion -----------------------------------
@@ -221,29 +153,7 @@ def _collective(ctx: Context) -> Iterator[Hit]:
     )
 
 
-ECHR_P4_4 = Rule(
-    id="ECHR-P4-4",
-    title="Collective expulsion of aliens is prohibited",
-    citations=(_art("4", p4=True),),
-    severity=Severity.VIOLATION,
-    on=frozenset({"removal", "entry_refused"}),
-    check=_collective,
-    treaty="echr_p4",
-    verified=False,
-    verification=(
-        "Art 4 of Protocol No. 4 ('Collective expulsion of aliens is prohibited') recalled; "
-        "that it covers returns at sea and at the border (Hirsi Jamaa, M.K. and Others) and "
-        "the exception for the applicants' own culpable conduct where legal entry was "
-        "genuinely available (N.D. and N.T.) are recalled from the judgments' summaries."
-    ),
-    description=(
-        "A removal or refusal of entry recorded with no individual examination "
-        "(`safeguards.individual: false`). Certain, except after an irregular crossing, "
-        "where the N.D. and N.T. exception may apply: then undetermined."
-    ),
-    case_law=(HIRSI, MK, ND_NT),
-    example="Intercepted at sea and handed over to the coast guard of another state.",
-)
+ECHR_P4_4 = _TEXT.rule("ECHR-P4-4", check=_collective)
 
 
 # -- art 13: a remedy with automatic suspensive effect ---------------------------------
@@ -365,31 +275,7 @@ def _effective_remedy(ctx: Context) -> Iterator[Hit]:
     )
 
 
-ECHR_13 = Rule(
-    id="ECHR-13",
-    title="An effective remedy with automatic suspensive effect before a removal",
-    citations=(_art("13"),),
-    severity=Severity.VIOLATION,
-    on=frozenset({"removal"}),
-    check=_effective_remedy,
-    treaty="echr",
-    verified=False,
-    verification=(
-        "Art 13 ('an effective remedy before a national authority') recalled; that a "
-        "complaint under art 3 or art 4 of Protocol No. 4 against a removal needs a remedy "
-        "with automatic suspensive effect is the Court's case law (Gebremedhin, M.S.S., "
-        "Hirsi Jamaa), recalled from summaries."
-    ),
-    description=(
-        "A removal with an arguable claim under art 3 (the evidence ECHR-3-REMOVAL counts) "
-        "or of collective expulsion, where no remedy with suspensive effect was available: "
-        "removed outside any procedure, `remedy_available: false`, a remedy recorded as not "
-        "suspensive, a removal while the appeal against the order was pending, or a remedy "
-        "that did not examine the merits. Undetermined when the record is silent."
-    ),
-    case_law=(GEBREMEDHIN, MSS, HIRSI, MK),
-    example="Deported while the appeal against the expulsion order was still pending.",
-)
+ECHR_13 = _TEXT.rule("ECHR-13", check=_effective_remedy)
 
 
 # -- art 5 § 1: liberty ---------------------------------------------------------------
@@ -434,29 +320,7 @@ def _zone_confinement(ctx: Context) -> Iterator[Hit]:
     )
 
 
-ECHR_5_1_ZONE = Rule(
-    id="ECHR-5-1-ZONE",
-    title="Confinement in a transit or waiting zone as a deprivation of liberty",
-    citations=(_art("5", "1"),),
-    severity=Severity.VIOLATION,
-    on=frozenset({"transit_zone_confinement"}),
-    check=_zone_confinement,
-    treaty="echr",
-    verified=False,
-    verification=(
-        "Art 5 § 1 recalled. That holding asylum seekers in an airport transit zone is a "
-        "deprivation of liberty needing a legal basis with court review (Amuur), and that a "
-        "land-border zone from which the person could leave for a neighbouring state may not "
-        "be one (Ilias and Ahmed, Grand Chamber), are recalled from the judgments' summaries."
-    ),
-    description=(
-        "A transit or waiting zone with no detention on record: certain when the zone is an "
-        "airport transit or waiting zone and no legal basis was given or no court could "
-        "review it; undetermined for other zones or when the record is silent."
-    ),
-    case_law=(AMUUR, ILIAS),
-    example="Held airside for weeks with no order and no court to turn to.",
-)
+ECHR_5_1_ZONE = _TEXT.rule("ECHR-5-1-ZONE", check=_zone_confinement)
 
 
 def _no_ground(ctx: Context) -> Iterator[Hit]:
@@ -479,28 +343,7 @@ def _no_ground(ctx: Context) -> Iterator[Hit]:
     )
 
 
-ECHR_5_1_GROUND = Rule(
-    id="ECHR-5-1-GROUND",
-    title="No detention without a ground in law (unacknowledged detention)",
-    citations=(_art("5", "1"),),
-    severity=Severity.VIOLATION,
-    on=frozenset({"detention"}),
-    check=_no_ground,
-    treaty="echr",
-    verified=False,
-    verification=(
-        "Art 5 § 1 recalled: the exhaustive list of grounds and 'a procedure prescribed by "
-        "law'; that unacknowledged detention is a most grave violation is recalled from the "
-        "case law, not read."
-    ),
-    description=(
-        "A detention recorded with no ground given, or not acknowledged by the "
-        "authorities. Undetermined when the actor is not the host state's agents and the "
-        "state's involvement is not established."
-    ),
-    case_law=(SAVRIDDIN,),
-    example="Seized in the street by unidentified men and held incommunicado.",
-)
+ECHR_5_1_GROUND = _TEXT.rule("ECHR-5-1-GROUND", check=_no_ground)
 
 
 #: When each state became party to the Convention and to Protocol No. 4
@@ -540,29 +383,7 @@ def _term_expired(ctx: Context) -> Iterator[Hit]:
     )
 
 
-ECHR_5_1_TERM = Rule(
-    id="ECHR-5-1-TERM",
-    title="No detention beyond the term a court order authorised",
-    citations=(_art("5", "1"),),
-    severity=Severity.VIOLATION,
-    on=CUSTODY_EVENTS,
-    check=_term_expired,
-    treaty="echr",
-    verified=False,
-    verification=(
-        "Art 5 § 1 ('in accordance with a procedure prescribed by law') recalled; that "
-        "detention pending extradition after the term of the last order expired, with no "
-        "extension, has no basis in domestic law is the Court's holding in Gaforov v. Russia "
-        "(§§ 191-194), read in part."
-    ),
-    description=(
-        "A person still in custody after the term the last detention order or extension "
-        "set (`term_days`), with no later order on record. Reported once, at the first "
-        "event that shows it."
-    ),
-    case_law=(GAFOROV,),
-    example="Held for three months on an order authorising two, with no extension.",
-)
+ECHR_5_1_TERM = _TEXT.rule("ECHR-5-1-TERM", check=_term_expired)
 
 
 _DETENTIONS = (Detention, DetentionExtended)
@@ -621,29 +442,7 @@ def _review_failed(ctx: Context) -> Iterator[Hit]:
             return
 
 
-ECHR_5_4 = Rule(
-    id="ECHR-5-4",
-    title="A court decides speedily on the lawfulness of a detention",
-    citations=(_art("5", "4"),),
-    severity=Severity.VIOLATION,
-    on=frozenset({"appeal_decided", "transit_zone_confinement", "release", "removal", "escape"}),
-    check=_review_failed,
-    treaty="echr",
-    verified=False,
-    verification=(
-        "Art 5 § 4 ('take proceedings by which the lawfulness of his detention shall be "
-        "decided speedily by a court') recalled, not read against the official text. What "
-        "delay is too long is not modelled: the Court judges it case by case."
-    ),
-    description=(
-        "A challenge to a detention that the court decided without examining its lawfulness "
-        "(`merits_examined: false`), or that was still undecided when the detention ended; a "
-        "transit or waiting zone with no court review (`judicial_review: false`). The length "
-        "of a review is not judged."
-    ),
-    case_law=(AMUUR, SAVRIDDIN),
-    example="Released after six months with the appeal against the detention order undecided.",
-)
+ECHR_5_4 = _TEXT.rule("ECHR-5-4", check=_review_failed)
 
 
 _NOT_INVESTIGATED = frozenset({InvestigationOutcome.REFUSED, InvestigationOutcome.NO_RESPONSE})
@@ -696,54 +495,10 @@ def _no_investigation(ctx: Context) -> Iterator[Hit]:
     )
 
 
-ECHR_3_INVESTIGATION = Rule(
-    id="ECHR-3-INVESTIGATION",
-    title="An effective investigation of a forcible removal or an unacknowledged detention",
-    citations=(_art("3"),),
-    severity=Severity.VIOLATION,
-    on=frozenset({"investigation"}),
-    check=_no_investigation,
-    treaty="echr",
-    verified=False,
-    verification=(
-        "The procedural obligation under art 3 to investigate an arguable claim of "
-        "ill-treatment, including a forcible transfer with the involvement of state agents, "
-        "is recalled from the case law (Savriddin Dzhurayev; Ermakov), not read in full."
-    ),
-    description=(
-        "The authorities refused to investigate, or did not answer, a complaint about a "
-        "removal outside any procedure, by foreign or unidentified agents, or an "
-        "unacknowledged detention. Undetermined when the act complained of is not one of "
-        "those."
-    ),
-    case_law=(SAVRIDDIN, "Ermakov v. Russia, no. 43165/10, 7 November 2013"),
-    example="Relatives' complaint about an abduction and flight out of the country, refused.",
-)
+ECHR_3_INVESTIGATION = _TEXT.rule("ECHR-3-INVESTIGATION", check=_no_investigation)
 
 
-ECHR_RULEBOOK = Rulebook(
-    name="echr",
-    title="European Convention on Human Rights",
-    rules=(
-        ECHR_3_REMOVAL,
-        ECHR_3_ORDER,
-        ECHR_13,
-        ECHR_P4_4,
-        ECHR_5_1_ZONE,
-        ECHR_5_1_GROUND,
-        ECHR_5_1_TERM,
-        ECHR_3_INVESTIGATION,
-        ECHR_5_4,
-    ),
-    description=(
-        "Removal to a real risk of ill-treatment (art 3), the remedy it needs (art 13), "
-        "collective expulsion (art 4 of Protocol No. 4), liberty (art 5 §§ 1 and 4) and the "
-        "investigation of a forcible removal (art 3), as the European Court of Human Rights "
-        "applies them. Art 34 (interim measures) is in the international rulebook. Not "
-        "modelled: the length of a review under art 5 § 4, due diligence and overall length "
-        "under art 5 § 1 (f), art 38, and conditions of detention, for which records rarely "
-        "hold the facts."
-    ),
+ECHR_RULEBOOK = _TEXT.rulebook(
     parties=PARTIES,
     non_parties=NON_PARTIES,
 )

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from typing import cast
 
 from .._dates import Truth
-from .._findings import Citation, Severity
 from .._model import (
     BorderCrossing,
     CriminalConviction,
@@ -23,12 +22,10 @@ from .._model import (
     RemovalChannel,
     Risk,
 )
-from .._rules import Check, Context, Hit, Rule, Rulebook
+from .._rules import Check, Context, Hit
 from . import _parties
 from ._common import (
-    APPEAL_SUSPENSIVE,
     APPEAL_SUSPENSIVE_READING,
-    CAT_GC4_PARA_4,
     PROMPTNESS,
     PROMPTNESS_READING,
     host_act,
@@ -36,24 +33,13 @@ from ._common import (
     related,
     removal_phrase,
 )
+from ._data import law_data
 from ._parties import NON_PARTIES
-from ._risk import (
-    CAT_3_RISKS,
-    ICCPR_7_RISKS,
-    bars_removal,
-    removal_despite_risk,
-    standing_measures,
-)
+from ._risk import CAT_3_RISKS, ICCPR_7_RISKS, bars_removal, removal_despite_risk, standing_measures
 
-REFUGEE_CONVENTION = "Convention relating to the Status of Refugees (1951)"
-#: The Convention's text on OHCHR's site.
-REFUGEE_CONVENTION_URL = (
-    "https://www.ohchr.org/en/instruments-mechanisms/instruments/"
-    "convention-relating-status-refugees"
-)
-CAT = "Convention against Torture (1984)"
-ICCPR_OP1 = "Optional Protocol to the International Covenant on Civil and Political Rights"
-ECHR = "European Convention on Human Rights"
+#: The texts of the rules (``data/international.json``); their checks are below.
+_TEXT = law_data("international")
+
 
 _INFORMAL = frozenset({RemovalChannel.INFORMAL_HANDOVER, RemovalChannel.FOREIGN_FACILITY_TRANSFER})
 
@@ -255,124 +241,16 @@ def _risk_check(risks: frozenset[Risk], harm: str) -> Check:
 
 # -- rules ------------------------------------------------------------------------
 
-R_REF_33 = Rule(
-    id="R-REF-33",
-    title="Non-refoulement: no removal while protection is pending or granted",
-    citations=(
-        Citation(
-            instrument=REFUGEE_CONVENTION,
-            article="33",
-            paragraph="1",
-            url=REFUGEE_CONVENTION_URL,
-        ),
-    ),
-    severity=Severity.VIOLATION,
-    on=frozenset({"removal"}),
-    check=_non_refoulement,
-    treaty="refugee_convention",
-    readings=(APPEAL_SUSPENSIVE,),
-    verified=True,
-    verification=(
-        'Art 33(1) text verified: no state shall \'expel or return ("refouler") a refugee in '
-        "any manner whatsoever' to a threat to life or freedom, which covers every channel of "
-        "removal. That it protects asylum seekers pending determination is UNHCR's position "
-        "(recalled, not read)."
-    ),
-    example="Removal to the country of nationality while an asylum claim is pending.",
-)
+R_REF_33 = _TEXT.rule("R-REF-33", check=_non_refoulement)
 
-CAT_GC4 = Rule(
-    id="CAT-GC4",
-    title="Rendition and forcible transfer are deportation: no removal outside a procedure",
-    citations=(
-        Citation(instrument=CAT, article="3", paragraph="1"),
-        CAT_GC4_PARA_4,
-    ),
-    severity=Severity.VIOLATION,
-    on=frozenset({"removal"}),
-    check=_informal,
-    treaty="cat",
-    verified=False,
-    verification=(
-        "GC4 para 4 (deportation includes rendition and forcible transfer) verified; the "
-        "paragraphs requiring an effective remedy with suspensive effect are recalled, not "
-        "verified."
-    ),
-    example="Handover to foreign security agents without any decision.",
-)
+CAT_GC4 = _TEXT.rule("CAT-GC4", check=_informal)
 
 
-def _interim_rule(
-    rule_id: str, body: InterimBody, treaty: str, citation: Citation, verified: bool, note: str
-) -> Rule:
-    return Rule(
-        id=rule_id,
-        title=f"No removal while an interim measure of the {body.name.replace('_', ' ')} stands",
-        citations=(citation,),
-        severity=Severity.VIOLATION,
-        on=frozenset({"removal"}),
-        check=_interim(body),
-        treaty=treaty,
-        verified=verified,
-        verification=note,
-        example="Extradition carried out despite a request not to extradite.",
-    )
+CAT_22 = _TEXT.rule("CAT-22", check=_interim(InterimBody.UN_CAT))
+ICCPR_OP1_RULE = _TEXT.rule("ICCPR-OP1", check=_interim(InterimBody.UN_HRC))
+ECHR_34 = _TEXT.rule("ECHR-34", check=_interim(InterimBody.ECTHR))
 
-
-CAT_22 = _interim_rule(
-    "CAT-22",
-    InterimBody.UN_CAT,
-    "cat_art22",
-    Citation(instrument=CAT, article="22"),
-    True,
-    "Art 22 competence and Kazakhstan's declaration (2008) verified; the interim-measure "
-    "rule of procedure is recalled.",
-)
-ICCPR_OP1_RULE = _interim_rule(
-    "ICCPR-OP1",
-    InterimBody.UN_HRC,
-    "iccpr_op1",
-    Citation(
-        instrument=ICCPR_OP1,
-        article="1",
-        url="https://adilet.zan.kz/eng/docs/Z090000130_/compare",
-    ),
-    True,
-    "Kazakhstan's ratification (in force 2009-06-30) verified; the HRC rule of procedure "
-    "number for interim measures is recalled.",
-)
-ECHR_34 = _interim_rule(
-    "ECHR-34",
-    InterimBody.ECTHR,
-    "echr",
-    Citation(instrument=ECHR, article="34"),
-    False,
-    "Recalled, not verified: binding force of Rule 39 interim measures through art 34.",
-)
-
-R_REF_31 = Rule(
-    id="R-REF-31",
-    title="No penalty for irregular entry on a refugee who claims asylum without delay",
-    citations=(
-        Citation(
-            instrument=REFUGEE_CONVENTION,
-            article="31",
-            paragraph="1",
-            url=REFUGEE_CONVENTION_URL,
-        ),
-    ),
-    severity=Severity.WARNING,
-    on=frozenset({"criminal_conviction"}),
-    check=_irregular_entry_penalised,
-    treaty="refugee_convention",
-    readings=(PROMPTNESS,),
-    verified=True,
-    verification=(
-        "Art 31 text verified. Whether 'coming directly' and 'good cause' are met is for the "
-        "facts; the rule flags the pattern as a warning."
-    ),
-    example="Convicted of illegal border crossing after claiming asylum on the day of entry.",
-)
+R_REF_31 = _TEXT.rule("R-REF-31", check=_irregular_entry_penalised)
 
 
 #: When each state became party to the treaties of this rulebook (see
@@ -386,108 +264,16 @@ PARTIES = (
     *_parties.ECHR,
 )
 
-CAT_3 = Rule(
-    id="CAT-3",
-    title="No removal to a state where there are substantial grounds to fear torture",
-    citations=(
-        Citation(
-            instrument=CAT,
-            article="3",
-            url="https://www.ohchr.org/en/instruments-mechanisms/instruments/convention-against-torture-and-other-cruel-inhuman-or-degrading",
-        ),
-    ),
-    severity=Severity.VIOLATION,
-    on=frozenset({"removal"}),
-    check=_risk_check(CAT_3_RISKS, "a risk of torture"),
-    treaty="cat",
-    verified=False,
-    verification=(
-        'Art 3(1) (\'No State Party shall expel, return ("refouler") or extradite a person to '
-        "another State where there are substantial grounds for believing that he would be in "
-        "danger of being subjected to torture') and 3(2) (a consistent pattern of gross, "
-        "flagrant or mass violations) are recalled, not read here against the OHCHR text; the "
-        "Committee's reading (General Comment No. 4) is recalled."
-    ),
-    description=(
-        "A removal after evidence of a risk of torture in the destination was before the "
-        "authorities (the person's account, reports, an interim measure against removal, the "
-        "host's own grant of protection). Certain when the authorities found a risk, refused "
-        "to examine it or removed the person outside any procedure; undetermined when they "
-        "found none, when the record shows no examination, or when the evidence concerns "
-        "another state."
-    ),
-    case_law=("Agiza v. Sweden, CAT/C/34/D/233/2003, 20 May 2005",),
-    example="Extradited to the country of origin despite reports of torture of people so charged.",
+CAT_3 = _TEXT.rule("CAT-3", check=_risk_check(CAT_3_RISKS, "a risk of torture"))
+
+ICCPR_7 = _TEXT.rule(
+    "ICCPR-7", check=_risk_check(ICCPR_7_RISKS, "a risk of torture or ill-treatment")
 )
 
-ICCPR_7 = Rule(
-    id="ICCPR-7",
-    title="No removal to a real risk of torture or cruel, inhuman or degrading treatment",
-    citations=(
-        Citation(instrument="International Covenant on Civil and Political Rights", article="7"),
-    ),
-    severity=Severity.VIOLATION,
-    on=frozenset({"removal"}),
-    check=_risk_check(ICCPR_7_RISKS, "a risk of torture or ill-treatment"),
-    treaty="iccpr",
-    verified=False,
-    verification=(
-        "Art 7's text and the Human Rights Committee's reading that it bars removal to a "
-        "real risk of irreparable harm (General Comment No. 31, para 12) are recalled, not "
-        "read."
-    ),
-    description=(
-        "As CAT-3, for the risks art 7 covers: torture and cruel, inhuman or degrading "
-        "treatment (disappearance included)."
-    ),
-    case_law=(
-        "Alzery v. Sweden, CCPR/C/88/D/1416/2005, 25 October 2006",
-        "Maksudov and Others v. Kyrgyzstan, CCPR/C/93/D/1461,1462,1476&1477/2006, 16 July 2008",
-    ),
-    example="Handed over to the security services of a state the person fled after torture.",
-)
+ICCPR_9 = _TEXT.rule("ICCPR-9", check=_transit_zone)
 
-ICCPR_9 = Rule(
-    id="ICCPR-9",
-    title="Transit-zone confinement as deprivation of liberty",
-    citations=(
-        Citation(instrument="International Covenant on Civil and Political Rights", article="9"),
-    ),
-    severity=Severity.WARNING,
-    on=frozenset({"transit_zone_confinement"}),
-    check=_transit_zone,
-    treaty="iccpr",
-    verified=False,
-    verification=(
-        "Recalled, not verified: the text of art 9 and the reading that an airport transit "
-        "zone can amount to detention."
-    ),
-    example="Stuck airside for weeks after entry was refused.",
-)
-
-INTERNATIONAL = Rulebook(
-    name="international",
-    title="International refugee and human-rights law",
-    rules=(
-        R_REF_33,
-        CAT_3,
-        ICCPR_7,
-        CAT_GC4,
-        CAT_22,
-        ICCPR_OP1_RULE,
-        ECHR_34,
-        R_REF_31,
-        ICCPR_9,
-    ),
+INTERNATIONAL = _TEXT.rulebook(
     readings=(APPEAL_SUSPENSIVE_READING, PROMPTNESS_READING),
     parties=PARTIES,
     non_parties=NON_PARTIES,
-    description=(
-        "Non-refoulement on every channel of removal (Refugee Convention art 33 read with CAT "
-        "GC4), removal outside any procedure, interim measures of UN committees and the ECtHR, "
-        "non-refoulement on the evidence of a risk (CAT art 3, ICCPR art 7), "
-        "and non-penalisation of irregular entry (art 31, as a warning). Whether a risk is real "
-        "is a judgement the engine does not make: the rules read what the record shows of the "
-        "evidence and of its examination."
-    ),
 )

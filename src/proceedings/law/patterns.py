@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .._dates import Truth
-from .._findings import Citation, Severity
 from .._model import (
     Actor,
     Detention,
@@ -21,17 +20,12 @@ from .._model import (
     Removal,
     RemovalChannel,
 )
-from .._rules import Context, Hit, Rule, Rulebook
-from ._common import (
-    CAT_GC4_PARA_4,
-    CPC,
-    EXTRADITION_OPEN,
-    pending_claim,
-    related,
-    removal_phrase,
-)
+from .._rules import Context, Hit
+from ._common import EXTRADITION_OPEN, pending_claim, related, removal_phrase
+from ._data import law_data
 
-_GC4 = CAT_GC4_PARA_4
+#: The texts of the rules (``data/patterns.json``); their checks are below.
+_TEXT = law_data("patterns")
 
 
 def _disguised(ctx: Context) -> Iterator[Hit]:
@@ -56,20 +50,7 @@ def _disguised(ctx: Context) -> Iterator[Hit]:
     )
 
 
-PAT_DISGUISED_EXTRADITION = Rule(
-    id="PAT-DISGUISED-EXTRADITION",
-    title="Removal by another channel while an extradition case is open",
-    citations=(
-        _GC4,
-        Citation(instrument=CPC, article="592"),
-    ),
-    severity=Severity.WARNING,
-    on=frozenset({"removal"}),
-    check=_disguised,
-    verified=True,
-    verification=("A pattern, not a norm; the citations are the safeguards bypassed."),
-    example="Expelled to the requesting state while in extradition custody.",
-)
+PAT_DISGUISED_EXTRADITION = _TEXT.rule("PAT-DISGUISED-EXTRADITION", check=_disguised)
 
 
 def _case_in_transit(ctx: Context) -> Iterator[Hit]:
@@ -94,20 +75,7 @@ def _case_in_transit(ctx: Context) -> Iterator[Hit]:
         )
 
 
-PAT_CASE_IN_TRANSIT = Rule(
-    id="PAT-CASE-IN-TRANSIT",
-    title="Criminal proceedings taken up in the destination state during the removal",
-    citations=(_GC4,),
-    severity=Severity.WARNING,
-    on=frozenset({"criminal_case_opened"}),
-    check=_case_in_transit,
-    verified=True,
-    verification=(
-        "A pattern, not a norm (the Kachkurkin case). A record's opened case may be a charge "
-        "brought in an older case (the Kasimov case): the finding does not say which."
-    ),
-    example="A treason case opened while the deportation flight was in the air.",
-)
+PAT_CASE_IN_TRANSIT = _TEXT.rule("PAT-CASE-IN-TRANSIT", check=_case_in_transit)
 
 
 def _same_day(ctx: Context) -> Iterator[Hit]:
@@ -129,23 +97,7 @@ def _same_day(ctx: Context) -> Iterator[Hit]:
     )
 
 
-PAT_SAME_DAY_REMOVAL = Rule(
-    id="PAT-SAME-DAY-REMOVAL",
-    title="Removal decided and executed within the same day",
-    citations=(
-        Citation(
-            instrument="International Covenant on Civil and Political Rights",
-            article="13",
-        ),
-        _GC4,
-    ),
-    severity=Severity.WARNING,
-    on=frozenset({"removal"}),
-    check=_same_day,
-    verified=False,
-    verification="A pattern; ICCPR art 13 (review before expulsion) is recalled, not verified.",
-    example="Ruling in the morning, deportation flight the same evening.",
-)
+PAT_SAME_DAY_REMOVAL = _TEXT.rule("PAT-SAME-DAY-REMOVAL", check=_same_day)
 
 
 def _assurance(ctx: Context) -> Iterator[Hit]:
@@ -167,26 +119,9 @@ def _assurance(ctx: Context) -> Iterator[Hit]:
     )
 
 
-PAT_ASSURANCE_BREACHED = Rule(
-    id="PAT-ASSURANCE-BREACHED",
-    title="An official assurance not kept",
-    citations=(
-        Citation(
-            instrument="Official statements (not legal norms), as reported in the record's sources",
-        ),
-    ),
-    severity=Severity.WARNING,
-    on=frozenset({"extradition_decided"}),
-    check=_assurance,
-    verified=True,
-    verification="An assurance is a commitment, not a legal norm; breaching it is a warning.",
-    example="Extradition approved after a promise to await the asylum decision.",
-)
+PAT_ASSURANCE_BREACHED = _TEXT.rule("PAT-ASSURANCE-BREACHED", check=_assurance)
 
 # -- removal outside the law: after a refused extradition, unacknowledged, by abduction --
-
-#: The International Convention for the Protection of All Persons from Enforced Disappearance.
-ICPPED = "International Convention for the Protection of All Persons from Enforced Disappearance"
 
 
 def _after_refusal(ctx: Context) -> Iterator[Hit]:
@@ -219,25 +154,7 @@ def _after_refusal(ctx: Context) -> Iterator[Hit]:
         return
 
 
-PAT_AFTER_REFUSED_EXTRADITION = Rule(
-    id="PAT-AFTER-REFUSED-EXTRADITION",
-    title="Removal to the requesting state after its extradition request was refused",
-    citations=(CAT_GC4_PARA_4,),
-    severity=Severity.WARNING,
-    on=frozenset({"removal"}),
-    check=_after_refusal,
-    verified=True,
-    verification=(
-        "A pattern, not a norm. CAT General Comment No. 4 para 4 (every form of removal, "
-        "forcible transfer and rendition included, is 'deportation') read at OHCHR's text."
-    ),
-    description=(
-        "A removal by any channel but extradition to the state whose extradition request "
-        "the host state had refused: the surrender the courts refused, by another road."
-    ),
-    case_law=("Savriddin Dzhurayev v. Russia, no. 71386/10, 25 April 2013",),
-    example="Deported to the requesting state a month after a court refused to extradite.",
-)
+PAT_AFTER_REFUSED_EXTRADITION = _TEXT.rule("PAT-AFTER-REFUSED-EXTRADITION", check=_after_refusal)
 
 
 def _hidden(ctx: Context) -> Iterator[Hit]:
@@ -256,22 +173,7 @@ def _hidden(ctx: Context) -> Iterator[Hit]:
     )
 
 
-PAT_UNACKNOWLEDGED = Rule(
-    id="PAT-UNACKNOWLEDGED",
-    title="Detention or removal the authorities do not acknowledge",
-    citations=(Citation(instrument=ICPPED, article="2"),),
-    severity=Severity.WARNING,
-    on=frozenset({"detention", "removal"}),
-    check=_hidden,
-    verified=False,
-    verification=(
-        "Art 2's definition of enforced disappearance (deprivation of liberty by agents of "
-        "the state or with its authorisation, support or acquiescence, followed by a refusal "
-        "to acknowledge it) is recalled, not read; a pattern whatever the state's treaties."
-    ),
-    description="A detention or removal recorded with `acknowledged: false`.",
-    example="Held for days in a place the police deny holding anyone.",
-)
+PAT_UNACKNOWLEDGED = _TEXT.rule("PAT-UNACKNOWLEDGED", check=_hidden)
 
 _OUTSIDERS = frozenset({Actor.FOREIGN_AGENTS, Actor.UNIDENTIFIED, Actor.PRIVATE})
 _INVOLVED = {Involvement.ESTABLISHED: Truth.TRUE, Involvement.ALLEGED: Truth.UNKNOWN}
@@ -295,42 +197,7 @@ def _abduction(ctx: Context) -> Iterator[Hit]:
     )
 
 
-PAT_ABDUCTION = Rule(
-    id="PAT-ABDUCTION",
-    title="Abduction by foreign or unidentified agents with the state's involvement",
-    citations=(Citation(instrument=ICPPED, article="2"), CAT_GC4_PARA_4),
-    severity=Severity.WARNING,
-    on=frozenset({"detention", "removal"}),
-    check=_abduction,
-    verified=False,
-    verification=(
-        "Art 2 of the Enforced Disappearance Convention recalled; CAT General Comment No. 4 "
-        "para 4 (rendition and forcible transfer are deportation) read."
-    ),
-    description=(
-        "A detention or removal by foreign agents, unidentified men or private persons, "
-        "with the state's involvement established (certain) or alleged (undetermined)."
-    ),
-    case_law=("Savriddin Dzhurayev v. Russia, no. 71386/10, 25 April 2013",),
-    example="Bundled into a car by unidentified men and flown out the next day.",
-)
+PAT_ABDUCTION = _TEXT.rule("PAT-ABDUCTION", check=_abduction)
 
 
-PATTERNS = Rulebook(
-    name="patterns",
-    title="Patterns a lawyer would flag",
-    rules=(
-        PAT_DISGUISED_EXTRADITION,
-        PAT_CASE_IN_TRANSIT,
-        PAT_SAME_DAY_REMOVAL,
-        PAT_ASSURANCE_BREACHED,
-        PAT_AFTER_REFUSED_EXTRADITION,
-        PAT_UNACKNOWLEDGED,
-        PAT_ABDUCTION,
-    ),
-    description=(
-        "Disguised extradition, a case opened while the person is being removed, removal "
-        "decided and executed the same day, and assurances not kept. Warnings, not legal "
-        "conclusions."
-    ),
-)
+PATTERNS = _TEXT.rulebook()

@@ -13,9 +13,12 @@ import datetime
 from collections.abc import Iterator
 
 from .._dates import Truth
-from .._findings import Severity
 from .._model import EVENT_TYPE_BY_TAG
-from .._rules import Context, Hit, Rule, Rulebook
+from .._rules import Context, Hit
+from ._data import law_data
+
+#: The texts of the rules (``data/record.json``); their checks are below.
+_TEXT = law_data("record")
 
 _EVERY_EVENT = frozenset(EVENT_TYPE_BY_TAG)
 
@@ -55,25 +58,7 @@ def _date_order(ctx: Context) -> Iterator[Hit]:
     )
 
 
-DATE_ORDER = Rule(
-    id="REC-DATE-ORDER",
-    title="Events listed out of date order",
-    kind="record",
-    citations=(),
-    severity=Severity.WARNING,
-    on=_EVERY_EVENT,
-    check=_date_order,
-    verified=True,
-    verification="A check of the record, not of the law: there is no source text to verify.",
-    description=(
-        "A record lists its events in the order in which they happened. This check "
-        "reports an event whose latest possible day lies before the earliest possible "
-        "day of an event listed before it. Either the order of the events or one of "
-        "the dates is wrong; rules that measure time between events may be misled "
-        "until it is fixed."
-    ),
-    example="A release dated 2022-12-01 listed after a detention dated 2022-12-05.",
-)
+DATE_ORDER = _TEXT.rule("REC-DATE-ORDER", check=_date_order, on=_EVERY_EVENT)
 
 
 def _sequence(ctx: Context) -> Iterator[Hit]:
@@ -88,35 +73,6 @@ def _sequence(ctx: Context) -> Iterator[Hit]:
         )
 
 
-SEQUENCE = Rule(
-    id="REC-SEQUENCE",
-    title="Event not expected in the person's state",
-    kind="record",
-    citations=(),
-    severity=Severity.NOTE,
-    on=_EVERY_EVENT,
-    check=_sequence,
-    verified=True,
-    verification="A check of the record, not of the law: there is no source text to verify.",
-    description=(
-        "Replaying the events through the statechart, an event arrived while one of "
-        "the person's tracks (custody, asylum, extradition...) was in a state from "
-        "which the chart does not let that kind of event follow: an earlier event is "
-        "probably missing from the record; add it if the sources report it. The "
-        "library's default chart takes every event from every state of the tracks it "
-        "drives (records built from news often miss a step), so with it this check "
-        "finds nothing; it serves stricter charts passed as Law(chart=...)."
-    ),
-    example="A release with no detention on record, under a chart that releases only from custody.",
-)
+SEQUENCE = _TEXT.rule("REC-SEQUENCE", check=_sequence, on=_EVERY_EVENT)
 
-RECORD = Rulebook(
-    name="record",
-    title="Checks of the record",
-    rules=(DATE_ORDER, SEQUENCE),
-    description=(
-        "Checks of the record itself, made whatever the law: events listed out of date "
-        "order, and events the procedure does not lead to from the person's state (an "
-        "earlier event is probably missing). Their findings cite no law."
-    ),
-)
+RECORD = _TEXT.rulebook()

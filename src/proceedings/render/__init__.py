@@ -28,6 +28,7 @@ from typing import IO, Protocol
 import attrs
 
 from .._report import Report
+from .._rows import FINDING_COLUMNS, SEPARATOR, SUMMARY_COLUMNS
 from .._rules import Law
 from .._timeline import Change, Span, Timeline, TimelineEvent, timeline
 from ..corpus import Outcome, Summary, Tally
@@ -41,6 +42,7 @@ from ._common import (
     summary_text,
     when_phrase,
 )
+from ._concise import ConciseFormat, concise_line
 from ._diagrams import chart_to_dot, chart_to_mermaid, timeline_to_dot, timeline_to_mermaid
 from ._html import ReadingChange, case_report_html, reading_changes
 from ._json import (
@@ -53,8 +55,16 @@ from ._json import (
     report_to_dict,
 )
 from ._jsonl import JsonLinesFormat, finding_lines
+from ._parquet import (
+    FormatUnavailable,
+    ParquetFormat,
+    SummaryParquetFormat,
+    parquet_available,
+    write_parquet,
+)
 from ._rules import explain_text, rule_to_dict, rules_text
 from ._sarif import (
+    SARIF_INFORMATION_URI,
     SARIF_SCHEMA,
     SARIF_VERSION,
     SarifFormat,
@@ -66,24 +76,47 @@ from ._sarif import (
     sarif_rules,
 )
 from ._svg import SEVERITY_STYLE, timeline_to_svg
+from ._tables import (
+    TABLES,
+    CsvFormat,
+    SummaryCsvFormat,
+    corpus_rows,
+    csv_cell,
+    finding_rows,
+    outcome_rows,
+    summary_row,
+)
 from ._text import TextFormat, render_deadlines_text, render_finding_text, render_report_text
+from ._trace import trace_text, trace_to_dict
 
 __all__ = [
+    "BINARY_FORMATS",
+    "FINDING_COLUMNS",
     "FORMATS",
     "LEGEND",
     "REPORT_FORMAT_VERSION",
+    "SARIF_INFORMATION_URI",
     "SARIF_SCHEMA",
     "SARIF_VERSION",
+    "SEPARATOR",
     "SEVERITIES",
+    "SUMMARY_COLUMNS",
+    "TABLES",
     "SEVERITY_STYLE",
     "Change",
+    "ConciseFormat",
+    "CsvFormat",
     "Format",
     "FormatFactory",
+    "FormatUnavailable",
     "JsonFormat",
     "JsonLinesFormat",
+    "ParquetFormat",
     "ReadingChange",
     "SarifFormat",
     "Span",
+    "SummaryCsvFormat",
+    "SummaryParquetFormat",
     "TextFormat",
     "Timeline",
     "TimelineEvent",
@@ -91,12 +124,18 @@ __all__ = [
     "case_report_html",
     "chart_to_dot",
     "chart_to_mermaid",
+    "concise_line",
+    "corpus_rows",
     "counts_phrase",
+    "csv_cell",
     "deadline_to_dict",
     "explain_text",
     "finding_lines",
+    "finding_rows",
     "finding_to_dict",
+    "outcome_rows",
     "outcome_to_dict",
+    "parquet_available",
     "printable",
     "problem_to_dict",
     "reading_changes",
@@ -112,13 +151,17 @@ __all__ = [
     "sarif_rule",
     "sarif_rules",
     "severity_counts",
+    "summary_row",
     "summary_text",
     "timeline",
     "timeline_to_dot",
     "timeline_to_mermaid",
+    "trace_text",
+    "trace_to_dict",
     "timeline_to_svg",
     "when_phrase",
     "write_outcomes",
+    "write_parquet",
     "write_reports",
 ]
 
@@ -169,9 +212,21 @@ class FormatFactory(Protocol):
 #: The output formats of ``validate``, by name.
 FORMATS: Mapping[str, FormatFactory] = {
     "text": TextFormat,
+    "concise": ConciseFormat,
     "json": JsonFormat,
     "jsonl": JsonLinesFormat,
     "sarif": SarifFormat,
+    "csv": CsvFormat,
+    "summary-csv": SummaryCsvFormat,
+}
+
+#: The formats that write bytes (Parquet), by name: they follow :class:`Format`, but
+#: write to the binary buffer beneath the text stream they are given (standard
+#: output, or a file opened in text mode), so a :class:`io.StringIO` cannot take
+#: them. The command line offers them beside :data:`FORMATS`.
+BINARY_FORMATS: Mapping[str, FormatFactory] = {
+    "parquet": ParquetFormat,
+    "summary-parquet": SummaryParquetFormat,
 }
 
 

@@ -10,6 +10,7 @@ from typing import IO, Any
 
 from .._findings import Finding, Severity
 from ..corpus import Outcome, Summary
+from ..law import DEFAULT_LAW, Law
 
 #: Severities from most to least serious, as shown in counts.
 SEVERITIES: tuple[Severity, ...] = (Severity.VIOLATION, Severity.WARNING, Severity.NOTE)
@@ -242,3 +243,31 @@ class Framed:
 
     def finish(self, out: IO[str], summary: Summary) -> None:
         out.write(self._frame.finish(self._filled(summary)))
+
+
+class LineFormat:
+    """The base of the formats that write each record's text as it comes, with
+    nothing before the first or after the last (JSON Lines, concise, CSV's rows).
+
+    A subclass names itself and defines :meth:`render`; the options every
+    format factory takes (``law``, ``color``, ``width``) do not change its text.
+    """
+
+    name = ""
+    event_lines = True
+    writes_summary = False
+
+    def __init__(self, *, law: Law = DEFAULT_LAW, color: bool = False, width: int | None = 100):
+        pass
+
+    def render(self, outcome: Outcome) -> str:
+        raise NotImplementedError
+
+    def start(self, out: IO[str]) -> None:
+        pass
+
+    def write(self, out: IO[str], outcome: Outcome) -> None:
+        out.write(outcome.rendered if outcome.rendered is not None else self.render(outcome))
+
+    def finish(self, out: IO[str], summary: Summary) -> None:
+        pass

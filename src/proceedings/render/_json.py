@@ -100,8 +100,10 @@ def deadline_to_dict(status: DeadlineStatus) -> dict[str, Any]:
     """A time limit as JSON: ``rule_id``, ``label``, ``jurisdiction``, ``started_by``,
     ``due`` (``[earliest, latest]`` possible last day, ISO; ``null`` for a
     bound that is unknown because the clock started on an open date), ``status``
-    (``"running"``, ``"expired"`` or ``"undetermined"``) and ``account``
-    (``null`` for a record without accounts).
+    (``"running"``, ``"expired"`` or ``"undetermined"``), ``account``
+    (``null`` for a record without accounts) and ``started`` (``"certain"``, or
+    ``"undetermined"`` where the event that starts the clock may have come
+    after the date asked).
     """
     return {
         "rule_id": status.rule_id,
@@ -114,6 +116,7 @@ def deadline_to_dict(status: DeadlineStatus) -> dict[str, Any]:
         ],
         "status": _EXPIRED[status.expired],
         "account": status.account,
+        "started": "certain" if status.started is Truth.TRUE else "undetermined",
     }
 
 

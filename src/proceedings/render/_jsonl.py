@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import IO, Any
+from typing import Any
 
 from .._report import Report
-from .._rules import Law
-from ..corpus import Outcome, RecordContext, Summary
-from ..law import DEFAULT_LAW
+from ..corpus import Outcome, RecordContext
+from ._common import LineFormat
 from ._json import deadline_to_dict, finding_to_dict
 
 
@@ -39,16 +38,11 @@ def finding_lines(report: Report, *, context: RecordContext | None = None) -> li
     return out
 
 
-class JsonLinesFormat:
+class JsonLinesFormat(LineFormat):
     """One line per finding (``"kind": "finding"``, see :func:`finding_lines`) and, with
     time limits, per limit (``"kind": "deadline"``). Input errors are not written."""
 
     name = "jsonl"
-    event_lines = True
-    writes_summary = False
-
-    def __init__(self, *, law: Law = DEFAULT_LAW, color: bool = False, width: int | None = 100):
-        pass
 
     def render(self, outcome: Outcome) -> str:
         if outcome.report is None:
@@ -65,12 +59,3 @@ class JsonLinesFormat:
             }
             out.append(_line(entry))
         return "".join(out)
-
-    def start(self, out: IO[str]) -> None:
-        pass
-
-    def write(self, out: IO[str], outcome: Outcome) -> None:
-        out.write(outcome.rendered if outcome.rendered is not None else self.render(outcome))
-
-    def finish(self, out: IO[str], summary: Summary) -> None:
-        pass

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import re
 import urllib.parse
 from collections.abc import Iterable, Mapping, Sequence
@@ -22,15 +21,21 @@ from ._common import LATER, STREAMED, Frame, Framed
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 #: The SARIF version written.
 SARIF_VERSION = "2.1.0"
+#: The ``tool.driver.informationUri``: where a reader of a log learns about the tool
+#: (the package's page on the Python Package Index, until it has a site of its own).
+SARIF_INFORMATION_URI = "https://pypi.org/project/proceedings-law/"
 
 _SEMVER = re.compile(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
 _SARIF_LEVEL = {Severity.VIOLATION: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}
 
 
 def tool_version() -> str:
-    """The installed version of ``proceedings`` (``0+unknown`` if it is not installed)."""
+    """The installed version of the distribution ``proceedings-law``, which provides the
+    package ``proceedings`` (``0+unknown`` if it is not installed)."""
+    import importlib.metadata  # noqa: PLC0415 - its import costs more than the lookup
+
     try:
-        return importlib.metadata.version("proceedings")
+        return importlib.metadata.version("proceedings-law")
     except importlib.metadata.PackageNotFoundError:
         return "0+unknown"
 
@@ -165,7 +170,11 @@ def sarif_notification(
 
 def sarif_driver(descriptors: list[dict[str, Any]], tool_version: str) -> dict[str, Any]:
     """The ``tool.driver`` object naming ``proceedings`` and its rules."""
-    driver: dict[str, Any] = {"name": "proceedings", "version": tool_version}
+    driver: dict[str, Any] = {
+        "name": "proceedings",
+        "informationUri": SARIF_INFORMATION_URI,
+        "version": tool_version,
+    }
     if _SEMVER.match(tool_version):
         driver["semanticVersion"] = tool_version
     driver["rules"] = descriptors

@@ -204,7 +204,8 @@ def render_deadlines_text(
         lines += wrap(
             f"{paint(state.upper(), style)}  {paint(d.rule_id, 'bold')}  {d.label} "
             f"({d.jurisdiction}); the clock started with {d.started_by!r}; last day {due}"
-            + (f"; account {printable(d.account)}" if d.account else ""),
+            + (f"; account {printable(d.account)}" if d.account else "")
+            + ("; the clock may not have started by then" if d.started is not Truth.TRUE else ""),
             width,
             "    ",
             "      ",
@@ -226,6 +227,9 @@ class TextFormat:
     writes_summary = True
 
     def __init__(self, *, law: Law = DEFAULT_LAW, color: bool = False, width: int | None = 100):
+        if width is not None and width < 1:
+            # Here, not deep in the wrapping of the first record (in a worker, perhaps).
+            raise ValueError(f"width must be a number of columns (1 or more) or None, not {width}")
         self.color = color
         self.width = width
         self.titles = {r.id: r.title for r in law.all_rules}
