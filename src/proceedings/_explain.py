@@ -85,14 +85,7 @@ def explain_case(rule_id: str | None, fmt: str, case: str | None, **options: Any
         return rule_id
     if rule_id is not None:
         raise click.UsageError("give either a RULE-ID or --case FILE, not both")
-    law = term.law_of(
-        options["rulebooks"],
-        options["readings"],
-        options["verified_only"],
-        law=options["law_spec"],
-        select=options["select"],
-        ignore=options["ignore"],
-    )
+    law = term.law_from(options)
     day = None
     if options["as_of"] is not None:
         try:

@@ -25,14 +25,7 @@ from ._rules import Law
 from ._statechart import diagram_model
 from .law import DEFAULT_LAW
 
-#: The options ``report`` shares with ``validate``.
-READINGS = click.option(
-    "--reading",
-    "readings",
-    multiple=True,
-    metavar="NAME=OPTION",
-    help="Choose an option of a reading where the law is ambiguous (repeatable).",
-)
+#: The accounts option of ``report``, as ``validate`` has it.
 ACCOUNTS = click.option(
     "--account",
     "accounts",
@@ -91,18 +84,19 @@ def timeline_svg(
     return render.timeline_to_svg(model, report=report, tracks=tracks, width=width)
 
 
-def _pdf(html_text: str, target: Path) -> None:
+def _pdf(html_text: str, target: Path) -> bytes:
     try:
         import weasyprint  # type: ignore[import-not-found, import-untyped, unused-ignore]  # noqa: PLC0415
     except (ImportError, OSError) as exc:
         # OSError: the package is there but the Pango libraries it loads are not.
         term.error(
             f"{target}: writing PDF needs WeasyPrint and its system libraries (Pango): "
-            f"pip install 'proceedings[pdf]' ({type(exc).__name__}: {exc}); or write HTML "
+            f"pip install 'proceedings-law[pdf]' ({type(exc).__name__}: {exc}); or write HTML "
             "and print it from a browser"
         )
         sys.exit(2)
-    weasyprint.HTML(string=html_text).write_pdf(str(target))
+    pdf: bytes = weasyprint.HTML(string=html_text).write_pdf()
+    return pdf
 
 
 def write_case_report(case: str, output: str | None, *, law: Law, accounts: Sequence[str]) -> int:
@@ -118,18 +112,13 @@ def write_case_report(case: str, output: str | None, *, law: Law, accounts: Sequ
     record = term.load_one(case)
     report = _report_of(record, law, accounts)
     text = render.case_report_html(record, report, law=law)
-    if output is None or output == "-":
-        term.safe_stdout(machine=True)
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    if output is not None and Path(output).suffix.lower() == ".pdf":
+        pdf = _pdf(text, Path(output))  # before anything is written
+        with term.output(output, machine=True) as out:
+            out.flush()
+            out.buffer.write(pdf)  # type: ignore[attr-defined]  # a file opened as text
     else:
-        target = Path(output)
-        try:
-            if target.suffix.lower() == ".pdf":
-                _pdf(text, target)
-            else:
-                target.write_text(text, encoding="utf-8", errors="backslashreplace")
-        except OSError as exc:
-            term.error(f"{output}: cannot write: {exc.strerror or exc}")
-            sys.exit(2)
+        # Written whole, then moved into place: a failed run leaves no half report.
+        with term.output(output, machine=True) as out:
+            out.write(text)
     return 0 if report.ok else 1

@@ -16,7 +16,7 @@ import shutil
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
@@ -338,6 +338,18 @@ def law_of(
             ) from None
         hint = "'--reading'" if exc.kind in {"reading", "option"} else f"'--{exc.kind}'"
         raise click.BadParameter(str(exc), param_hint=hint) from None
+
+
+def law_from(options: Mapping[str, Any]) -> Law:
+    """The law that the options of :func:`law_options` chose, from a command's keywords."""
+    return law_of(
+        options["rulebooks"],
+        options["readings"],
+        options["verified_only"],
+        law=options["law_spec"],
+        select=options["select"],
+        ignore=options["ignore"],
+    )
 
 
 def law_options(command: _F) -> _F:

@@ -334,19 +334,17 @@ def diagram_command(
     metavar="FILE",
     help="The file (.html, or .pdf with the pdf extra); standard output if - or not given.",
 )
-@report_cmd.READINGS
+@term.law_options
 @report_cmd.ACCOUNTS
-def report_command(
-    case: str, output: str | None, readings: tuple[str, ...], accounts: tuple[str, ...]
-) -> None:
+def report_command(case: str, output: str | None, accounts: tuple[str, ...], **law: Any) -> None:
     """Write one record's case report: a self-contained HTML file (no network when
     opened) with the summary, the timeline, the findings linked to their events,
     quotes and citations, what remains uncertain and what other readings change.
 
     Exit status: 0 no violation, 1 violations found, 2 bad usage or input.
     """
-    law = term.law_of((), readings, verified_only=False)
-    sys.exit(report_cmd.write_case_report(case, output, law=law, accounts=accounts))
+    chosen = term.law_from(law)
+    sys.exit(report_cmd.write_case_report(case, output, law=chosen, accounts=accounts))
 
 
 # -- rules and explain ---------------------------------------------------------------------

@@ -124,12 +124,7 @@ def reading_changes(
         for option in reading.options:
             if option == current:
                 continue
-            other = Law(
-                rulebooks=law.rulebooks,
-                readings={**law.readings, name: option},
-                verified_only=law.verified_only,
-                chart=law.chart,
-            )
+            other = attrs.evolve(law, readings={**law.readings, name: option})
             found = validate(record, law=other, accounts=report.accounts or None)
             alt = {_finding_key(f): f for f in found.findings}
             appeared = tuple(f for k, f in alt.items() if k not in base)
