@@ -37,8 +37,8 @@ from proceedings import CaseRecord, Event, Finding, Report, UncertainDate
 from proceedings._chart import CHART
 from proceedings._statechart import diagram_model
 from proceedings.casefiles import SUFFIX, CaseFileError, CaseResult, run_casefile
-from proceedings.law import DEFAULT_LAW, DEFAULT_RULEBOOKS, Law, Rule, Rulebook
-from proceedings.render import timeline, timeline_to_dot
+from proceedings.law import DEFAULT_LAW, DEFAULT_RULEBOOKS, Rule, Rulebook
+from proceedings.render import reading_changes, timeline, timeline_to_svg
 
 DOCS = Path(__file__).resolve().parent.parent
 ROOT = DOCS.parent
@@ -577,49 +577,36 @@ def _track_tables(
     return "\n".join(out)
 
 
-def _timeline_diagrams(record: CaseRecord) -> str:
-    """The library's timeline diagram (DOT), once per account."""
+def _timeline_diagrams(record: CaseRecord, report: Report) -> str:
+    """The library's timeline picture (SVG, the case report's), once per account."""
     out = []
     for account in [a.name for a in record.accounts] or [None]:
-        dot = timeline_to_dot(timeline(record, account=account))
-        caption = "Events in order, with the state changes each one caused" + (
-            f", under account {account}." if account else "."
+        shown = proceedings.validate(record, accounts=[account]) if account else report
+        svg = timeline_to_svg(timeline(record, account=account), report=shown, width=900)
+        caption = "Events on a time axis, the tracks as lanes, findings marked on their events" + (
+            f", under account `{account}`." if account else "."
         )
-        out.append("```{graphviz}\n:caption: " + caption + "\n" + dot + "```\n")
+        out.append('```{raw} html\n<figure class="timeline-svg">\n' + svg + "</figure>\n```\n")
+        out.append(caption + "\n")
     return "\n".join(out)
 
 
-def _finding_key(f: Finding) -> tuple[Any, ...]:
-    return (f.rule_id, f.event_indices, f.certainty, f.accounts)
-
-
 def _readings_section(record: CaseRecord, report: Report) -> str:
-    base = {_finding_key(f): f for f in report.findings}
+    # The case report's own comparison (reading_changes), written for the docs.
     out = []
-    for name, reading in DEFAULT_LAW.declared_readings.items():
-        for option in reading.options:
-            if option == reading.default:
-                continue
-            other = proceedings.validate(
-                record, law=Law(rulebooks=DEFAULT_RULEBOOKS, readings={name: option})
-            )
-            alt = {_finding_key(f): f for f in other.findings}
-            gone = [f for k, f in base.items() if k not in alt]
-            new = [f for k, f in alt.items() if k not in base]
-            if not gone and not new:
-                continue
+    for change in reading_changes(record, report, law=DEFAULT_LAW):
+        out.append(
+            f"Under {{ref}}`{change.reading} <reading-{change.reading}>` = `{change.option}` "
+            f"(default `{change.current}`):\n"
+        )
+        for f in change.disappeared:
+            out.append(f"* no longer found: {rule_ref(f.rule_id)} at `{f.event_ids[0]}`")
+        for f in change.appeared:
             out.append(
-                f"Under {{ref}}`{name} <reading-{name}>` = `{option}` "
-                f"(default `{reading.default}`):\n"
+                f"* found as well: {rule_ref(f.rule_id)} at `{f.event_ids[0]}`: "
+                + escape(f.message)
             )
-            for f in gone:
-                out.append(f"* no longer found: {rule_ref(f.rule_id)} at `{f.event_ids[0]}`")
-            for f in new:
-                out.append(
-                    f"* found as well: {rule_ref(f.rule_id)} at `{f.event_ids[0]}`: "
-                    + escape(f.message)
-                )
-            out.append("")
+        out.append("")
     if not out:
         return "No finding depends on a reading: every reading's options give the same findings.\n"
     return "\n".join(out)
@@ -801,9 +788,10 @@ def case_page(record: CaseRecord, origin: str, holdings: CaseResult | None = Non
     out.append(_track_tables(record, views))
     out.append("### Timeline diagram\n")
     out.append(
-        "Drawn by the library's own renderer (`proceedings diagram --case FILE --format dot`).\n"
+        "Drawn by the library's own renderer, as in the case report "
+        "(`proceedings report CASE`; `proceedings diagram --case FILE --format svg`).\n"
     )
-    out.append(_timeline_diagrams(record))
+    out.append(_timeline_diagrams(record, report))
     out.append("## Findings\n")
     if report.findings:
         out.append(
