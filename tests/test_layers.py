@@ -45,7 +45,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"_rule_parts", "_rules", "law"}),
     frozenset({"_engine"}),
     frozenset({"_proceeding", "_probes", "_timeline", "_trace"}),
-    frozenset({"render", "corpus", "_pseudonym", "pseudonymise"}),
+    frozenset({"render", "corpus", "_names", "_pseudonym", "pseudonymise"}),
     frozenset({"_casefile", "casefiles", "pytest_plugin"}),
     frozenset(
         {"cli", "_terminal", "_explain", "_report_cmd", "__main__", "__init__", "_pseudonym_cli"}
