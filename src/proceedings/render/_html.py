@@ -29,7 +29,7 @@ import attrs
 from .._engine import validate
 from .._event import Event
 from .._findings import Certainty, Finding
-from .._model import CaseRecord
+from .._model import CaseRecord, Charge, Penalty
 from .._report import Report
 from .._rules import Law
 from .._timeline import Change, timeline
@@ -335,13 +335,18 @@ def _account_heading(accounts: tuple[str, ...], all_accounts: Sequence[str]) -> 
 
 
 def _value_text(value: object) -> str:
+    if isinstance(value, Charge):
+        return str(value) + (f", {value.category.value}" if value.category else "")
+    if isinstance(value, Penalty):
+        kind = _words(value.kind.value) + (f", {value.months:g} months" if value.months else "")
+        return kind + (f" ({value.note})" if value.note else "")
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, enum.Enum):
         return _words(str(value.value))
-    text = getattr(value, "text", None)  # an uncertain date
-    if isinstance(text, str):
-        return text
+    date_text = getattr(value, "text", None)  # an uncertain date
+    if isinstance(date_text, str):
+        return date_text
     if attrs.has(type(value)):
         return str(value) if type(value).__str__ is not object.__str__ else _attrs_text(value)
     return str(value)
