@@ -196,3 +196,45 @@ def test_mirrors_moved_to_read_at() -> None:
     for c in moved:
         assert (urlsplit(c.read_at or "").hostname or "") in MIRROR_HOSTS
         assert not off_official("", c)
+
+
+def test_report_without_read_at_still_reads_back() -> None:
+    """A report written before ``read_at`` existed reads back, with ``read_at`` None."""
+    from proceedings import Certainty, Finding, Report, Severity
+    from proceedings.codec import structure
+    from proceedings.render import report_to_dict
+
+    cite = Citation(
+        instrument="Criminal Procedure Code", article="592", read_at="https://x.example/592"
+    )
+    finding = Finding(
+        rule_id="KZ-CPC-592",
+        severity=Severity.VIOLATION,
+        certainty=Certainty.CERTAIN,
+        message="m",
+        citations=(cite,),
+    )
+    data = report_to_dict(Report(record_id="r", findings=(finding,)))
+    assert data["findings"][0]["citations"][0]["read_at"] == "https://x.example/592"
+    del data["findings"][0]["citations"][0]["read_at"]
+    old = structure(data, Report)
+    assert old.findings[0].citations[0].read_at is None
+    assert old.findings[0].citations[0].article == "592"
+
+
+def test_rules_json_and_text_carry_read_at() -> None:
+    """``rules -f json`` gives each citation's ``read_at``; the text form says "read at"."""
+    import json
+
+    from click.testing import CliRunner
+
+    from proceedings import cli
+
+    out = CliRunner().invoke(cli.main, ["rules", "--format", "json"])
+    rules = {r["id"]: r for r in json.loads(out.output)}
+    cited = rules["KZ-CPC-592"]["citations"][0]
+    assert cited["url"] == "https://adilet.zan.kz/rus/docs/K1400000231"
+    assert (urlsplit(cited["read_at"]).hostname or "") in MIRROR_HOSTS
+    assert all("read_at" in c for r in rules.values() for c in r["citations"])
+    text = CliRunner().invoke(cli.main, ["explain", "KZ-CPC-592"]).output
+    assert "read at " + cited["read_at"] in text
