@@ -124,6 +124,7 @@ citations = st.builds(
     paragraph=st.none() | _texts,
     url=st.none() | _texts,
     text_date=st.none() | _texts,
+    read_at=st.none() | _texts,
 )
 findings = st.builds(
     Finding,
@@ -182,6 +183,7 @@ def test_finding_to_dict_values() -> None:
         "paragraph": None,
         "url": None,
         "text_date": None,
+        "read_at": None,
     }
 
 

@@ -177,6 +177,8 @@ def _citation(c: proceedings.law.Citation) -> str:
         text += f" (text of {escape(c.text_date)})"
     if c.url:
         text += f" [source]({c.url})"
+    if c.read_at:
+        text += f" (read at [a copy]({c.read_at}))"
     return text
 
 

@@ -363,6 +363,7 @@ def _law_citation_dict(c: LawCitation) -> dict[str, Any]:
         "paragraph": c.paragraph,
         "url": c.url,
         "text_date": c.text_date,
+        "read_at": c.read_at,
     }
 
 

@@ -55,8 +55,12 @@ class Citation:
         instrument: The law or treaty (``Criminal Procedure Code of Kazakhstan``).
         article: The article, as numbered in the instrument (``592``).
         paragraph: Part or paragraph, where relevant.
-        url: Where the text (or the mirror it was checked against) can be read.
+        url: The official source of the text, where one is online (the UN
+            Treaty Collection, OHCHR, the Council of Europe, EUR-Lex, a
+            state's official legal database); else the best copy there is.
         text_date: The date of the version of the text relied on.
+        read_at: The copy the text was checked against, when it is not the
+            official source at :attr:`url` (a mirror or a commercial database).
     """
 
     instrument: str
@@ -64,6 +68,7 @@ class Citation:
     paragraph: str | None = None
     url: str | None = None
     text_date: str | None = None
+    read_at: str | None = None
 
     def __str__(self) -> str:
         parts = [self.instrument]

@@ -75,7 +75,7 @@ _RULE_KEYS = _keys(
     "title! citations:objects severity! on:texts verified:flag! verification! kind description "
     "jurisdictions:texts in_force:object treaty readings:texts example case_law:texts"
 )
-_CITATION_KEYS = _keys("instrument! article paragraph url text_date")
+_CITATION_KEYS = _keys("instrument! article paragraph url text_date read_at")
 _IN_FORCE_KEYS = _keys("from:date until:date")
 _OFFENCE_KEYS = _keys(
     "code! article! title! category! citation:object! verified:flag! part tags:texts "

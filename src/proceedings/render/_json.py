@@ -57,8 +57,11 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
     ``retrospective``
         The breach lies before the triggering event, which only reveals it.
     ``citations``
-        Each with ``instrument``, ``article``, ``paragraph``, ``url``,
-        ``text_date`` (``null`` where absent).
+        Each with ``instrument``, ``article``, ``paragraph``, ``url`` (the
+        official source where one is online), ``text_date`` and ``read_at``
+        (the copy the text was checked against, when not the official source;
+        added in 0.2, so absent from older reports, which still read back),
+        ``null`` where absent.
     """
     data: dict[str, Any] = unstructure(finding)
     return data

@@ -51,6 +51,7 @@ def rule_to_dict(rule: Rule, *, rulebook: Rulebook, law: Law) -> dict[str, Any]:
                 "paragraph": c.paragraph,
                 "url": c.url,
                 "text_date": c.text_date,
+                "read_at": c.read_at,
             }
             for c in rule.citations
         ],
@@ -159,6 +160,8 @@ def explain_text(data: Mapping[str, Any], *, color: bool = False) -> str:
         lines += _field("Citations:" if i == 0 else "", text)
         if c["url"]:
             lines.append(" " * 14 + c["url"])
+        if c["read_at"]:
+            lines.append(" " * 14 + "read at " + c["read_at"])
     dl = data["deadline"]
     if dl is None:
         lines += _field("Time limit:", "none")

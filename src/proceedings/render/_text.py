@@ -105,6 +105,8 @@ def render_finding_text(
         lines += wrap(label + str(citation), width, pad, pad + "     ")
         if citation.url:
             lines.append(pad + "     " + paint(citation.url, "dim"))
+        if citation.read_at:
+            lines.append(pad + "     " + paint("read at " + citation.read_at, "dim"))
     if finding.accounts:
         if len(all_accounts) > 1 and set(finding.accounts) >= set(all_accounts):
             held = "every account (" + ", ".join(map(printable, finding.accounts)) + ")"
