@@ -133,6 +133,8 @@ def test_each_finding_links_its_events_quotes_and_citations() -> None:
         for citation in finding.citations:
             if citation.url:
                 assert f'href="{html_escape(citation.url)}"' in body
+            if citation.read_at:
+                assert f'<a href="{html_escape(citation.read_at)}">text read at</a>' in body
 
 
 def html_escape(text: str) -> str:

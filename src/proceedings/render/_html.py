@@ -248,7 +248,11 @@ def _tags(f: Finding) -> str:
 
 
 def _citation_links(f: Finding) -> str:
-    return "; ".join(_link(str(c), c.url) for c in f.citations)
+    # The official source, and the copy the text was checked against where it differs.
+    return "; ".join(
+        _link(str(c), c.url) + (f" ({_link('text read at', c.read_at)})" if c.read_at else "")
+        for c in f.citations
+    )
 
 
 def _event_link(record: CaseRecord, index: int) -> str:
