@@ -26,7 +26,7 @@ from click.testing import CliRunner
 
 import proceedings
 from builders import run_measured
-from proceedings import cli, corpus
+from proceedings import _validate_cmd, cli, corpus
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -755,7 +755,7 @@ def test_internal_error_anywhere_exits_2_without_traceback(
     def broken(paths: Any) -> Any:
         raise ZeroDivisionError("no")
 
-    monkeypatch.setattr(cli, "iter_inputs", broken)
+    monkeypatch.setattr(_validate_cmd, "iter_inputs", broken)
     result = CliRunner().invoke(cli.main, ["validate", "x.json"])
     assert 2 == result.exit_code
     assert "internal error: ZeroDivisionError: no" in result.output

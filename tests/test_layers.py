@@ -22,7 +22,18 @@ ROOT = Path(proceedings.__file__).parent
 #: under ``proceedings`` (``law.cis`` is ``law``, ``render._text`` is ``render``).
 LAYERS: tuple[frozenset[str], ...] = (
     # Values that import nothing above them.
-    frozenset({"_errors", "_countries", "_dates", "_durations", "_paths", "_findings", "_limits"}),
+    frozenset(
+        {
+            "_errors",
+            "_countries",
+            "_dates",
+            "_durations",
+            "_paths",
+            "_findings",
+            "_limits",
+            "_printable",
+        }
+    ),
     frozenset(
         {
             "_report",
@@ -47,9 +58,21 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"_proceeding", "_probes", "_timeline", "_trace"}),
     frozenset({"render", "corpus", "_names", "_pseudonym", "pseudonymise"}),
     frozenset({"_casefile", "casefiles", "pytest_plugin"}),
+    # What every command needs, and ``--help`` and ``--version`` alone.
+    frozenset({"_console"}),
     frozenset(
-        {"cli", "_terminal", "_explain", "_report_cmd", "__main__", "__init__", "_pseudonym_cli"}
+        {
+            "_terminal",
+            "_explain",
+            "_report_cmd",
+            "_validate_cmd",
+            "_pseudonym_cli",
+        }
     ),
+    # The list of commands, which imports each command's module when it runs, and the
+    # package's map of its public names, imported when first used.
+    frozenset({"cli", "__init__"}),
+    frozenset({"__main__"}),
 )
 #: The Hypothesis kits: they may import the library, the library never them.
 SIDE = frozenset({"strategies", "testing", "_strategies", "_date_strategies", "_hypothesis_plugin"})

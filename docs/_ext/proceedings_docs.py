@@ -333,12 +333,14 @@ def cli_reference() -> str:
     """The ``--help`` of the command and of each subcommand, as printed."""
     import click  # noqa: PLC0415 - the CLI's own dependency, needed only here
 
-    from proceedings.cli import main  # noqa: PLC0415
+    from proceedings.cli import COMMANDS, main  # noqa: PLC0415
 
     out = [_header("proceedings.cli")]
     root = click.Context(main, info_name="proceedings", terminal_width=88, max_content_width=88)
     out.append("```text\n" + main.get_help(root) + "\n```\n")
-    for name, command in main.commands.items():  # type: ignore[attr-defined]
+    for name in COMMANDS:  # in the table's order, validate first
+        command = main.get_command(root, name)
+        assert command is not None
         ctx = click.Context(
             command, info_name=name, parent=root, terminal_width=88, max_content_width=88
         )

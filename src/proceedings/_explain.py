@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
 
+from . import _console as console
 from . import _terminal as term
 from . import render
 from ._dates import UncertainDate
@@ -102,7 +104,7 @@ def explain_case(rule_id: str | None, fmt: str, case: str | None, **options: Any
         data = trace_to_dict(found, all_rules=options["show_all"])
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        color = term.color_wanted(None, sys.stdout)
+        color = console.color_wanted(None, sys.stdout)
         width = term.width(sys.stdout)
         click.echo(
             trace_text(found, all_rules=options["show_all"], color=color, width=width), nl=False
@@ -126,4 +128,50 @@ def explain_rule(rule_id: str, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        click.echo(render.explain_text(data, color=term.color_wanted(None, sys.stdout)), nl=False)
+        click.echo(
+            render.explain_text(data, color=console.color_wanted(None, sys.stdout)), nl=False
+        )
+
+
+# -- the commands ----------------------------------------------------------------------
+
+
+@click.command("rules", short_help="List the rules, record checks included.")
+@click.option(
+    "--jurisdiction",
+    metavar="CC",
+    help="Only rules that can apply in this country (ISO 3166-1 alpha-2, e.g. KZ).",
+)
+@click.option(
+    "--rulebook", "rulebooks", multiple=True, metavar="NAME", help="Only these rulebooks."
+)
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def rules_command(jurisdiction: str | None, rulebooks: tuple[str, ...], fmt: str) -> None:
+    """List the rules: id, severity, title and whether the source text is verified."""
+    chosen = term.choose_rulebooks(rulebooks)
+    country = jurisdiction.upper() if jurisdiction else None
+    if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
+        raise click.BadParameter(
+            f"{jurisdiction!r} is not a two-letter country code", param_hint="'--jurisdiction'"
+        )
+    selected = [
+        (book, rule)
+        for book in chosen
+        for rule in book.rules
+        if country is None or rule.may_apply_in(country, DEFAULT_LAW)
+    ]
+    if fmt == "json":
+        data = [render.rule_to_dict(r, rulebook=b, law=DEFAULT_LAW) for b, r in selected]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    text = render.rules_text(selected, where=country, color=console.color_wanted(None, sys.stdout))
+    click.echo(text, nl=False)
+
+
+@click.command("explain", short_help="Explain a rule, or trace the rules over a case.")
+@click.argument("rule_id", metavar="[RULE-ID]", required=False)
+@case_options
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def explain_command(rule_id: str | None, fmt: str, **case: Any) -> None:
+    """Explain a rule, or (--case FILE) why each rule fired or stayed silent at each event."""
+    explain_rule(explain_case(rule_id, fmt, **case), fmt)

@@ -19,9 +19,10 @@ from typing import IO
 import attrs
 import click
 
-from . import _terminal as term
+from . import _console as console
 from ._codec import unstructure
 from ._model import CaseRecord, Person
+from ._printable import printable
 from ._pseudonym import (
     MAKE_A_KEY,
     Key,
@@ -34,7 +35,6 @@ from ._pseudonym import (
 )
 from ._reading import Input, Item, iter_inputs, read_items, read_record
 from .codec import dumps
-from .render._common import printable
 
 
 @attrs.define
@@ -51,7 +51,7 @@ class _Run:
 
     def problem(self, text: str) -> None:
         self.failed = True
-        term.error(printable(text))
+        console.error(printable(text))
 
 
 def _records(source: Input, run: _Run) -> Iterator[tuple[Item, CaseRecord | None]]:
@@ -143,7 +143,7 @@ def _target(source: Input, output: Path, one_file: bool, run: _Run) -> Path:
 
 def _key(key_file: str | None) -> Key:
     if key_file is None:
-        term.error(
+        console.error(
             "a key is needed: --key-file FILE (keep it secret: whoever holds it can link the "
             f"pseudonyms to names); make one with:\n  {MAKE_A_KEY}"
         )
@@ -151,11 +151,11 @@ def _key(key_file: str | None) -> Key:
     try:
         key = Key.from_file(key_file)
     except PseudonymError as exc:
-        term.error(str(exc))
+        console.error(str(exc))
         sys.exit(2)
     mode = os.stat(key_file).st_mode
     if os.name == "posix" and mode & (stat.S_IRGRP | stat.S_IROTH):
-        term.error(
+        console.error(
             f"warning: {printable(key_file)} can be read by other users; "
             f"keep it private: chmod 600 {printable(key_file)}"
         )
@@ -177,11 +177,11 @@ def _names(given: tuple[str, ...], files: tuple[str, ...]) -> tuple[str, ...]:
         try:
             text = Path(file).read_text(encoding="utf-8-sig")
         except OSError as exc:
-            term.error(f"{printable(file)}: cannot read the names: {exc.strerror or exc}")
+            console.error(f"{printable(file)}: cannot read the names: {exc.strerror or exc}")
             sys.exit(2)
         except UnicodeDecodeError as exc:
             line = exc.object[: exc.start].count(b"\n") + 1
-            term.error(f"{printable(file)}:{line}: not UTF-8; the names file must be UTF-8 text")
+            console.error(f"{printable(file)}:{line}: not UTF-8; the names file must be UTF-8 text")
             sys.exit(2)
         for number, line_text in enumerate(text.splitlines(), 1):
             name = line_text.strip()
@@ -195,29 +195,29 @@ def _check_name(name: str, where: str) -> None:
     try:
         marked_names([name])
     except PseudonymError as exc:
-        term.error(printable(f"{where}: {exc}"))
+        console.error(printable(f"{where}: {exc}"))
         sys.exit(2)
 
 
 def _mapping(path: Path, key: Key, reverse: bool) -> Mapping:
     if not reverse:
         if path.exists():
-            term.error(
+            console.error(
                 f"{printable(str(path))}: a mapping is there already; it is not written over"
             )
             sys.exit(2)
         try:
             require_encryption()  # before any output is written
         except PseudonymError as exc:
-            term.error(str(exc))
+            console.error(str(exc))
             sys.exit(2)
         return Mapping()
     try:
         return Mapping.from_bytes(path.read_bytes(), key)
     except OSError as exc:
-        term.error(f"{printable(str(path))}: cannot read: {exc.strerror or exc}")
+        console.error(f"{printable(str(path))}: cannot read: {exc.strerror or exc}")
     except PseudonymError as exc:
-        term.error(f"{printable(str(path))}: {exc}")
+        console.error(f"{printable(str(path))}: {exc}")
     sys.exit(2)
 
 
@@ -302,7 +302,7 @@ def pseudonymise_command(
     one_file = len(inputs) == 1 and not out.is_dir() and not any(Path(p).is_dir() for p in paths)
     resolved = {i.path.resolve() for i in inputs if i.path is not None}
     if mapping_path.resolve() in resolved or out.resolve() in resolved:
-        term.error(f"{printable(output)}: is an input; inputs are never written over")
+        console.error(f"{printable(output)}: is an input; inputs are never written over")
         sys.exit(2)
     run = _Run(
         key=key,

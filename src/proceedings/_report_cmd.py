@@ -11,9 +11,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
+from . import _console as console
 from . import _terminal as term
 from . import render
 from ._chart import CHART
@@ -89,7 +91,7 @@ def _pdf(html_text: str, target: Path) -> bytes:
         import weasyprint  # type: ignore[import-not-found, import-untyped, unused-ignore]  # noqa: PLC0415
     except (ImportError, OSError) as exc:
         # OSError: the package is there but the Pango libraries it loads are not.
-        term.error(
+        console.error(
             f"{target}: writing PDF needs WeasyPrint and its system libraries (Pango): "
             f"pip install 'proceedings-law[pdf]' ({type(exc).__name__}: {exc}); or write HTML "
             "and print it from a browser"
@@ -122,3 +124,67 @@ def write_case_report(case: str, output: str | None, *, law: Law, accounts: Sequ
         with term.output(output, machine=True) as out:
             out.write(text)
     return 0 if report.ok else 1
+
+
+# -- the commands ----------------------------------------------------------------------
+
+
+@click.command("schema", short_help="Print the JSON Schema of a case record.")
+def schema_command() -> None:
+    """Print the JSON Schema (draft 2020-12) of the case-record format."""
+    from . import schema  # noqa: PLC0415 - the schema is built only when asked for
+
+    click.echo(schema.schema_json(), nl=False)
+
+
+@click.command("diagram", short_help="Draw the statechart or a case's timeline.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["mermaid", "dot", "svg"]),
+    default="mermaid",
+    show_default=True,
+    help="Mermaid (paste into Markdown), Graphviz DOT (pipe into 'dot -Tsvg') or, with "
+    "--case, an SVG picture on a time axis with the findings marked.",
+)
+@click.option(
+    "--track",
+    "tracks",
+    multiple=True,
+    metavar="NAME",
+    help="Only this track of the statechart (repeatable), e.g. asylum, extradition.",
+)
+@click.option(
+    "--case",
+    "case",
+    metavar="FILE",
+    help="Draw this record's timeline instead: its events by date and the tracks' states.",
+)
+@click.option("--account", metavar="NAME", help="With --case: the account to follow.")
+def diagram_command(
+    fmt: str, tracks: tuple[str, ...], case: str | None, account: str | None
+) -> None:
+    """Draw the statechart of the procedure, or one case's timeline (--case)."""
+    click.echo(diagram(fmt, tracks, case, account), nl=False)
+
+
+@click.command("report", short_help="Write a case report: one HTML file to open or print.")
+@click.argument("case", metavar="CASE")
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    help="The file (.html, or .pdf with the pdf extra); standard output if - or not given.",
+)
+@term.law_options
+@ACCOUNTS
+def report_command(case: str, output: str | None, accounts: tuple[str, ...], **law: Any) -> None:
+    """Write one record's case report: a self-contained HTML file (no network when
+    opened) with the summary, the timeline, the findings linked to their events,
+    quotes and citations, what remains uncertain and what other readings change.
+
+    Exit status: 0 no violation, 1 violations found, 2 bad usage or input.
+    """
+    chosen = term.law_from(law)
+    sys.exit(write_case_report(case, output, law=chosen, accounts=accounts))

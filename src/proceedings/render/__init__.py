@@ -27,21 +27,14 @@ from typing import IO, Protocol
 
 import attrs
 
+from .._printable import printable
 from .._report import Report
 from .._rows import FINDING_COLUMNS, SEPARATOR, SUMMARY_COLUMNS
 from .._rules import Law
 from .._timeline import Change, Span, Timeline, TimelineEvent, timeline
 from ..corpus import Outcome, Summary, Tally
 from ..law import DEFAULT_LAW
-from ._common import (
-    LEGEND,
-    SEVERITIES,
-    counts_phrase,
-    printable,
-    severity_counts,
-    summary_text,
-    when_phrase,
-)
+from ._common import LEGEND, SEVERITIES, counts_phrase, severity_counts, summary_text, when_phrase
 from ._concise import ConciseFormat, concise_line
 from ._diagrams import chart_to_dot, chart_to_mermaid, timeline_to_dot, timeline_to_mermaid
 from ._html import ReadingChange, case_report_html, reading_changes

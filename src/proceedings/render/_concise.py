@@ -8,8 +8,9 @@ with JSON Lines.
 from __future__ import annotations
 
 from .._findings import Certainty, Finding
+from .._printable import printable
 from ..corpus import Outcome
-from ._common import LineFormat, printable
+from ._common import LineFormat
 
 
 def _one_line(text: str) -> str:

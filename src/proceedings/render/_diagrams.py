@@ -20,8 +20,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .._errors import UnknownName
+from .._printable import printable
 from .._timeline import Span, Timeline
-from ._common import printable
 
 
 def _selected(model: Mapping[str, Any], tracks: Sequence[str] | None) -> list[dict[str, Any]]:

@@ -30,11 +30,12 @@ from .._engine import validate
 from .._event import Event
 from .._findings import Certainty, Finding
 from .._model import CaseRecord, Charge, Penalty
+from .._printable import printable
 from .._report import Report
 from .._rules import Law
 from .._timeline import Change, timeline
 from ..law import DEFAULT_LAW
-from ._common import SEVERITIES, plural, printable, when_phrase
+from ._common import SEVERITIES, plural, when_phrase
 from ._sarif import tool_version
 from ._svg import timeline_to_svg
 

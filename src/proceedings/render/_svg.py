@@ -36,9 +36,9 @@ from collections.abc import Sequence
 import attrs
 
 from .._findings import Certainty, Finding, Severity
+from .._printable import printable
 from .._report import Report
 from .._timeline import Timeline, TimelineEvent
-from ._common import printable
 
 #: Colour and shape of each severity's badge; chosen to stay apart in grey too
 #: (the shapes differ, and so do the lightnesses).

@@ -9,6 +9,7 @@ from typing import IO
 from .._dates import Truth
 from .._findings import Certainty, Finding
 from .._paths import event_path
+from .._printable import printable
 from .._report import DeadlineStatus, Report
 from .._rules import Law
 from ..corpus import Outcome, RecordContext, Summary
@@ -18,7 +19,6 @@ from ._common import (
     Paint,
     counts_phrase,
     plural,
-    printable,
     severity_counts,
     summary_text,
     when_phrase,

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._printable import printable
 from .._trace import Trace, TraceEntry, TraceEvent, TraceOutcome
-from ._common import Paint, printable, wrap
+from ._common import Paint, wrap
 from ._json import finding_to_dict
 
 __all__ = ["TRACE_LABELS", "trace_text", "trace_to_dict"]
