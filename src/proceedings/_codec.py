@@ -190,7 +190,7 @@ def _tuple_factory(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any
 
 
 def _event_hook(converter: cattrs.Converter) -> Callable[[Any, type], Event]:
-    hooks = {tag: converter.get_structure_hook(cls) for tag, cls in EVENT_TYPE_BY_TAG.items()}
+    hooks: dict[str, Callable[[Any, Any], Any]] = {}  # each generated when first read
     expected = ", ".join(sorted(EVENT_TYPE_BY_TAG))
 
     def structure(value: Any, _: type) -> Event:
@@ -199,10 +199,13 @@ def _event_hook(converter: cattrs.Converter) -> Callable[[Any, type], Event]:
         tag = value.get("type")
         if tag is None:
             raise _Refused(f"an event needs a 'type'; one of: {expected}")
-        if not isinstance(tag, str) or tag not in hooks:
-            shown = repr(tag) if isinstance(tag, str) else _json_type(tag)
-            raise _Refused(f"unknown event type {shown}; expected one of: {expected}")
-        result: Event = hooks[tag](value, EVENT_TYPE_BY_TAG[tag])
+        hook = hooks.get(tag) if isinstance(tag, str) else None
+        if hook is None:
+            if not isinstance(tag, str) or tag not in EVENT_TYPE_BY_TAG:
+                shown = repr(tag) if isinstance(tag, str) else _json_type(tag)
+                raise _Refused(f"unknown event type {shown}; expected one of: {expected}")
+            hook = hooks[tag] = converter.get_structure_hook(EVENT_TYPE_BY_TAG[tag])
+        result: Event = hook(value, EVENT_TYPE_BY_TAG[tag])
         return result
 
     return structure
@@ -278,28 +281,29 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_var_tuple, _tuple_factory(conv))
     conv.register_unstructure_hook_func(_is_var_tuple, lambda v: [conv.unstructure(i) for i in v])
 
-    # Order matters: a class hook is generated once, with the hooks of its
-    # fields as they are at that moment, so the parts come first, then the
-    # event types, then the tagged union, and the record last.
-    for cls in PARTS:
-        conv.register_structure_hook(cls, _class_hook(cls, conv))
-        conv.register_unstructure_hook(
-            cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
-        )
-    for ev_cls in EVENT_TYPE_BY_TAG.values():
-        conv.register_structure_hook(ev_cls, _class_hook(ev_cls, conv))
-        conv.register_unstructure_hook(ev_cls, _tagged(ev_cls, conv))
-    conv.register_unstructure_hook(Event, lambda ev: conv.unstructure(ev, type(ev)))
-    conv.register_structure_hook(Event, _event_hook(conv))
-    conv.register_structure_hook(CaseRecord, _class_hook(CaseRecord, conv))
+    # Each class's hooks are generated the first time they are needed (a run that
+    # reads five event types generates five, not sixty), with the hooks of its
+    # fields as registered here, whatever the order.
+    classes = frozenset(PARTS)
+    events = frozenset(EVENT_TYPE_BY_TAG.values())
+    conv.register_structure_hook_factory(
+        lambda t: t in classes or t in events or t is CaseRecord, lambda t: _class_hook(t, conv)
+    )
+    conv.register_unstructure_hook_factory(
+        lambda t: t in classes,
+        lambda t: make_dict_unstructure_fn(t, conv, _cattrs_omit_if_default=True),
+    )
+    conv.register_unstructure_hook_factory(lambda t: t in events, lambda t: _tagged(t, conv))
+    # By predicate, not by class: a class hook would also catch every event type.
+    conv.register_unstructure_hook_func(
+        lambda t: t is Event, lambda ev: conv.unstructure(ev, type(ev))
+    )
+    conv.register_structure_hook_func(lambda t: t is Event, _event_hook(conv))
     # The version is always written, so that a reader knows the format at once.
-    conv.register_unstructure_hook(
-        CaseRecord,
-        make_dict_unstructure_fn(
-            CaseRecord,
-            conv,
-            _cattrs_omit_if_default=True,
-            format_version=override(omit_if_default=False),
+    conv.register_unstructure_hook_factory(
+        lambda t: t is CaseRecord,
+        lambda t: make_dict_unstructure_fn(
+            t, conv, _cattrs_omit_if_default=True, format_version=override(omit_if_default=False)
         ),
     )
     _report_hooks(conv)
@@ -475,16 +479,13 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
 
 @functools.cache
 def _fast() -> cattrs.Converter:
-    """The converter of the common case, built the first time a record is read or
-    written (building it is most of the cost of importing the codec), so that
-    commands that read no record start sooner."""
+    """The converter of the common case, built when a record is first read or written."""
     return _make_converter(detailed=False)
 
 
 @functools.cache
 def _detailed() -> cattrs.Converter:
-    """The converter that collects every problem: built the first time a record fails,
-    since building it costs as much as the fast one and a clean run never needs it."""
+    """The converter that collects every problem, built when a record first fails."""
     return _make_converter(detailed=True)
 
 
