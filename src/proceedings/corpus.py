@@ -25,10 +25,8 @@ the workers too, so that formatting is parallel as well.
 from __future__ import annotations
 
 import collections
-import concurrent.futures
 import contextlib
 import os
-import pickle
 import signal
 import sys
 import threading
@@ -394,6 +392,8 @@ class _PortableLaw:
                 books.append(book.name)
                 continue
             if check:
+                import pickle  # noqa: PLC0415 - only with worker processes
+
                 try:
                     pickle.dumps(book)
                 except Exception as exc:
@@ -452,6 +452,8 @@ def _ordered(batches: Iterable[list[Item]], job: _Job, jobs: int) -> Iterator[li
         for batch in batches:
             yield local.run(batch)
         return
+    import concurrent.futures  # noqa: PLC0415 - only with worker processes
+
     pool = concurrent.futures.ProcessPoolExecutor(
         max_workers=jobs, mp_context=_context(), initializer=_init_worker, initargs=(job,)
     )
