@@ -102,7 +102,7 @@ def test_the_listed_short_help_is_the_commands_own(name: str) -> None:
     command = cli.main.get_command(ctx, name)
     assert command is not None
     assert name == command.name
-    assert cli.COMMANDS[name][2] == command.get_short_help_str(limit=200)
+    assert cli.COMMANDS[name][1] == command.get_short_help_str(limit=200)
 
 
 def test_an_unknown_command_is_a_usage_error() -> None:

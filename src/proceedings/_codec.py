@@ -41,7 +41,7 @@ from . import _model
 from ._checks import CHECK, IDENTIFIER, Check, FieldProblems
 from ._dates import UncertainDate
 from ._errors import InvalidDate, Problem, RecordError
-from ._findings import Certainty, Finding, Severity, Unverified
+from ._findings import Certainty, Finding, Severity, Unverified, citation_dict
 from ._findings import Citation as LawCitation
 from ._model import (
     EVENT_TYPE_BY_TAG,
@@ -360,17 +360,6 @@ def _structure_unverified(value: Any, _: type) -> Unverified:
         raise _Refused(str(exc)) from None
 
 
-def _law_citation_dict(c: LawCitation) -> dict[str, Any]:
-    return {
-        "instrument": c.instrument,
-        "article": c.article,
-        "paragraph": c.paragraph,
-        "url": c.url,
-        "text_date": c.text_date,
-        "read_at": c.read_at,
-    }
-
-
 def _finding_dict(f: Finding) -> dict[str, Any]:
     return {
         "rule_id": f.rule_id,
@@ -385,7 +374,7 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
         "unverified": [u.key for u in f.unverified],
         "readings": list(f.readings),
         "retrospective": f.retrospective,
-        "citations": [_law_citation_dict(c) for c in f.citations],
+        "citations": [citation_dict(c) for c in f.citations],
     }
 
 
@@ -458,7 +447,7 @@ def _report_hooks(conv: cattrs.Converter) -> None:
     conv.register_structure_hook(Unverified, _structure_unverified)
     conv.register_unstructure_hook(Unverified, lambda u: u.key)
     conv.register_structure_hook(LawCitation, _class_hook(LawCitation, conv))
-    conv.register_unstructure_hook(LawCitation, _law_citation_dict)
+    conv.register_unstructure_hook(LawCitation, citation_dict)
     conv.register_structure_hook(Finding, _finding_hook(conv))
     conv.register_unstructure_hook(Finding, _finding_dict)
     conv.register_structure_hook(Report, _report_hook(conv))

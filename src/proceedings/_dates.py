@@ -52,6 +52,7 @@ import enum
 import functools
 import itertools
 import re
+from collections.abc import Callable
 from typing import NamedTuple, NoReturn
 
 import attrs
@@ -110,27 +111,17 @@ class Truth(enum.Enum):
         """Whether the sources allow either answer."""
         return self is Truth.UNKNOWN
 
+    # Kleene's tables are min and max in the order FALSE < UNKNOWN < TRUE
+    # (tabulated below the class).
     def __and__(self, other: object) -> Truth:
-        if self is other:
-            return self
         if not isinstance(other, Truth):
             return NotImplemented
-        if self is Truth.FALSE or other is Truth.FALSE:
-            return Truth.FALSE
-        if self is Truth.TRUE and other is Truth.TRUE:
-            return Truth.TRUE
-        return Truth.UNKNOWN
+        return _AND[self, other]
 
     def __or__(self, other: object) -> Truth:
-        if self is other:
-            return self
         if not isinstance(other, Truth):
             return NotImplemented
-        if self is Truth.TRUE or other is Truth.TRUE:
-            return Truth.TRUE
-        if self is Truth.FALSE and other is Truth.FALSE:
-            return Truth.FALSE
-        return Truth.UNKNOWN
+        return _OR[self, other]
 
     def __invert__(self) -> Truth:
         if self is Truth.TRUE:
@@ -144,6 +135,18 @@ class Truth(enum.Enum):
             f"the truth value of {self} is three-valued; "
             "use .is_true, .is_false or .is_unknown instead of bool()"
         )
+
+
+_KLEENE_ORDER = (Truth.FALSE, Truth.UNKNOWN, Truth.TRUE)
+
+
+def _kleene(pick: Callable[[int, int], int]) -> dict[tuple[Truth, Truth], Truth]:
+    order = _KLEENE_ORDER
+    return {(a, b): order[pick(i, j)] for i, a in enumerate(order) for j, b in enumerate(order)}
+
+
+_AND = _kleene(min)
+_OR = _kleene(max)
 
 
 # -- parsing ------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import warnings
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import attrs
 
@@ -77,6 +77,11 @@ class Citation:
         if self.paragraph:
             parts.append(f"para {self.paragraph}")
         return ", ".join(parts)
+
+
+def citation_dict(citation: Citation) -> dict[str, Any]:
+    """A citation as JSON: its fields, in their order (in reports and in the catalogue)."""
+    return attrs.asdict(citation, recurse=False)
 
 
 @attrs.frozen

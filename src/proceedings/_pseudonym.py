@@ -58,24 +58,6 @@ from ._parts import (
     SourceRef,
 )
 
-__all__ = [
-    "MIN_KEY_BYTES",
-    "Entry",
-    "Key",
-    "KeyProblem",
-    "Mapping",
-    "MappingProblem",
-    "NameMatcher",
-    "PseudonymError",
-    "make_key",
-    "marked_names",
-    "normalise",
-    "person_names",
-    "pseudonym",
-    "pseudonymise",
-    "restore",
-]
-
 #: The fewest bytes a key must hold (256 bits, the size of the HMAC-SHA256 key).
 MIN_KEY_BYTES = 32
 

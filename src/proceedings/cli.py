@@ -21,30 +21,18 @@ import click
 
 from . import _console as console
 
-#: Each command: (module under ``proceedings``, its attribute, the short help that
-#: ``proceedings --help`` shows without importing it). A test checks that the short help
-#: is the command's own.
-COMMANDS: dict[str, tuple[str, str, str]] = {
-    "validate": ("_validate_cmd", "validate_command", "Validate case records against the law."),
-    "pseudonymise": (
-        "_pseudonym_cli",
-        "pseudonymise_command",
-        "Replace names in records with keyed pseudonyms.",
-    ),
-    "test": (
-        "_validate_cmd",
-        "test_command",
-        "Run test-case files: expected findings of records.",
-    ),
-    "schema": ("_report_cmd", "schema_command", "Print the JSON Schema of a case record."),
-    "diagram": ("_report_cmd", "diagram_command", "Draw the statechart or a case's timeline."),
-    "report": (
-        "_report_cmd",
-        "report_command",
-        "Write a case report: one HTML file to open or print.",
-    ),
-    "rules": ("_explain", "rules_command", "List the rules, record checks included."),
-    "explain": ("_explain", "explain_command", "Explain a rule, or trace the rules over a case."),
+#: Each command: (module under ``proceedings`` that defines it as ``<name>_command``,
+#: the short help that ``proceedings --help`` shows without importing it). A test
+#: checks that the short help is the command's own.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("_validate_cmd", "Validate case records against the law."),
+    "pseudonymise": ("_pseudonym_cli", "Replace names in records with keyed pseudonyms."),
+    "test": ("_validate_cmd", "Run test-case files: expected findings of records."),
+    "schema": ("_report_cmd", "Print the JSON Schema of a case record."),
+    "diagram": ("_report_cmd", "Draw the statechart or a case's timeline."),
+    "report": ("_report_cmd", "Write a case report: one HTML file to open or print."),
+    "rules": ("_explain", "List the rules, record checks included."),
+    "explain": ("_explain", "Explain a rule, or trace the rules over a case."),
 }
 
 
@@ -57,15 +45,13 @@ class LazyGroup(console.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS:
             return None
-        module, attribute, _ = COMMANDS[cmd_name]
-        command: click.Command = getattr(
-            importlib.import_module(f"{__package__}.{module}"), attribute
-        )
+        module = importlib.import_module(f"{__package__}.{COMMANDS[cmd_name][0]}")
+        command: click.Command = getattr(module, f"{cmd_name}_command")
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # The table's short helps, so that ``--help`` imports no command.
-        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 

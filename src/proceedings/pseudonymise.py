@@ -26,6 +26,7 @@ the how-to; pseudonymised records are still personal data.
 
 from __future__ import annotations
 
+from ._names import NameMatcher, normalise, person_names
 from ._pseudonym import (
     MIN_KEY_BYTES,
     Entry,
@@ -33,12 +34,9 @@ from ._pseudonym import (
     KeyProblem,
     Mapping,
     MappingProblem,
-    NameMatcher,
     PseudonymError,
     make_key,
     marked_names,
-    normalise,
-    person_names,
     pseudonym,
     pseudonymise,
     restore,

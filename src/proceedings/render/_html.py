@@ -21,7 +21,7 @@ from __future__ import annotations
 import enum
 import html
 import urllib.parse
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -542,34 +542,41 @@ def _findings_section(
     return "\n".join(out)
 
 
+def _finding_links(
+    numbered: list[tuple[int, Finding]], tail: Callable[[Finding], str], none: str
+) -> str:
+    """A list of findings, each linked to its article and followed by ``tail``; else ``none``."""
+    if not numbered:
+        return f"<p>{none}</p>"
+    items = [
+        f'<li><a href="#finding-{n}"><code>{_h(f.rule_id)}</code></a>{tail(f)}</li>'
+        for n, f in numbered
+    ]
+    return "\n".join(["<ul>", *items, "</ul>"])
+
+
 def _uncertain_section(record: CaseRecord, numbered: list[tuple[int, Finding]]) -> str:
     out = ['<section id="uncertain"><h2>What remains uncertain</h2>']
     undetermined = [(n, f) for n, f in numbered if f.certainty is Certainty.UNDETERMINED]
     out.append("<h3>Findings the dates or facts leave open</h3>")
-    if undetermined:
-        out.append("<ul>")
-        for n, f in undetermined:
-            out.append(
-                f'<li><a href="#finding-{n}"><code>{_h(f.rule_id)}</code></a> '
-                f'<span class="{f.severity.value}">({f.severity.value})</span>: '
-                f"{_h(f.message)}</li>"
-            )
-        out.append("</ul>")
-    else:
-        out.append("<p>None: every finding holds on every possible date.</p>")
+    out.append(
+        _finding_links(
+            undetermined,
+            lambda f: (
+                f' <span class="{f.severity.value}">({f.severity.value})</span>: ' + _h(f.message)
+            ),
+            "None: every finding holds on every possible date.",
+        )
+    )
     unverified = [(n, f) for n, f in numbered if f.unverified]
     out.append("<h3>Findings that rest on law not verified</h3>")
-    if unverified:
-        out.append("<ul>")
-        for n, f in unverified:
-            out.append(
-                f'<li><a href="#finding-{n}"><code>{_h(f.rule_id)}</code></a>: '
-                + _h("; ".join(g.phrase() for g in f.unverified))
-                + "</li>"
-            )
-        out.append("</ul>")
-    else:
-        out.append("<p>None: every finding rests on checked texts and treaty dates.</p>")
+    out.append(
+        _finding_links(
+            unverified,
+            lambda f: ": " + _h("; ".join(g.phrase() for g in f.unverified)),
+            "None: every finding rests on checked texts and treaty dates.",
+        )
+    )
     inexact = [(i, ev) for i, ev in enumerate(record.events) if not ev.date.is_exact]
     if inexact:
         out.append("<h3>Dates not known to the day</h3><ul>")
@@ -616,18 +623,10 @@ def _readings_section(record: CaseRecord, changes: Iterable[ReadingChange], law:
             f"<p>{_h(question)}</p><ul>"
         )
         for f in ch.disappeared:
-            where = _event_link(record, f.event_indices[0]) if f.event_indices else ""
-            out.append(
-                f'<li class="change gone">No longer found: <code>{_h(f.rule_id)}</code> '
-                f'<span class="{f.severity.value}">({f.severity.value}, {f.certainty.value})</span>'
-                f" {where}</li>"
-            )
+            out.append(f'<li class="change gone">No longer found: {_change(record, f)}</li>')
         for f in ch.appeared:
-            where = _event_link(record, f.event_indices[0]) if f.event_indices else ""
             out.append(
-                f'<li class="change new">Found as well: <code>{_h(f.rule_id)}</code> '
-                f'<span class="{f.severity.value}">({f.severity.value}, {f.certainty.value})</span>'
-                f" {where}: {_h(f.message)}</li>"
+                f'<li class="change new">Found as well: {_change(record, f)}: {_h(f.message)}</li>'
             )
         out.append("</ul>")
     out.append(
@@ -636,6 +635,16 @@ def _readings_section(record: CaseRecord, changes: Iterable[ReadingChange], law:
     )
     out.append("</section>")
     return "\n".join(out)
+
+
+def _change(record: CaseRecord, f: Finding) -> str:
+    """A finding a reading changes: its rule, severity and certainty, and its event."""
+    where = _event_link(record, f.event_indices[0]) if f.event_indices else ""
+    return (
+        f"<code>{_h(f.rule_id)}</code> "
+        f'<span class="{f.severity.value}">({f.severity.value}, {f.certainty.value})</span>'
+        f" {where}"
+    )
 
 
 def _sources_section(record: CaseRecord) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+
 from .._codec import unstructure
 from .._dates import Truth
 from .._findings import Finding
@@ -125,12 +127,7 @@ def deadline_to_dict(status: DeadlineStatus) -> dict[str, Any]:
 
 def problem_to_dict(problem: InputProblem) -> dict[str, Any]:
     """An input problem as JSON: ``source``, ``line``, ``path`` and ``message``."""
-    return {
-        "source": problem.source,
-        "line": problem.line,
-        "path": problem.path,
-        "message": problem.message,
-    }
+    return attrs.asdict(problem, recurse=False)
 
 
 def outcome_to_dict(outcome: Outcome) -> dict[str, Any] | None:

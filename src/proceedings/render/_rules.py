@@ -6,6 +6,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .._findings import citation_dict
 from .._rules import Law, Rule, Rulebook
 from ._common import Paint, plural
 
@@ -44,17 +45,7 @@ def rule_to_dict(rule: Rule, *, rulebook: Rulebook, law: Law) -> dict[str, Any]:
         "triggers": sorted(rule.on),
         "verified": rule.verified,
         "verification": rule.verification,
-        "citations": [
-            {
-                "instrument": c.instrument,
-                "article": c.article,
-                "paragraph": c.paragraph,
-                "url": c.url,
-                "text_date": c.text_date,
-                "read_at": c.read_at,
-            }
-            for c in rule.citations
-        ],
+        "citations": [citation_dict(c) for c in rule.citations],
         "readings": [
             {
                 "name": name,
