@@ -32,6 +32,7 @@ LAYERS: tuple[frozenset[str], ...] = (
             "_findings",
             "_limits",
             "_printable",
+            "_version",
         }
     ),
     frozenset(

@@ -7,7 +7,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from proceedings.render._sarif import tool_version
+from proceedings._version import tool_version
 
 ROOT = Path(__file__).parent.parent
 

@@ -18,7 +18,7 @@ import click
 import pytest
 
 import proceedings
-from proceedings import cli
+from proceedings import cli, render
 
 _LOADED = """
 import json, sys
@@ -52,6 +52,20 @@ def test_help_imports_no_command() -> None:
         "proceedings.cli",
         "proceedings._console",
         "proceedings._printable",
+    } == _loaded_by(code)
+
+
+def test_version_imports_no_command() -> None:
+    code = (
+        "from proceedings.cli import main\n"
+        "try:\n    main(['--version'], prog_name='proceedings')\nexcept SystemExit:\n    pass"
+    )
+    assert {
+        "proceedings",
+        "proceedings.cli",
+        "proceedings._console",
+        "proceedings._printable",
+        "proceedings._version",
     } == _loaded_by(code)
 
 
@@ -111,3 +125,78 @@ def test_an_unknown_command_is_a_usage_error() -> None:
     result = CliRunner().invoke(cli.main, ["validat"])
     assert 2 == result.exit_code
     assert "No such command 'validat'" in result.output
+
+
+# -- proceedings.render: a run imports only the formats it writes ----------------------
+
+#: The names ``proceedings.render`` defines itself; the rest come from ``_HOME``.
+_RENDER_OWN = {
+    "BINARY_FORMATS",
+    "FORMATS",
+    "Format",
+    "FormatFactory",
+    "write_outcomes",
+    "write_reports",
+}
+
+
+def test_import_render_imports_no_format() -> None:
+    loaded = _loaded_by("import proceedings.render")
+    assert not {m for m in loaded if m.startswith("proceedings.render.")}
+
+
+def test_looking_up_a_format_imports_its_module_only() -> None:
+    loaded = _loaded_by("from proceedings import render; render.FORMATS['text']")
+    assert "proceedings.render._text" in loaded
+    assert not {"proceedings.render._sarif", "proceedings.render._html"} & loaded
+
+
+def test_validating_in_text_imports_no_other_format() -> None:
+    code = (
+        "from proceedings.cli import main\n"
+        "try:\n    main(['validate', 'examples/cases/kasimov.json'], prog_name='p')\n"
+        "except SystemExit:\n    pass"
+    )
+    loaded = _loaded_by(code)
+    assert "proceedings.render._text" in loaded
+    others = {"_html", "_svg", "_sarif", "_json", "_tables", "_parquet", "_trace", "_diagrams"}
+    assert not {f"proceedings.render.{m}" for m in others} & loaded
+
+
+@pytest.mark.parametrize("name", render.__all__)
+def test_every_render_name_resolves_to_its_definition(name: str) -> None:
+    value = getattr(render, name)
+    if name not in _RENDER_OWN:
+        home = render._HOME[name]  # relative to proceedings.render
+        absolute = (
+            f"proceedings{home[1:]}" if home.startswith("..") else f"proceedings.render{home}"
+        )
+        assert value is getattr(sys.modules[absolute], name)
+    assert name in dir(render)
+
+
+def test_render_type_checking_imports_are_its_public_names() -> None:
+    tree = ast.parse(Path(render.__file__).read_text(encoding="utf-8"))
+    guarded = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING"
+    )
+    imported = {
+        alias.asname or alias.name: "." * node.level + (node.module or "")
+        for node in guarded.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert set(imported) == set(render.__all__) - _RENDER_OWN
+    assert imported == render._HOME
+
+
+def test_the_formats_registry_is_a_mapping_of_classes() -> None:
+    assert render.FORMATS["text"] is render.TextFormat
+    assert len(render.FORMATS) == len(list(render.FORMATS))
+    assert "'sarif': SarifFormat" in repr(render.FORMATS)
+    with pytest.raises(KeyError):
+        render.FORMATS["nonesuch"]
+    with pytest.raises(AttributeError, match="no attribute 'nonesuch'"):
+        render.nonesuch  # noqa: B018

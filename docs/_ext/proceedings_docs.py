@@ -636,13 +636,19 @@ def _story(record: CaseRecord, report: Report) -> str:
         out.append(escape(summary) + "\n")
     events = record.events
     if events:
-        first = min(e.date.earliest for e in events)
-        last = max(e.date.latest for e in events)
+        # An open-ended date ("before 2010-09-08") bounds nothing on its open side.
+        firsts = [e.date.earliest for e in events if not e.date.open_start]
+        lasts = [e.date.latest for e in events if not e.date.open_end]
+        span = (
+            f"between {_day(min(firsts))} and {_day(max(lasts))} at the widest, "
+            if firsts and lasts
+            else ""
+        )
         countries = sorted({e.jurisdiction for e in events})
         out.append(
             f"The record lists {len(events)} events in {', '.join(countries)}, "
-            f"between {_day(first)} and {_day(last)} at the widest, "
-            f"drawn from {len(record.sources)} source{'s' if len(record.sources) != 1 else ''}."
+            f"{span}drawn from {len(record.sources)} "
+            f"source{'s' if len(record.sources) != 1 else ''}."
             + (
                 f" The sources conflict, so it has {len(record.accounts)} accounts: "
                 + ", ".join(f"`{a.name}`" for a in record.accounts)

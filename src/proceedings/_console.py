@@ -88,7 +88,7 @@ def quiet_stdout() -> None:
 def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
-    from .render._sarif import tool_version  # noqa: PLC0415 - only when asked for
+    from ._version import tool_version  # noqa: PLC0415 - only when asked for
 
     click.echo(f"proceedings, version {tool_version()}")
     ctx.exit()

@@ -53,7 +53,7 @@ from ._vocab import (
 )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class BorderCrossing(Event):
     """The person crossed a border (``jurisdiction`` is usually the state entered).
 
@@ -80,7 +80,7 @@ class BorderCrossing(Event):
         return []
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class EntryRefused(Event):
     """Border guards refused entry (the person stays at the border or airside).
 
@@ -105,7 +105,7 @@ class EntryRefused(Event):
     served: UncertainDate | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class TransitZoneConfinement(Event):
     """The person is held in a transit or waiting zone, neither admitted nor removed.
 
@@ -137,7 +137,7 @@ class TransitZoneConfinement(Event):
     conditions: str | None = _opt_text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Detention(Event):
     """The person was deprived of liberty.
 
@@ -168,7 +168,7 @@ class Detention(Event):
     involvement: Involvement | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class DetentionExtended(Event):
     """A running detention was extended, or its ground changed.
 
@@ -187,7 +187,7 @@ class DetentionExtended(Event):
     term_days: int | None = _opt_positive()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Release(Event):
     """The person was released from detention.
 
@@ -205,7 +205,7 @@ class Release(Event):
     detention: str | None = _ref("detention", "transit_zone_confinement")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class AsylumClaim(Event):
     """The person asked for asylum or refugee status in ``jurisdiction``.
 
@@ -222,7 +222,7 @@ class AsylumClaim(Event):
     kind: AsylumKind = AsylumKind.UNKNOWN
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class AsylumClaimNotRegistered(Event):
     """The authorities refused to accept or register a claim (no decision on it).
 
@@ -239,7 +239,7 @@ class AsylumClaimNotRegistered(Event):
     reason: str | None = _opt_text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class AsylumDecision(Event):
     """A first decision on an asylum claim.
 
@@ -261,7 +261,7 @@ class AsylumDecision(Event):
     served: UncertainDate | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class AppealFiled(Event):
     """An appeal (or complaint, or review request) against an earlier event.
 
@@ -298,7 +298,7 @@ class AppealFiled(Event):
     suspensive: bool | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class AppealDecided(Event):
     """The decision on an appeal (see :class:`AppealOutcome` for the reading).
 
@@ -322,7 +322,7 @@ class AppealDecided(Event):
     served: UncertainDate | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class AdministrativeOffenceCharged(Event):
     """Charged with administrative offences (a KoAP protocol).
 
@@ -338,7 +338,7 @@ class AdministrativeOffenceCharged(Event):
     authority: str | None = _opt_text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class CriminalCaseOpened(Event):
     """A criminal case was opened in ``jurisdiction`` (host or origin state).
 
@@ -353,7 +353,7 @@ class CriminalCaseOpened(Event):
     authority: str | None = _opt_text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class ChargeUpgraded(Event):
     """The charges in a case were changed, usually to a graver clause.
 
@@ -368,7 +368,7 @@ class ChargeUpgraded(Event):
     charges: tuple[Charge, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class WantedListing(Event):
     """The person was put on a wanted list by ``jurisdiction``.
 
@@ -383,7 +383,7 @@ class WantedListing(Event):
     charges: tuple[Charge, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class CriminalConviction(Event):
     """A criminal verdict in ``jurisdiction`` (host or origin state).
 
@@ -406,7 +406,7 @@ class CriminalConviction(Event):
     served: UncertainDate | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class ExpulsionOrdered(Event):
     """An expulsion was ordered (by a court or an authority).
 
@@ -436,7 +436,7 @@ class ExpulsionOrdered(Event):
     served: UncertainDate | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class ExtraditionRequested(Event):
     """A state asked ``jurisdiction`` to extradite the person.
 
@@ -452,7 +452,7 @@ class ExtraditionRequested(Event):
     charges: tuple[Charge, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class ExtraditionDecided(Event):
     """The decision on an extradition request (KZ: the Prosecutor General's).
 
@@ -473,7 +473,7 @@ class ExtraditionDecided(Event):
     served: UncertainDate | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class ExtraditionSuspended(Event):
     """Extradition was suspended (until an asylum claim is resolved, say).
 
@@ -488,7 +488,7 @@ class ExtraditionSuspended(Event):
     authority: str | None = _opt_text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Removal(Event):
     """The person was made to leave ``jurisdiction``, by some channel.
 
@@ -526,7 +526,7 @@ class Removal(Event):
     safeguards: Safeguards | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Escape(Event):
     """The person escaped from custody.
 
@@ -539,7 +539,7 @@ class Escape(Event):
     place: str | None = _opt_text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Departure(Event):
     """The person left ``jurisdiction`` of their own accord.
 
@@ -552,7 +552,7 @@ class Departure(Event):
     destination: str = _country()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class InterimMeasureRequested(Event):
     """A UN treaty body or the ECtHR asked ``jurisdiction`` not to remove the person.
 
@@ -581,7 +581,7 @@ class InterimMeasureRequested(Event):
     renews: str | None = _ref("interim_measure_requested")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class InterimMeasureLifted(Event):
     """An interim measure was lifted by the body that requested it."""
 
@@ -590,7 +590,7 @@ class InterimMeasureLifted(Event):
     measure: str = _ref("interim_measure_requested", optional=False)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class AssuranceGiven(Event):
     """An official assurance (not to extradite before the asylum case ends, say).
 
@@ -620,7 +620,7 @@ class AssuranceGiven(Event):
     monitoring: bool | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class DocumentDenied(Event):
     """A travel document, visa or permit was refused by ``jurisdiction``.
 

@@ -52,7 +52,7 @@ from ._vocab import (
 # -- format 2: international procedure ----------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class ComplaintLodged(Event):
     """A complaint to an international body: a communication, an application.
 
@@ -76,7 +76,7 @@ class ComplaintLodged(Event):
     by: str | None = _opt_text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class ComplaintCommunicated(Event):
     """The body gave the respondent state notice of a complaint.
 
@@ -89,7 +89,7 @@ class ComplaintCommunicated(Event):
     complaint: str = _ref("complaint_lodged", optional=False)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class InternationalDecision(Event):
     """A decision of an international body on a complaint, article by article.
 
@@ -114,7 +114,7 @@ class InternationalDecision(Event):
     holdings: tuple[ArticleHolding, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class ComplaintReferred(Event):
     """A complaint went to a higher formation: the Grand Chamber, or the Court itself.
 
@@ -134,7 +134,7 @@ class ComplaintReferred(Event):
     by: str | None = _opt_text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class InterimMeasureRefused(Event):
     """An international body declined to indicate an interim measure.
 
@@ -155,7 +155,7 @@ class InterimMeasureRefused(Event):
 # -- format 2: risk and its examination ----------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class RiskEvidence(Event):
     """Evidence of a risk the person faces in a destination state.
 
@@ -192,7 +192,7 @@ class RiskEvidence(Event):
     description: str = _text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class RiskExamined(Event):
     """An authority or court examined, or declined to examine, the risk on removal.
 
@@ -226,7 +226,7 @@ class RiskExamined(Event):
     description: str | None = _opt_text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Hearing(Event):
     """A hearing, an interview or questioning, with its safeguards.
 
@@ -256,7 +256,7 @@ class Hearing(Event):
 # -- format 2: complaints at home and their investigation ----------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class ComplaintFiled(Event):
     """A complaint to the authorities about an abduction, ill-treatment or removal.
 
@@ -274,7 +274,7 @@ class ComplaintFiled(Event):
     authority: str | None = _opt_text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Investigation(Event):
     """The authorities' response to a complaint.
 
@@ -295,7 +295,7 @@ class Investigation(Event):
 # -- format 2: status, documents, movement -------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class ExitBlocked(Event):
     """The person was stopped from leaving ``jurisdiction``.
 
@@ -313,7 +313,7 @@ class ExitBlocked(Event):
     place: str | None = _opt_text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class DocumentStatusChanged(Event):
     """What became of a document of the person's: seized, withheld, lacking, returned.
 
@@ -333,7 +333,7 @@ class DocumentStatusChanged(Event):
     by: str | None = _opt_text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class LawfulStay(Event):
     """A change in the person's lawful stay in ``jurisdiction``.
 
@@ -351,7 +351,7 @@ class LawfulStay(Event):
     basis: str | None = _opt_text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Citizenship(Event):
     """The person's citizenship of ``country`` changed.
 
@@ -369,7 +369,7 @@ class Citizenship(Event):
     how: str | None = _opt_text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class RefugeeMandate(Event):
     """UNHCR decided on the person's mandate refugee status.
 
@@ -385,7 +385,7 @@ class RefugeeMandate(Event):
     authority: str | None = _opt_text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class ApplicationFromAbroad(Event):
     """Protection sought from outside the state that would give it.
 
@@ -407,7 +407,7 @@ class ApplicationFromAbroad(Event):
     authority: str | None = _opt_text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class DepartureOffered(Event):
     """The authorities proposed, or pressed, a departure to other states.
 
@@ -425,7 +425,7 @@ class DepartureOffered(Event):
     voluntary: bool | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class ResidenceChanged(Event):
     """The person moved to live elsewhere in ``jurisdiction``, or into it.
 
@@ -439,7 +439,7 @@ class ResidenceChanged(Event):
     place: str | None = _opt_text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class RemovalAverted(Event):
     """A removal under way did not happen, by means the sources do not give.
 
@@ -460,7 +460,7 @@ class RemovalAverted(Event):
     how: str | None = _opt_text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class OfficialStatement(Event):
     """A general act or statement of an official, not about the person alone.
 
@@ -482,7 +482,7 @@ class OfficialStatement(Event):
     content: str = _text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class ResponsibilityRequest(Event):
     """A state asked another to take charge of, or take back, the person's asylum claim.
 
@@ -506,7 +506,7 @@ class ResponsibilityRequest(Event):
 # -- format 2: facts in the state of origin ------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class MilitaryService(Event):
     """A fact of the person's military service (a contract, mobilization, leaving a unit).
 
@@ -528,7 +528,7 @@ class MilitaryService(Event):
     description: str | None = _opt_text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class AuthoritiesContact(Event):
     """Officials sought, questioned, searched or threatened the person or relatives.
 
@@ -546,7 +546,7 @@ class AuthoritiesContact(Event):
     by: str | None = _opt_text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Other(Event):
     """Context the engine does not act on (mobilization, a refused resignation).
 

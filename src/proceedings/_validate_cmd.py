@@ -144,7 +144,8 @@ def validate_command(
             raise click.BadParameter(str(exc), param_hint="'--as-of'") from None
     with term.output(output, machine=fmt != "text") as out:
         try:
-            chosen = {**render.FORMATS, **render.BINARY_FORMATS}[fmt](
+            factory = render.FORMATS.get(fmt) or render.BINARY_FORMATS[fmt]
+            chosen = factory(
                 law=law,
                 color=fmt == "text" and console.color_wanted(color, out),
                 width=term.width(out),

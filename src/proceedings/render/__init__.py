@@ -16,71 +16,86 @@ line's ``--format`` choices are its keys.
 
 Adding a format is one file: a class with the four members of
 :class:`Format` (see the how-to "Add an output format"), registered in
-:data:`FORMATS`.
+:data:`FORMATS`. Each name here is imported when first used, so that a run
+imports only the format it writes.
 """
 
 from __future__ import annotations
 
+import importlib
 import time
-from collections.abc import Callable, Iterable, Mapping
-from typing import IO, Protocol
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from .._printable import printable
 from .._report import Report
-from .._rows import FINDING_COLUMNS, SEPARATOR, SUMMARY_COLUMNS
 from .._rules import Law
-from .._timeline import Change, Span, Timeline, TimelineEvent, timeline
 from ..corpus import Outcome, Summary, Tally
 from ..law import DEFAULT_LAW
-from ._common import LEGEND, SEVERITIES, counts_phrase, severity_counts, summary_text, when_phrase
-from ._concise import ConciseFormat, concise_line
-from ._diagrams import chart_to_dot, chart_to_mermaid, timeline_to_dot, timeline_to_mermaid
-from ._html import ReadingChange, case_report_html, reading_changes
-from ._json import (
-    REPORT_FORMAT_VERSION,
-    JsonFormat,
-    deadline_to_dict,
-    finding_to_dict,
-    outcome_to_dict,
-    problem_to_dict,
-    report_to_dict,
-)
-from ._jsonl import JsonLinesFormat, finding_lines
-from ._parquet import (
-    FormatUnavailable,
-    ParquetFormat,
-    SummaryParquetFormat,
-    parquet_available,
-    write_parquet,
-)
-from ._rules import explain_text, rule_to_dict, rules_text
-from ._sarif import (
-    SARIF_INFORMATION_URI,
-    SARIF_SCHEMA,
-    SARIF_VERSION,
-    SarifFormat,
-    artifact_uri,
-    sarif_log,
-    sarif_notification,
-    sarif_result,
-    sarif_rule,
-    sarif_rules,
-)
-from ._svg import SEVERITY_STYLE, timeline_to_svg
-from ._tables import (
-    TABLES,
-    CsvFormat,
-    SummaryCsvFormat,
-    corpus_rows,
-    csv_cell,
-    finding_rows,
-    outcome_rows,
-    summary_row,
-)
-from ._text import TextFormat, render_deadlines_text, render_finding_text, render_report_text
-from ._trace import trace_text, trace_to_dict
+
+# The names are imported when first used (PEP 562), so that a run imports only
+# the formats it writes (``validate`` in text needs neither HTML nor SARIF);
+# type checkers and editors read the imports below.
+if TYPE_CHECKING:
+    from .._printable import printable
+    from .._rows import FINDING_COLUMNS, SEPARATOR, SUMMARY_COLUMNS
+    from .._timeline import Change, Span, Timeline, TimelineEvent, timeline
+    from ._common import (
+        LEGEND,
+        SEVERITIES,
+        counts_phrase,
+        severity_counts,
+        summary_text,
+        when_phrase,
+    )
+    from ._concise import ConciseFormat, concise_line
+    from ._diagrams import chart_to_dot, chart_to_mermaid, timeline_to_dot, timeline_to_mermaid
+    from ._html import ReadingChange, case_report_html, reading_changes
+    from ._json import (
+        REPORT_FORMAT_VERSION,
+        JsonFormat,
+        deadline_to_dict,
+        finding_to_dict,
+        outcome_to_dict,
+        problem_to_dict,
+        report_to_dict,
+    )
+    from ._jsonl import JsonLinesFormat, finding_lines
+    from ._parquet import (
+        FormatUnavailable,
+        ParquetFormat,
+        SummaryParquetFormat,
+        parquet_available,
+        write_parquet,
+    )
+    from ._rules import explain_text, rule_to_dict, rules_text
+    from ._sarif import (
+        SARIF_INFORMATION_URI,
+        SARIF_SCHEMA,
+        SARIF_VERSION,
+        SarifFormat,
+        artifact_uri,
+        sarif_log,
+        sarif_notification,
+        sarif_result,
+        sarif_rule,
+        sarif_rules,
+    )
+    from ._svg import SEVERITY_STYLE, timeline_to_svg
+    from ._tables import (
+        TABLES,
+        CsvFormat,
+        SummaryCsvFormat,
+        corpus_rows,
+        csv_cell,
+        finding_rows,
+        outcome_rows,
+        summary_row,
+    )
+    from ._text import TextFormat, render_deadlines_text, render_finding_text, render_report_text
+    from ._trace import trace_text, trace_to_dict
+
 
 __all__ = [
     "BINARY_FORMATS",
@@ -159,6 +174,90 @@ __all__ = [
 ]
 
 
+#: Each public name not defined here: the module it is imported from when first used.
+_HOME: dict[str, str] = {
+    name: module
+    for module, names in {
+        ".._printable": ("printable",),
+        ".._rows": ("FINDING_COLUMNS", "SEPARATOR", "SUMMARY_COLUMNS"),
+        ".._timeline": ("Change", "Span", "Timeline", "TimelineEvent", "timeline"),
+        "._common": (
+            "LEGEND",
+            "SEVERITIES",
+            "counts_phrase",
+            "severity_counts",
+            "summary_text",
+            "when_phrase",
+        ),
+        "._concise": ("ConciseFormat", "concise_line"),
+        "._diagrams": (
+            "chart_to_dot",
+            "chart_to_mermaid",
+            "timeline_to_dot",
+            "timeline_to_mermaid",
+        ),
+        "._html": ("ReadingChange", "case_report_html", "reading_changes"),
+        "._json": (
+            "REPORT_FORMAT_VERSION",
+            "JsonFormat",
+            "deadline_to_dict",
+            "finding_to_dict",
+            "outcome_to_dict",
+            "problem_to_dict",
+            "report_to_dict",
+        ),
+        "._jsonl": ("JsonLinesFormat", "finding_lines"),
+        "._parquet": (
+            "FormatUnavailable",
+            "ParquetFormat",
+            "SummaryParquetFormat",
+            "parquet_available",
+            "write_parquet",
+        ),
+        "._rules": ("explain_text", "rule_to_dict", "rules_text"),
+        "._sarif": (
+            "SARIF_INFORMATION_URI",
+            "SARIF_SCHEMA",
+            "SARIF_VERSION",
+            "SarifFormat",
+            "artifact_uri",
+            "sarif_log",
+            "sarif_notification",
+            "sarif_result",
+            "sarif_rule",
+            "sarif_rules",
+        ),
+        "._svg": ("SEVERITY_STYLE", "timeline_to_svg"),
+        "._tables": (
+            "TABLES",
+            "CsvFormat",
+            "SummaryCsvFormat",
+            "corpus_rows",
+            "csv_cell",
+            "finding_rows",
+            "outcome_rows",
+            "summary_row",
+        ),
+        "._text": (
+            "TextFormat",
+            "render_deadlines_text",
+            "render_finding_text",
+            "render_report_text",
+        ),
+        "._trace": ("trace_text", "trace_to_dict"),
+    }.items()
+    for name in names
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_HOME[name], __name__), name)
+    globals()[name] = value  # the next lookup does not come here
+    return value
+
+
 class Format(Protocol):
     """An output format for validation outcomes, written as they arrive.
 
@@ -202,25 +301,46 @@ class FormatFactory(Protocol):
     ) -> Format: ...
 
 
-#: The output formats of ``validate``, by name.
-FORMATS: Mapping[str, FormatFactory] = {
-    "text": TextFormat,
-    "concise": ConciseFormat,
-    "json": JsonFormat,
-    "jsonl": JsonLinesFormat,
-    "sarif": SarifFormat,
-    "csv": CsvFormat,
-    "summary-csv": SummaryCsvFormat,
-}
+class _Registry(Mapping[str, FormatFactory]):
+    """Formats by name, each imported when it is first looked up."""
+
+    def __init__(self, classes: Mapping[str, str]) -> None:
+        self._classes = dict(classes)  # name -> the class's public name here
+
+    def __getitem__(self, name: str) -> FormatFactory:
+        factory: FormatFactory = __getattr__(self._classes[name])
+        return factory
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._classes)
+
+    def __len__(self) -> int:
+        return len(self._classes)
+
+    def __repr__(self) -> str:
+        return "{" + ", ".join(f"{n!r}: {c}" for n, c in self._classes.items()) + "}"
+
+
+#: The output formats of ``validate``, by name (a mapping to each format's class).
+FORMATS: Mapping[str, FormatFactory] = _Registry(
+    {
+        "text": "TextFormat",
+        "concise": "ConciseFormat",
+        "json": "JsonFormat",
+        "jsonl": "JsonLinesFormat",
+        "sarif": "SarifFormat",
+        "csv": "CsvFormat",
+        "summary-csv": "SummaryCsvFormat",
+    }
+)
 
 #: The formats that write bytes (Parquet), by name: they follow :class:`Format`, but
 #: write to the binary buffer beneath the text stream they are given (standard
 #: output, or a file opened in text mode), so a :class:`io.StringIO` cannot take
 #: them. The command line offers them beside :data:`FORMATS`.
-BINARY_FORMATS: Mapping[str, FormatFactory] = {
-    "parquet": ParquetFormat,
-    "summary-parquet": SummaryParquetFormat,
-}
+BINARY_FORMATS: Mapping[str, FormatFactory] = _Registry(
+    {"parquet": "ParquetFormat", "summary-parquet": "SummaryParquetFormat"}
+)
 
 
 def write_outcomes(

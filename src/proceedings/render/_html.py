@@ -34,9 +34,9 @@ from .._printable import printable
 from .._report import Report
 from .._rules import Law
 from .._timeline import Change, timeline
+from .._version import tool_version
 from ..law import DEFAULT_LAW
 from ._common import SEVERITIES, plural, when_phrase
-from ._sarif import tool_version
 from ._svg import timeline_to_svg
 
 

@@ -13,6 +13,7 @@ from .._findings import Citation, Finding, Severity
 from .._paths import event_path
 from .._report import Report
 from .._rules import Law, Rule
+from .._version import tool_version
 from ..corpus import InputProblem, Outcome, RecordContext, Summary
 from ..law import DEFAULT_LAW
 from ._common import LATER, STREAMED, Frame, Framed
@@ -27,17 +28,6 @@ SARIF_INFORMATION_URI = "https://pypi.org/project/proceedings-law/"
 
 _SEMVER = re.compile(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
 _SARIF_LEVEL = {Severity.VIOLATION: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}
-
-
-def tool_version() -> str:
-    """The installed version of the distribution ``proceedings-law``, which provides the
-    package ``proceedings`` (``0+unknown`` if it is not installed)."""
-    import importlib.metadata  # noqa: PLC0415 - its import costs more than the lookup
-
-    try:
-        return importlib.metadata.version("proceedings-law")
-    except importlib.metadata.PackageNotFoundError:
-        return "0+unknown"
 
 
 def _help_uri(citations: Sequence[Citation]) -> str | None:
