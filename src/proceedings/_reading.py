@@ -20,8 +20,9 @@ from typing import IO, Any
 
 import attrs
 
-from ._codec import decode_utf8, parse_json, structure
+from ._codec import structure
 from ._errors import RecordError
+from ._jsonparse import decode_utf8, parse_json
 from ._limits import Limits
 from ._locate import line_of, locate, too_deep
 from ._model import CaseRecord

@@ -26,8 +26,9 @@ from typing import IO
 
 import attrs
 
-from ._codec import make_converter, parse_json, structure, unstructure
+from ._codec import make_converter, structure, unstructure
 from ._errors import RecordError
+from ._jsonparse import parse_json
 from ._locate import json_lines, line_of
 from ._model import CaseRecord
 
