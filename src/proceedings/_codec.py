@@ -211,15 +211,18 @@ def _event_hook(converter: cattrs.Converter) -> Callable[[Any, type], Event]:
 def _class_hook(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     """A strict structure hook for an attrs class whose checked fields fail early.
 
-    The checks also run in ``__attrs_post_init__``; running them here as well
-    means a bad country code is reported together with, say, a missing field
-    in the same object, instead of only once the other problems are fixed.
+    The checks also run in ``__attrs_post_init__``; the detailed converter runs
+    them here as well, so that a bad country code is reported together with,
+    say, a missing field in the same object, instead of only once the other
+    problems are fixed. The fast one leaves them to ``__attrs_post_init__``
+    (each value checked once): a record it refuses is decoded again by the
+    detailed one, whose problems the user sees.
     """
     attrs.resolve_types(cls)
     overrides: dict[str, Any] = {}
     for field in attrs.fields(cls):
         check: Check | None = field.metadata.get(CHECK)
-        if check is not None:
+        if check is not None and conv.detailed_validation:
             overrides[field.name] = override(
                 struct_hook=_checked(conv.get_structure_hook(field.type), check)
             )
