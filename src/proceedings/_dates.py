@@ -52,7 +52,6 @@ import enum
 import functools
 import itertools
 import re
-from collections.abc import Callable
 from typing import NamedTuple, NoReturn
 
 import attrs
@@ -111,17 +110,16 @@ class Truth(enum.Enum):
         """Whether the sources allow either answer."""
         return self is Truth.UNKNOWN
 
-    # Kleene's tables are min and max in the order FALSE < UNKNOWN < TRUE
-    # (tabulated below the class).
+    # Kleene's tables are min and max in the order FALSE < UNKNOWN < TRUE.
     def __and__(self, other: object) -> Truth:
         if not isinstance(other, Truth):
             return NotImplemented
-        return _AND[self, other]
+        return other if self is Truth.TRUE or other is Truth.FALSE else self
 
     def __or__(self, other: object) -> Truth:
         if not isinstance(other, Truth):
             return NotImplemented
-        return _OR[self, other]
+        return other if self is Truth.FALSE or other is Truth.TRUE else self
 
     def __invert__(self) -> Truth:
         if self is Truth.TRUE:
@@ -135,18 +133,6 @@ class Truth(enum.Enum):
             f"the truth value of {self} is three-valued; "
             "use .is_true, .is_false or .is_unknown instead of bool()"
         )
-
-
-_KLEENE_ORDER = (Truth.FALSE, Truth.UNKNOWN, Truth.TRUE)
-
-
-def _kleene(pick: Callable[[int, int], int]) -> dict[tuple[Truth, Truth], Truth]:
-    order = _KLEENE_ORDER
-    return {(a, b): order[pick(i, j)] for i, a in enumerate(order) for j, b in enumerate(order)}
-
-
-_AND = _kleene(min)
-_OR = _kleene(max)
 
 
 # -- parsing ------------------------------------------------------------------
