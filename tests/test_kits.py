@@ -7,10 +7,11 @@ The strategies themselves are tested where they are used (``test_codec.py``,
 from __future__ import annotations
 
 import datetime
+import inspect
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, get_type_hints
 
 import attrs
 import pytest
@@ -249,6 +250,23 @@ def test_renamed_keywords_still_work_with_a_warning(make: Any, new: str) -> None
         strategy = make()
 
     assert isinstance(strategy, st.SearchStrategy)
+
+
+@pytest.mark.parametrize("make", [pst.records, pst.record_dicts], ids=["records", "dicts"])
+def test_renamed_keyword_warning_points_at_the_callers_line(make: Any) -> None:
+    """``record_dicts`` passes its arguments to ``records``; the warning still names the caller."""
+    with pytest.warns(DeprecationWarning, match="max_accounts=") as caught:
+        make(accounts=True)
+
+    assert caught[0].filename == __file__
+
+
+def test_record_dicts_shows_the_arguments_of_records() -> None:
+    """What inspect and autodoc see: the keywords of ``records``, and a strategy for dicts."""
+    dicts, cases = inspect.signature(pst.record_dicts), inspect.signature(pst.records)
+    assert dicts.parameters == cases.parameters
+    returns = st.SearchStrategy[dict[str, Any]]
+    assert get_type_hints(pst.record_dicts) == {**get_type_hints(pst.records), "return": returns}
 
 
 def test_old_keywords_mean_what_they_meant() -> None:

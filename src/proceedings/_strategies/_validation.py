@@ -9,6 +9,7 @@ argument, so that the same mistake reads the same everywhere.
 from __future__ import annotations
 
 import datetime
+import sys
 import warnings
 from collections.abc import Collection, Sequence
 from typing import Any, TypeVar
@@ -137,10 +138,25 @@ def check_date(value: object, name: str) -> datetime.date:
     return value
 
 
-def renamed(
-    old: str, new: str, old_value: T, new_value: T, default: T, *, stacklevel: int = 3
-) -> T:
+def _outside_stacklevel() -> int:
+    """The ``stacklevel`` that points the caller's warning at the first code outside the package.
+
+    A public kit may call another (``record_dicts`` is ``records`` turned into
+    JSON), so no fixed level points at the user's line from both.
+    """
+    package = __name__.partition(".")[0]
+    frame, level = sys._getframe(1), 1
+    while frame.f_back is not None and (
+        frame.f_globals.get("__name__", "").partition(".")[0] == package
+    ):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
+def renamed(old: str, new: str, old_value: T, new_value: T, default: T) -> T:
     """The value of a renamed keyword: ``new``'s, or ``old``'s with a DeprecationWarning.
+
+    The warning points at the user's call of the public function.
 
     Args:
         old: The keyword's old name.
@@ -148,15 +164,15 @@ def renamed(
         old_value: What was passed as ``old`` (``None`` if nothing).
         new_value: What was passed as ``new``.
         default: ``new``'s default, to tell whether it was passed too.
-        stacklevel: Where the warning points: 3 is the caller of the public
-            function that calls this.
     """
     if old_value is None:
         return new_value
     if new_value is not default:
         raise InvalidArgument(f"pass {new}= only; {old}= is its old name")
     warnings.warn(
-        f"{old}= is deprecated; use {new}= instead", DeprecationWarning, stacklevel=stacklevel
+        f"{old}= is deprecated; use {new}= instead",
+        DeprecationWarning,
+        stacklevel=_outside_stacklevel(),
     )
     return old_value
 

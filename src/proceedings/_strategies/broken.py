@@ -96,6 +96,17 @@ def _slots(data: dict[str, Any], wanted: Callable[[Field], bool]) -> list[_Slot]
     ]
 
 
+def _item_slots(data: dict[str, Any], wanted: Callable[[Any], bool]) -> list[_Slot]:
+    """The items of the lists in ``data`` whose item type ``wanted`` accepts."""
+    return [
+        _Slot(node, field, i)
+        for node in _nodes(data)
+        for field in fields(node.cls)
+        if _is_var_tuple(field.type) and wanted(get_args(field.type)[0])
+        for i in range(len(node.data.get(field.name, [])))
+    ]
+
+
 def _account_in_use(data: dict[str, Any], node: _Node, field: Field) -> bool:
     """Whether breaking this event's account would break one of its references too.
 
@@ -172,12 +183,7 @@ def _wrong_values(tp: Any, optional: bool) -> list[Any]:
 
 def _wrong_type(draw: st.DrawFn, data: dict[str, Any]) -> str:
     """A value of the wrong JSON type where a string, number or boolean goes."""
-    slots = _slots(data, lambda f: _is_scalar(f.type))
-    for node in _nodes(data):
-        for field in fields(node.cls):
-            if _is_var_tuple(field.type) and _is_scalar(get_args(field.type)[0]):
-                items = node.data.get(field.name, [])
-                slots += [_Slot(node, field, i) for i in range(len(items))]
+    slots = _slots(data, lambda f: _is_scalar(f.type)) + _item_slots(data, _is_scalar)
     slot = draw(st.sampled_from(slots))
     slot.set(draw(st.sampled_from(_wrong_values(slot.type, slot.optional))))
     return slot.path
@@ -185,12 +191,8 @@ def _wrong_type(draw: st.DrawFn, data: dict[str, Any]) -> str:
 
 def _wrong_container(draw: st.DrawFn, data: dict[str, Any]) -> str:
     """A string where a list goes ("DE" for nationalities), a list where an object goes."""
-    slots = _slots(data, lambda f: _is_var_tuple(f.type) or is_model(f.type))
-    for node in _nodes(data):
-        for field in fields(node.cls):
-            if _is_var_tuple(field.type) and is_model(get_args(field.type)[0]):
-                items = node.data.get(field.name, [])
-                slots += [_Slot(node, field, i) for i in range(len(items))]
+    containers = _slots(data, lambda f: _is_var_tuple(f.type) or is_model(f.type))
+    slots = containers + _item_slots(data, is_model)
     slot = draw(st.sampled_from(slots))
     wrong: list[Any] = ["DE", {}, 5] if _is_var_tuple(slot.type) else ["x", [], 5]
     slot.set(draw(st.sampled_from(wrong if slot.optional else [*wrong, None])))

@@ -85,21 +85,21 @@ def _days(day: datetime.date, n: int) -> datetime.date:
     return datetime.date.fromordinal(later)
 
 
-def _removal_to_origin(draw: st.DrawFn, scene: Scene, day: datetime.date, ident: str) -> Event:
+def _removal(scene: Scene, day: datetime.date, channel: RemovalChannel) -> Event:
+    """The breaching event of most breaches: a removal to the country of origin."""
     return _ev(
-        Removal,
-        ident,
-        day,
-        scene.jurisdiction,
-        channel=draw(st.sampled_from(RemovalChannel)),
-        destination=scene.origin,
+        Removal, "m-removal", day, scene.jurisdiction, channel=channel, destination=scene.origin
     )
+
+
+def _removal_to_origin(draw: st.DrawFn, scene: Scene, day: datetime.date) -> Event:
+    return _removal(scene, day, draw(st.sampled_from(RemovalChannel)))
 
 
 def _during_claim(draw: st.DrawFn, scene: Scene, day: datetime.date) -> tuple[list[Event], Event]:
     claim = _ev(AsylumClaim, "m-claim", day, scene.jurisdiction)
     later = _days(day, draw(st.integers(0, 60)))
-    return [claim], _removal_to_origin(draw, scene, later, "m-removal")
+    return [claim], _removal_to_origin(draw, scene, later)
 
 
 def _during_appeal(draw: st.DrawFn, scene: Scene, day: datetime.date) -> tuple[list[Event], Event]:
@@ -108,14 +108,14 @@ def _during_appeal(draw: st.DrawFn, scene: Scene, day: datetime.date) -> tuple[l
     refusal = _ev(AsylumDecision, "m-refusal", _days(day, 30), where, outcome=AsylumOutcome.REFUSED)
     appeal = _ev(AppealFiled, "m-appeal", _days(day, 35), where, against="m-refusal")
     later = _days(day, 35 + draw(st.integers(0, 60)))
-    return [claim, refusal, appeal], _removal_to_origin(draw, scene, later, "m-removal")
+    return [claim, refusal, appeal], _removal_to_origin(draw, scene, later)
 
 
 def _under_measure(body: InterimBody) -> _Builder:
     def build(draw: st.DrawFn, scene: Scene, day: datetime.date) -> tuple[list[Event], Event]:
         measure = _ev(InterimMeasureRequested, "m-measure", day, scene.jurisdiction, body=body)
         later = _days(day, draw(st.integers(0, 60)))
-        return [measure], _removal_to_origin(draw, scene, later, "m-removal")
+        return [measure], _removal_to_origin(draw, scene, later)
 
     return build
 
@@ -134,15 +134,7 @@ def _surrender_in_window(
         request="m-request",
     )
     later = _days(day, 1 + draw(st.integers(0, EXTRADITION_APPEAL_DAYS)))
-    surrender = _ev(
-        Removal,
-        "m-removal",
-        later,
-        where,
-        channel=RemovalChannel.EXTRADITION,
-        destination=scene.origin,
-    )
-    return [request, approval], surrender
+    return [request, approval], _removal(scene, later, RemovalChannel.EXTRADITION)
 
 
 def _handover(draw: st.DrawFn, scene: Scene, day: datetime.date) -> tuple[list[Event], Event]:
@@ -151,10 +143,7 @@ def _handover(draw: st.DrawFn, scene: Scene, day: datetime.date) -> tuple[list[E
             [RemovalChannel.INFORMAL_HANDOVER, RemovalChannel.FOREIGN_FACILITY_TRANSFER]
         )
     )
-    removal = _ev(
-        Removal, "m-removal", day, scene.jurisdiction, channel=channel, destination=scene.origin
-    )
-    return [], removal
+    return [], _removal(scene, day, channel)
 
 
 def _surrender_during_claim(
@@ -168,15 +157,8 @@ def _surrender_during_claim(
     approval = _ev(
         ExtraditionDecided, "m-approval", approved, where, outcome=ExtraditionOutcome.APPROVED
     )
-    surrender = _ev(
-        Removal,
-        "m-removal",
-        _days(approved, draw(st.integers(0, 60))),
-        where,
-        channel=RemovalChannel.EXTRADITION,
-        destination=scene.origin,
-    )
-    return [claim, approval], surrender
+    surrender = _days(approved, draw(st.integers(0, 60)))
+    return [claim, approval], _removal(scene, surrender, RemovalChannel.EXTRADITION)
 
 
 def _expelled_before_final(
@@ -189,15 +171,7 @@ def _expelled_before_final(
     channel = draw(
         st.sampled_from([RemovalChannel.ADMINISTRATIVE_EXPULSION, RemovalChannel.DEPORTATION])
     )
-    removal = _ev(
-        Removal,
-        "m-removal",
-        _days(day, draw(st.integers(0, 10))),
-        scene.jurisdiction,
-        channel=channel,
-        destination=scene.origin,
-    )
-    return [order], removal
+    return [order], _removal(scene, _days(day, draw(st.integers(0, 10))), channel)
 
 
 def _civil_expelled_on_ruling_day(
@@ -215,10 +189,7 @@ def _civil_expelled_on_ruling_day(
             ]
         )
     )
-    removal = _ev(
-        Removal, "m-removal", day, scene.jurisdiction, channel=channel, destination=scene.origin
-    )
-    return [order], removal
+    return [order], _removal(scene, day, channel)
 
 
 def _custody_past_forty_days(

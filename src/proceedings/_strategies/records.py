@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
+import inspect
 import operator
 import string
 from collections.abc import Callable, Collection, Sequence
 from types import UnionType
-from typing import Any, Union, get_args, get_origin
+from typing import Any, ParamSpec, TypeVar, Union, get_args, get_origin
 
 import attrs
 from hypothesis import strategies as st
@@ -651,8 +652,7 @@ def _max_accounts(max_accounts: object, accounts: object) -> int:
     """``max_accounts``, or the deprecated flag ``accounts`` read as a bound."""
     if accounts is not None:
         bound = 2 if check_bool(accounts, "accounts") else 0
-        # Called from records() or record_dicts(): the warning points at their caller.
-        renamed("accounts", "max_accounts", bound, max_accounts, 2, stacklevel=4)
+        renamed("accounts", "max_accounts", bound, max_accounts, 2)
         return bound
     return check_int(max_accounts, "max_accounts")
 
@@ -717,17 +717,34 @@ def records(
     )
 
 
-def record_dicts(
-    *,
-    min_events: int = 0,
-    max_events: int = 20,
-    event_types: Collection[type[Event]] | None = None,
-    max_accounts: int = 2,
-    chronological: bool = False,
-    min_year: int = DEFAULT_YEARS[0],
-    max_year: int = DEFAULT_YEARS[1],
-    accounts: bool | None = None,
-) -> st.SearchStrategy[dict[str, Any]]:
+P = ParamSpec("P")
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def _same_arguments_as(make: Callable[P, T]) -> Callable[[Callable[[T], R]], Callable[P, R]]:
+    """Make the decorated function take ``make``'s arguments, and pass it what ``make`` returns.
+
+    Its signature (for :mod:`inspect`, autodoc and mypy) is ``make``'s with its own return type.
+    """
+
+    def decorate(then: Callable[[T], R]) -> Callable[P, R]:
+        @functools.wraps(then)
+        def public(*args: P.args, **kwargs: P.kwargs) -> R:
+            return then(make(*args, **kwargs))
+
+        returns = then.__annotations__["return"]
+        public.__annotations__ = {**make.__annotations__, "return": returns}
+        public.__signature__ = inspect.signature(make).replace(  # type: ignore[attr-defined]
+            return_annotation=returns
+        )
+        return public
+
+    return decorate
+
+
+@_same_arguments_as(records)
+def record_dicts(drawn: st.SearchStrategy[CaseRecord]) -> st.SearchStrategy[dict[str, Any]]:
     """The JSON form of :func:`records` (dicts, lists, strings, numbers), defaults left out.
 
     Takes the same arguments as :func:`records`.
@@ -736,18 +753,7 @@ def record_dicts(
         A strategy for dicts that ``proceedings.codec.structure`` accepts, and that
         ``json.dumps`` can write.
     """
-    if accounts is not None:
-        max_accounts = _max_accounts(max_accounts, accounts)
-    strategy = records(
-        min_events=min_events,
-        max_events=max_events,
-        event_types=event_types,
-        max_accounts=max_accounts,
-        chronological=chronological,
-        min_year=min_year,
-        max_year=max_year,
-    )
-    return strategy.map(_as_json)
+    return drawn.map(_as_json)
 
 
 def _as_json(record: CaseRecord) -> dict[str, Any]:
