@@ -58,7 +58,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"_engine"}),
     frozenset({"_proceeding", "_probes", "_timeline", "_trace"}),
     frozenset({"render", "corpus", "_names", "_pseudonym", "pseudonymise"}),
-    frozenset({"_casefile", "casefiles", "pytest_plugin"}),
+    frozenset({"_casefile", "casefiles", "pytest_plugin", "dask"}),
     # What every command needs, and ``--help`` and ``--version`` alone.
     frozenset({"_console"}),
     frozenset(

@@ -240,20 +240,31 @@ def _document(head: bytes, source: str, fh: IO[bytes], limits: Limits) -> Iterat
         yield Item("doc", source, None, data)
 
 
-def _lines(head: Iterable[bytes], source: str, fh: IO[bytes], limits: Limits) -> Iterator[Item]:
+def _lines(
+    head: Iterable[bytes],
+    source: str,
+    fh: IO[bytes],
+    limits: Limits,
+    *,
+    first: int = 1,
+    part: bool = False,
+) -> Iterator[Item]:
+    """The records of a JSON Lines stream, numbered from ``first``; a ``part`` of a file
+    (a partition of :mod:`proceedings.dask`) may hold none."""
     any_record = False
     long_line = (
         f"the line is longer than {limits.describe('line_bytes')} (the line_bytes limit); "
         "it was not read"
     )
-    for number, raw in enumerate(itertools.chain(head, _whole_lines(fh, limits.line_bytes)), 1):
+    lines = itertools.chain(head, _whole_lines(fh, limits.line_bytes))
+    for number, raw in enumerate(lines, first):
         if raw is None:
             any_record = True
             yield Item("error", source, number, message=long_line)
         elif raw.strip():
             any_record = True
             yield Item("line", source, number, raw)
-    if not any_record:
+    if not any_record and not part:
         yield Item("error", source, 1, message="the file is empty; it holds no record")
 
 
