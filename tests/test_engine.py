@@ -1245,6 +1245,19 @@ def test_check_reading_declared_names_works() -> None:
     assert [(True, True)] == seen
 
 
+def test_event_as_gives_the_event_typed_or_fails_loudly() -> None:
+    """event_as is the event if of one of the classes; else InvalidDefinition names its type."""
+    seen: list[Event] = []
+    rec = record(removal("r", "2023-02-01"))
+    for kinds in ((Removal,), (AsylumClaim, Removal)):
+        book = _reading_rule(lambda ctx, kinds=kinds: seen.append(ctx.event_as(*kinds)))
+        validate(rec, law=law(rulebooks=(book,)))
+    assert [rec.events[0], rec.events[0]] == seen
+    with pytest.raises(InvalidDefinition) as error:
+        validate(rec, law=law(rulebooks=(_reading_rule(lambda ctx: ctx.event_as(AsylumClaim)),)))
+    assert ("removal",) == error.value.ids
+
+
 # -- errors under one root, with structured fields ------------------------------------------
 
 

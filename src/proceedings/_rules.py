@@ -13,7 +13,7 @@ import datetime
 import itertools
 import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, TypeAlias, TypeVar, overload
 
 import attrs
 
@@ -28,6 +28,8 @@ from ._rule_parts import Deadline, Hit, NonParty, Offence, Party, Reading
 from ._statechart import JurisdictionState, Statechart
 
 T = TypeVar("T")
+E = TypeVar("E", bound=Event)
+F = TypeVar("F", bound=Event)
 
 _RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Za-z0-9.]+)+$")
 
@@ -510,6 +512,27 @@ class Context:
     def event(self) -> Event:
         """The event being checked."""
         return self.record.events[self.index]
+
+    @overload
+    def event_as(self, kind: type[E], /) -> E: ...
+    @overload
+    def event_as(self, kind: type[E], other: type[F], /) -> E | F: ...
+    def event_as(self, *kinds: type[Event]) -> Event:
+        """The event being checked, as one of the classes the rule's ``on`` names.
+
+        ``ctx.event_as(Removal)`` is the event, typed as a removal.
+
+        Raises:
+            InvalidDefinition: It is of none of them: the rule's ``on`` lets
+                through events its check does not expect.
+        """
+        ev = self.record.events[self.index]
+        if not isinstance(ev, kinds):
+            raise InvalidDefinition(
+                "a rule's check expects other events than its 'on' lets through",
+                ids=[ev.type],
+            )
+        return ev
 
     @property
     def nationalities(self) -> tuple[str, ...]:

@@ -71,8 +71,7 @@ APPEAL_WINDOW = Deadline(
 
 
 def _surrender_before_appeal(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
+    ev = ctx.event_as(Removal)
     if ev.channel is not RemovalChannel.EXTRADITION:
         return
     decision = ctx.marked("extradition_decision")

@@ -265,8 +265,7 @@ def removal_despite_risk(ctx: Context, risks: Collection[Risk], harm: str) -> Hi
     risks count (``risks``) and how the harm is named (``harm``); the reading of
     the record is the same (see :func:`assessed`).
     """
-    ev = ctx.event
-    assert isinstance(ev, Removal)
+    ev = ctx.event_as(Removal)
     claim = arguable_claim(ctx, ev.destination, risks)
     if claim is None:
         return None

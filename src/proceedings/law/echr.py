@@ -121,8 +121,7 @@ def _no_individual_examination(safeguards: Safeguards | None) -> bool:
 
 
 def _collective(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal | EntryRefused)
+    ev = ctx.event_as(Removal, EntryRefused)
     if not _no_individual_examination(ev.safeguards):
         return
     crossing = irregular_entry(ctx)
@@ -244,8 +243,7 @@ def _against_removal(ctx: Context, appeal: AppealFiled) -> bool:
 
 
 def _effective_remedy(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
+    ev = ctx.event_as(Removal)
     claim = arguable_claim(ctx, ev.destination, ECHR_3_RISKS)
     collective = _no_individual_examination(ev.safeguards)
     if claim is None and not collective:
@@ -284,8 +282,7 @@ _CLOSED_ZONES = frozenset({ZoneKind.AIRPORT_TRANSIT, ZoneKind.WAITING_ZONE})
 
 
 def _zone_confinement(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, TransitZoneConfinement)
+    ev = ctx.event_as(TransitZoneConfinement)
     if ctx.in_state("custody", "detained"):
         return  # a detention is on record; its own grounds are what to check
     if ev.zone in _CLOSED_ZONES:
@@ -460,8 +457,7 @@ def _outside_the_law(ev: Event) -> bool:
 
 
 def _no_investigation(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Investigation)
+    ev = ctx.event_as(Investigation)
     if ev.outcome not in _NOT_INVESTIGATED:
         return
     about: list[int] = []

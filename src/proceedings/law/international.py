@@ -48,8 +48,7 @@ _INFORMAL = frozenset({RemovalChannel.INFORMAL_HANDOVER, RemovalChannel.FOREIGN_
 
 
 def _non_refoulement(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
+    ev = ctx.event_as(Removal)
     pending = pending_claim(ctx, window=True)
     if pending is None:
         return
@@ -93,8 +92,7 @@ def _non_refoulement(ctx: Context) -> Iterator[Hit]:
 
 
 def _informal(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
+    ev = ctx.event_as(Removal)
     if ev.channel in _INFORMAL:
         yield Hit(
             truth=Truth.TRUE,
@@ -109,8 +107,7 @@ def _standing(ctx: Context, body: InterimBody) -> list[int]:
     # The body's measures standing before this event that ask the state not
     # to make this removal. The track says whether the last one stands; with
     # two measures of one body, lifting one leaves the other in force.
-    ev = ctx.event
-    assert isinstance(ev, Removal)
+    ev = ctx.event_as(Removal)
     return [
         i
         for i, _ in standing_measures(ctx, ev.destination)
@@ -135,8 +132,7 @@ def _interim(body: InterimBody) -> Check:
         standing = _standing(ctx, body)
         if not standing:
             return
-        ev = ctx.event
-        assert isinstance(ev, Removal)
+        ev = ctx.event_as(Removal)
         # A measure binds the state once it is notified: where the record
         # gives the notification, a removal before it breaches nothing, and
         # one on the same day may have come first.
@@ -175,8 +171,7 @@ def _interim(body: InterimBody) -> Check:
 
 
 def _irregular_entry_penalised(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, CriminalConviction)
+    ev = ctx.event_as(CriminalConviction)
     crossing_charges = [
         c
         for c in ev.charges

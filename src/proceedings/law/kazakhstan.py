@@ -39,8 +39,7 @@ _TEXT = law_data("kazakhstan")
 
 
 def _removal_while_asylum_seeker(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
+    ev = ctx.event_as(Removal)
     pending = pending_claim(ctx, window=True)
     if pending is None or ctx.in_state("asylum", "granted"):
         return
@@ -61,8 +60,7 @@ KZ_REF_AS_STATUS = _TEXT.rule("KZ-REF-AS-STATUS", check=_removal_while_asylum_se
 
 
 def _late_decision(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, AsylumDecision)
+    ev = ctx.event_as(AsylumDecision)
     claim = ctx.marked("asylum_claim")
     if claim is None:
         return
@@ -146,8 +144,7 @@ KZ_REF_APPLY = _TEXT.rule("KZ-REF-APPLY", check=_late_claim)
 
 
 def _verdict_not_final(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
+    ev = ctx.event_as(Removal)
     if ev.channel is not RemovalChannel.CRIMINAL_EXPULSION:
         return
     if ctx.in_state("expulsion", "suspended"):
@@ -212,8 +209,7 @@ EXPULSION_APPEAL = Deadline(
 
 
 def _expelled_before_final(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
+    ev = ctx.event_as(Removal)
     if ev.channel not in _ADMIN_CHANNELS or ev.channel is RemovalChannel.CIVIL_EXPULSION:
         return
     order = ctx.marked("expulsion_order")
@@ -261,8 +257,7 @@ KZ_KOAP_APPEAL = _TEXT.rule("KZ-KOAP-APPEAL", check=_expelled_before_final)
 
 
 def _civil_before_final(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
+    ev = ctx.event_as(Removal)
     if ev.channel not in _ADMIN_CHANNELS:
         return
     order = ctx.marked("expulsion_order")
@@ -305,8 +300,7 @@ KZ_CIVIL_EXPULSION = _TEXT.rule("KZ-CIVIL-EXPULSION", check=_civil_before_final)
 
 
 def _handover(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
+    ev = ctx.event_as(Removal)
     if ev.channel in {RemovalChannel.INFORMAL_HANDOVER, RemovalChannel.FOREIGN_FACILITY_TRANSFER}:
         own, why = host_act(ev)
         yield Hit(

@@ -29,8 +29,7 @@ _TEXT = law_data("patterns")
 
 
 def _disguised(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
+    ev = ctx.event_as(Removal)
     if ev.channel is RemovalChannel.EXTRADITION:
         return
     if not ctx.in_state("extradition", *EXTRADITION_OPEN):
@@ -79,8 +78,6 @@ PAT_CASE_IN_TRANSIT = _TEXT.rule("PAT-CASE-IN-TRANSIT", check=_case_in_transit)
 
 
 def _same_day(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
     order = ctx.marked("expulsion_order")
     if order is None or not ctx.in_state("expulsion", "ordered", "appeal_pending", "final"):
         return
@@ -125,8 +122,7 @@ PAT_ASSURANCE_BREACHED = _TEXT.rule("PAT-ASSURANCE-BREACHED", check=_assurance)
 
 
 def _after_refusal(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
+    ev = ctx.event_as(Removal)
     if ev.channel == RemovalChannel.EXTRADITION:
         return
     for i in ctx.earlier():
@@ -158,8 +154,7 @@ PAT_AFTER_REFUSED_EXTRADITION = _TEXT.rule("PAT-AFTER-REFUSED-EXTRADITION", chec
 
 
 def _hidden(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Detention | Removal)
+    ev = ctx.event_as(Detention, Removal)
     if ev.acknowledged is not False:
         return
     what = "Detention" if isinstance(ev, Detention) else removal_phrase(ev, capital=True)
@@ -180,8 +175,7 @@ _INVOLVED = {Involvement.ESTABLISHED: Truth.TRUE, Involvement.ALLEGED: Truth.UNK
 
 
 def _abduction(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Detention | Removal)
+    ev = ctx.event_as(Detention, Removal)
     if ev.actor not in _OUTSIDERS or ev.involvement not in _INVOLVED:
         return
     assert ev.actor is not None
