@@ -637,6 +637,13 @@ class Context:
         """
         return hours_between(self.at(start).date, self.at(end).date)
 
+    def exceeded(self, deadline: Deadline, start: int) -> Truth:
+        """Whether ``deadline``'s limit is exceeded from the event at ``start`` to this one.
+
+        Counted in days, or in hours where both events give times of day.
+        """
+        return deadline.exceeded(self.days_since(start), self.hours_since(start))
+
     def _day_anchor(self, index: int) -> str:
         return self._anchor_of(self.at(index))
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from .._dates import Truth
 from .._durations import days_between
-from .._model import Charge, OffenceCategory, Removal, RemovalChannel
+from .._model import Charge, OffenceCategory, RemovalChannel
 from .._rules import Context, Deadline, Hit
 from ._common import (
     CLASS_BY_READING,
@@ -18,6 +18,7 @@ from ._common import (
     forty_day_check,
     pending_claim,
     related,
+    removal_by,
     request_charges,
 )
 from ._data import law_data
@@ -34,7 +35,7 @@ def _seventy_two_hours(ctx: Context) -> Iterator[Hit]:
     start = ctx.marked(SEVENTY_TWO_HOURS.start)
     if start is None:
         return
-    exceeded = SEVENTY_TWO_HOURS.exceeded(ctx.days_since(start), ctx.hours_since(start))
+    exceeded = ctx.exceeded(SEVENTY_TWO_HOURS, start)
     if exceeded is Truth.FALSE:
         return
     yield Hit(
@@ -71,8 +72,7 @@ APPEAL_WINDOW = Deadline(
 
 
 def _surrender_before_appeal(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event_as(Removal)
-    if ev.channel is not RemovalChannel.EXTRADITION:
+    if removal_by(ctx, RemovalChannel.EXTRADITION) is None:
         return
     decision = ctx.marked("extradition_decision")
     if ctx.in_state("extradition", "none", "wanted", "requested"):

@@ -32,19 +32,13 @@ from .._model import (
     InterimMeasureRequested,
     InternationalDecision,
     Removal,
-    RemovalChannel,
     Risk,
     RiskEvidence,
     RiskExamined,
     RiskResult,
 )
 from .._rules import Context, Hit
-from ._common import host_act, related, removal_phrase
-
-#: Channels of removal outside any procedure: no decision, no examination, no remedy.
-OUTSIDE_PROCEDURE = frozenset(
-    {RemovalChannel.INFORMAL_HANDOVER, RemovalChannel.FOREIGN_FACILITY_TRANSFER}
-)
+from ._common import OUTSIDE_PROCEDURE, host_act, related, removal_phrase
 
 #: What ECHR art 3 protects against (torture, inhuman or degrading treatment,
 #: which includes the death row and conditions; "other" covers reports such as

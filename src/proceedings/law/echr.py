@@ -39,12 +39,11 @@ from .._model import (
 )
 from .._rules import Context, Hit
 from . import _parties
-from ._common import host_act, related, removal_phrase
+from ._common import OUTSIDE_PROCEDURE, host_act, related, removal_phrase
 from ._data import law_data
 from ._parties import NON_PARTIES
 from ._risk import (
     ECHR_3_RISKS,
-    OUTSIDE_PROCEDURE,
     arguable_claim,
     assessed,
     claim_phrase,

@@ -19,18 +19,19 @@ from .._model import (
     InterimBody,
     InterimMeasureRequested,
     Removal,
-    RemovalChannel,
     Risk,
 )
 from .._rules import Check, Context, Hit
 from . import _parties
 from ._common import (
     APPEAL_SUSPENSIVE_READING,
+    OUTSIDE_PROCEDURE,
     PROMPTNESS,
     PROMPTNESS_READING,
     host_act,
     pending_claim,
     related,
+    removal_by,
     removal_phrase,
 )
 from ._data import law_data
@@ -39,9 +40,6 @@ from ._risk import CAT_3_RISKS, ICCPR_7_RISKS, bars_removal, removal_despite_ris
 
 #: The texts of the rules (``data/international.json``); their checks are below.
 _TEXT = law_data("international")
-
-
-_INFORMAL = frozenset({RemovalChannel.INFORMAL_HANDOVER, RemovalChannel.FOREIGN_FACILITY_TRANSFER})
 
 
 # -- checks -----------------------------------------------------------------------
@@ -92,15 +90,16 @@ def _non_refoulement(ctx: Context) -> Iterator[Hit]:
 
 
 def _informal(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event_as(Removal)
-    if ev.channel in _INFORMAL:
-        yield Hit(
-            truth=Truth.TRUE,
-            message=(
-                f"{removal_phrase(ev, capital=True)}: a transfer outside any procedure, with no "
-                "decision to challenge and no remedy with suspensive effect before removal"
-            ),
-        )
+    ev = removal_by(ctx, *OUTSIDE_PROCEDURE)
+    if ev is None:
+        return
+    yield Hit(
+        truth=Truth.TRUE,
+        message=(
+            f"{removal_phrase(ev, capital=True)}: a transfer outside any procedure, with no "
+            "decision to challenge and no remedy with suspensive effect before removal"
+        ),
+    )
 
 
 def _standing(ctx: Context, body: InterimBody) -> list[int]:
