@@ -17,7 +17,7 @@ examination was adequate.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 import attrs
 
@@ -37,7 +37,7 @@ from .._model import (
     RiskExamined,
     RiskResult,
 )
-from .._rules import Context, Hit
+from .._rules import Check, Context, Hit
 from ._common import OUTSIDE_PROCEDURE, host_act, related, removal_phrase
 
 #: What ECHR art 3 protects against (torture, inhuman or degrading treatment,
@@ -281,3 +281,14 @@ def removal_despite_risk(ctx: Context, risks: Collection[Risk], harm: str) -> Hi
         ),
         related=related(*behind),
     )
+
+
+def risk_check(risks: Collection[Risk], harm: str) -> Check:
+    """The check of a treaty's rule against removal to a risk (see :func:`removal_despite_risk`)."""
+
+    def check(ctx: Context) -> Iterator[Hit]:
+        hit = removal_despite_risk(ctx, risks, harm)
+        if hit is not None:
+            yield hit
+
+    return check

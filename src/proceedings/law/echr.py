@@ -48,7 +48,7 @@ from ._risk import (
     assessed,
     claim_phrase,
     irregular_entry,
-    removal_despite_risk,
+    risk_check,
 )
 
 #: The texts of the rules (``data/echr.json``); their checks are below.
@@ -56,12 +56,6 @@ _TEXT = law_data("echr")
 
 
 # -- art 3: removal to a real risk ---------------------------------------------------
-
-
-def _removal_to_risk(ctx: Context) -> Iterator[Hit]:
-    hit = removal_despite_risk(ctx, ECHR_3_RISKS, "a risk of ill-treatment")
-    if hit is not None:
-        yield hit
 
 
 def _destination_of_order(ctx: Context, ev: Event) -> tuple[str, int] | None:
@@ -107,7 +101,9 @@ def _order_to_risk(ctx: Context) -> Iterator[Hit]:
     )
 
 
-ECHR_3_REMOVAL = _TEXT.rule("ECHR-3-REMOVAL", check=_removal_to_risk)
+ECHR_3_REMOVAL = _TEXT.rule(
+    "ECHR-3-REMOVAL", check=risk_check(ECHR_3_RISKS, "a risk of ill-treatment")
+)
 
 ECHR_3_ORDER = _TEXT.rule("ECHR-3-ORDER", check=_order_to_risk)
 

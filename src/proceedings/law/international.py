@@ -19,7 +19,6 @@ from .._model import (
     InterimBody,
     InterimMeasureRequested,
     Removal,
-    Risk,
 )
 from .._rules import Check, Context, Hit
 from . import _parties
@@ -36,7 +35,7 @@ from ._common import (
 )
 from ._data import law_data
 from ._parties import NON_PARTIES
-from ._risk import CAT_3_RISKS, ICCPR_7_RISKS, bars_removal, removal_despite_risk, standing_measures
+from ._risk import CAT_3_RISKS, ICCPR_7_RISKS, bars_removal, risk_check, standing_measures
 
 #: The texts of the rules (``data/international.json``); their checks are below.
 _TEXT = law_data("international")
@@ -224,15 +223,6 @@ def _transit_zone(ctx: Context) -> Iterator[Hit]:
     )
 
 
-def _risk_check(risks: frozenset[Risk], harm: str) -> Check:
-    def check(ctx: Context) -> Iterator[Hit]:
-        hit = removal_despite_risk(ctx, risks, harm)
-        if hit is not None:
-            yield hit
-
-    return check
-
-
 # -- rules ------------------------------------------------------------------------
 
 R_REF_33 = _TEXT.rule("R-REF-33", check=_non_refoulement)
@@ -258,10 +248,10 @@ PARTIES = (
     *_parties.ECHR,
 )
 
-CAT_3 = _TEXT.rule("CAT-3", check=_risk_check(CAT_3_RISKS, "a risk of torture"))
+CAT_3 = _TEXT.rule("CAT-3", check=risk_check(CAT_3_RISKS, "a risk of torture"))
 
 ICCPR_7 = _TEXT.rule(
-    "ICCPR-7", check=_risk_check(ICCPR_7_RISKS, "a risk of torture or ill-treatment")
+    "ICCPR-7", check=risk_check(ICCPR_7_RISKS, "a risk of torture or ill-treatment")
 )
 
 ICCPR_9 = _TEXT.rule("ICCPR-9", check=_transit_zone)

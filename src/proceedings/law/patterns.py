@@ -134,7 +134,8 @@ def _after_refusal(ctx: Context) -> Iterator[Hit]:
             and decided.request is not None
         ):
             continue
-        request = ctx.at(ctx.index_of(decided.request))
+        asked = ctx.index_of(decided.request)
+        request = ctx.at(asked)
         assert isinstance(request, ExtraditionRequested)
         if request.requesting_state != ev.destination:
             continue
@@ -145,7 +146,7 @@ def _after_refusal(ctx: Context) -> Iterator[Hit]:
                 f"for was refused ({ctx.describe(i)}): the refused surrender was carried out "
                 "by another channel"
             ),
-            related=(i, ctx.index_of(decided.request)),
+            related=(i, asked),
         )
         return
 
