@@ -28,6 +28,14 @@ _TEXT = law_data("kazakhstan")
 
 # -- extradition ----------------------------------------------------------------------
 
+SEVENTY_TWO_HOURS = Deadline(
+    label="court order for temporary custody (else release)",
+    start="wanted_detention",
+    limit=72,
+    unit="hours",
+    running_while={"custody": ("detained",)},
+)
+
 
 def _seventy_two_hours(ctx: Context) -> Iterator[Hit]:
     # The mark is set by a detention on a wanted notice and cleared by any
@@ -50,14 +58,6 @@ def _seventy_two_hours(ctx: Context) -> Iterator[Hit]:
         anchor=start,
     )
 
-
-SEVENTY_TWO_HOURS = Deadline(
-    label="court order for temporary custody (else release)",
-    start="wanted_detention",
-    limit=72,
-    unit="hours",
-    running_while={"custody": ("detained",)},
-)
 
 KZ_CPC_587 = _TEXT.rule("KZ-CPC-587", check=_seventy_two_hours, deadline=SEVENTY_TWO_HOURS)
 

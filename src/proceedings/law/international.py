@@ -40,6 +40,17 @@ from ._risk import CAT_3_RISKS, ICCPR_7_RISKS, bars_removal, risk_check, standin
 #: The texts of the rules (``data/international.json``); their checks are below.
 _TEXT = law_data("international")
 
+#: When each state became party to the treaties of this rulebook (see
+#: :mod:`proceedings.law._parties` for the sources, verified or recalled).
+PARTIES = (
+    *_parties.REFUGEE_CONVENTION,
+    *_parties.CAT,
+    *_parties.CAT_ART22,
+    *_parties.ICCPR,
+    *_parties.ICCPR_OP1,
+    *_parties.ECHR,
+)
+
 
 # -- checks -----------------------------------------------------------------------
 
@@ -49,43 +60,36 @@ def _non_refoulement(ctx: Context) -> Iterator[Hit]:
     pending = pending_claim(ctx, window=True)
     if pending is None:
         return
-    what, start, held = pending.what, pending.start, pending.truth
     acted, whose = host_act(ev)
-    held = held & acted
-    since = f" ({ctx.describe(start)})" if start is not None else ""
+    removed = removal_phrase(ev, capital=True)
+    since = f" ({ctx.describe(pending.start)})" if pending.start is not None else ""
+    protected = f"while {pending.what}{since} protected them"
+    # Certain only for a return to a state of the person's nationality: whether
+    # any other state threatens the person or sends them on is not in the record.
     if ev.destination in ctx.nationalities:
-        yield Hit(
-            truth=held,
-            readings=pending.readings,
-            message=(
-                f"{removal_phrase(ev, capital=True)}, a state of the person's nationality, "
-                f"while {what}{since} protected them; non-refoulement covers every channel "
-                "of removal ('in any manner whatsoever')" + whose
-            ),
-            related=related(start),
+        truth = pending.truth & acted
+        message = (
+            f"{removed}, a state of the person's nationality, {protected}; non-refoulement "
+            "covers every channel of removal ('in any manner whatsoever')"
         )
     elif not ctx.nationalities:
-        yield Hit(
-            truth=Truth.UNKNOWN,
-            readings=pending.readings,
-            message=(
-                f"{removal_phrase(ev, capital=True)} while {what}{since} protected them; the "
-                "record gives no nationality, so whether that is the state the person fled, or "
-                "a third state that may send them on, is not known" + whose
-            ),
-            related=related(start),
+        truth = Truth.UNKNOWN
+        message = (
+            f"{removed} {protected}; the record gives no nationality, so whether that is the "
+            "state the person fled, or a third state that may send them on, is not known"
         )
     else:
-        yield Hit(
-            truth=Truth.UNKNOWN,
-            readings=pending.readings,
-            message=(
-                f"{removal_phrase(ev, capital=True)}, a third state, while {what}{since} "
-                "protected them; whether that state threatens the person or sends them on "
-                "(chain refoulement) is not in the record" + whose
-            ),
-            related=related(start),
+        truth = Truth.UNKNOWN
+        message = (
+            f"{removed}, a third state, {protected}; whether that state threatens the person "
+            "or sends them on (chain refoulement) is not in the record"
         )
+    yield Hit(
+        truth=truth,
+        readings=pending.readings,
+        message=message + whose,
+        related=related(pending.start),
+    )
 
 
 def _informal(ctx: Context) -> Iterator[Hit]:
@@ -235,18 +239,6 @@ ICCPR_OP1_RULE = _TEXT.rule("ICCPR-OP1", check=_interim(InterimBody.UN_HRC))
 ECHR_34 = _TEXT.rule("ECHR-34", check=_interim(InterimBody.ECTHR))
 
 R_REF_31 = _TEXT.rule("R-REF-31", check=_irregular_entry_penalised)
-
-
-#: When each state became party to the treaties of this rulebook (see
-#: :mod:`proceedings.law._parties` for the sources, verified or recalled).
-PARTIES = (
-    *_parties.REFUGEE_CONVENTION,
-    *_parties.CAT,
-    *_parties.CAT_ART22,
-    *_parties.ICCPR,
-    *_parties.ICCPR_OP1,
-    *_parties.ECHR,
-)
 
 CAT_3 = _TEXT.rule("CAT-3", check=risk_check(CAT_3_RISKS, "a risk of torture"))
 

@@ -83,24 +83,21 @@ def _late_decision(ctx: Context) -> Iterator[Hit]:
 
     year, quarter = late(12), late(3)
     if year is Truth.TRUE or (year is Truth.UNKNOWN and quarter is not Truth.TRUE):
-        yield Hit(
-            truth=year,
-            message=(
-                f"Decided more than one year after the claim ({ctx.describe(claim)}), beyond "
-                "the longest extension"
-            ),
-            related=(claim,),
+        truth = year
+        when = (
+            f"more than one year after the claim ({ctx.describe(claim)}), beyond the longest "
+            "extension"
         )
     elif quarter is not Truth.FALSE:
         maybe = " (possibly more than a year)" if year is Truth.UNKNOWN else ""
-        yield Hit(
-            truth=quarter,
-            message=(
-                f"Decided more than three months after the claim ({ctx.describe(claim)}){maybe}; "
-                "allowed only where extra checks were needed"
-            ),
-            related=(claim,),
+        truth = quarter
+        when = (
+            f"more than three months after the claim ({ctx.describe(claim)}){maybe}; allowed "
+            "only where extra checks were needed"
         )
+    else:
+        return
+    yield Hit(truth=truth, message=f"Decided {when}", related=(claim,))
 
 
 KZ_REF_11 = _TEXT.rule("KZ-REF-11", check=_late_decision)

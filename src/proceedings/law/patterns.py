@@ -21,16 +21,19 @@ from .._model import (
     RemovalChannel,
 )
 from .._rules import Context, Hit
-from ._common import EXTRADITION_OPEN, pending_claim, related, removal_phrase
+from ._common import EXTRADITION_OPEN, pending_claim, related, removal_by, removal_phrase
 from ._data import law_data
 
 #: The texts of the rules (``data/patterns.json``); their checks are below.
 _TEXT = law_data("patterns")
 
+#: Every channel of removal but extradition: those that can stand in for one.
+_NOT_EXTRADITION = frozenset(RemovalChannel) - {RemovalChannel.EXTRADITION}
+
 
 def _disguised(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event_as(Removal)
-    if ev.channel is RemovalChannel.EXTRADITION:
+    ev = removal_by(ctx, *_NOT_EXTRADITION)
+    if ev is None:
         return
     if not ctx.in_state("extradition", *EXTRADITION_OPEN):
         return
@@ -122,8 +125,8 @@ PAT_ASSURANCE_BREACHED = _TEXT.rule("PAT-ASSURANCE-BREACHED", check=_assurance)
 
 
 def _after_refusal(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event_as(Removal)
-    if ev.channel == RemovalChannel.EXTRADITION:
+    ev = removal_by(ctx, *_NOT_EXTRADITION)
+    if ev is None:
         return
     for i in ctx.earlier():
         decided = ctx.at(i)
