@@ -222,7 +222,7 @@ def _expelled_before_final(ctx: Context) -> Iterator[Hit]:
     # An order of unknown kind may have been a criminal or a civil one, which
     # this rule does not cover.
     fits = Truth.UNKNOWN if ordered.kind is ExpulsionKind.UNKNOWN else Truth.TRUE
-    # The breach is the same in each state; only when the ruling was not yet final differs.
+    # One breach, whichever way the ruling was not yet final: `when` says which.
     if ctx.in_state("expulsion", "suspended"):
         early = Truth.TRUE
         when = f"although execution of the ruling ({ctx.describe(order)}) was suspended"

@@ -27,7 +27,7 @@ from ._data import law_data
 #: The texts of the rules (``data/patterns.json``); their checks are below.
 _TEXT = law_data("patterns")
 
-#: Every channel of removal but extradition: those that can stand in for one.
+#: Every channel of removal but extradition: the ones that can stand in for it.
 _NOT_EXTRADITION = frozenset(RemovalChannel) - {RemovalChannel.EXTRADITION}
 
 
