@@ -1245,6 +1245,44 @@ def test_check_reading_declared_names_works() -> None:
     assert [(True, True)] == seen
 
 
+def test_event_as_gives_the_event_typed_or_fails_loudly() -> None:
+    """event_as is the event if of one of the classes; else InvalidDefinition names its type."""
+    seen: list[Event] = []
+    rec = record(removal("r", "2023-02-01"))
+    for kinds in ((Removal,), (AsylumClaim, Removal)):
+        book = _reading_rule(lambda ctx, kinds=kinds: seen.append(ctx.event_as(*kinds)))
+        validate(rec, law=law(rulebooks=(book,)))
+    assert [rec.events[0], rec.events[0]] == seen
+    with pytest.raises(InvalidDefinition) as error:
+        validate(rec, law=law(rulebooks=(_reading_rule(lambda ctx: ctx.event_as(AsylumClaim)),)))
+    assert ("removal",) == error.value.ids
+
+
+@pytest.mark.parametrize(
+    ("claimed", "removed", "unit", "expected"),
+    [
+        pytest.param("2023-01-01", "2023-01-05", "days", Truth.TRUE, id="days-exceeded"),
+        pytest.param("2023-01-01", "2023-01-04", "days", Truth.FALSE, id="days-kept"),
+        pytest.param("2023-01-01", "2023-01-04", "hours", Truth.UNKNOWN, id="hours-by-days"),
+        pytest.param(
+            "2023-01-01T08:00", "2023-01-04T09:00", "hours", Truth.TRUE, id="hours-by-times"
+        ),
+    ],
+)
+def test_exceeded_counts_a_deadline_from_a_mark(
+    claimed: str, removed: str, unit: str, expected: Truth
+) -> None:
+    """Context.exceeded counts days, or hours where both events give times of day."""
+    from proceedings.law import Deadline
+
+    limit = Deadline(label="x", start="asylum_claim", limit=3 if unit == "days" else 72, unit=unit)
+    seen: list[Truth] = []
+    rec = record(claim("c", claimed), removal("r", removed))
+    book = _reading_rule(lambda ctx: seen.append(ctx.exceeded(limit, ctx.marked("asylum_claim"))))
+    validate(rec, law=law(rulebooks=(book,)))
+    assert [expected] == seen
+
+
 # -- errors under one root, with structured fields ------------------------------------------
 
 

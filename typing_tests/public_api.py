@@ -10,6 +10,7 @@ import datetime
 
 import proceedings
 from proceedings import (
+    AsylumClaim,
     CaseRecord,
     Certainty,
     Finding,
@@ -29,6 +30,7 @@ from proceedings.law import (
     Check,
     Citation,
     Context,
+    Deadline,
     Hit,
     Law,
     Rule,
@@ -83,6 +85,16 @@ def my_rule(ctx: Context) -> list[Hit]:
     if ctx.in_state("asylum", "claimed") and ctx.marked("asylum_claim") is not None:
         return [Hit(truth=Truth.UNKNOWN, message=f"looked at {ctx.event.id}")]
     return []
+
+
+def a_removal_check(ctx: Context) -> list[Hit]:
+    removal: Removal = ctx.event_as(Removal)
+    either: Removal | AsylumClaim = ctx.event_as(Removal, AsylumClaim)
+    late: Truth = ctx.exceeded(Deadline(label="x", start="asylum_claim", limit=3), 0)
+    message = f"{removal.channel} {either.id}"
+    return (
+        [Hit(truth=late, message=message)] if removal.channel is RemovalChannel.EXTRADITION else []
+    )
 
 
 def a_check_factory(days: int) -> Check:

@@ -13,7 +13,7 @@ import datetime
 import itertools
 import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, TypeAlias, TypeVar, overload
 
 import attrs
 
@@ -28,6 +28,8 @@ from ._rule_parts import Deadline, Hit, NonParty, Offence, Party, Reading
 from ._statechart import JurisdictionState, Statechart
 
 T = TypeVar("T")
+E = TypeVar("E", bound=Event)
+F = TypeVar("F", bound=Event)
 
 _RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Za-z0-9.]+)+$")
 
@@ -511,6 +513,27 @@ class Context:
         """The event being checked."""
         return self.record.events[self.index]
 
+    @overload
+    def event_as(self, kind: type[E], /) -> E: ...
+    @overload
+    def event_as(self, kind: type[E], other: type[F], /) -> E | F: ...
+    def event_as(self, *kinds: type[Event]) -> Event:
+        """The event being checked, as one of the classes the rule's ``on`` names.
+
+        ``ctx.event_as(Removal)`` is the event, typed as a removal.
+
+        Raises:
+            InvalidDefinition: It is of none of them: the rule's ``on`` lets
+                through events its check does not expect.
+        """
+        ev = self.record.events[self.index]
+        if not isinstance(ev, kinds):
+            raise InvalidDefinition(
+                "a rule's check expects other events than its 'on' lets through",
+                ids=[ev.type],
+            )
+        return ev
+
     @property
     def nationalities(self) -> tuple[str, ...]:
         """The person's nationalities as the account being evaluated gives them."""
@@ -613,6 +636,13 @@ class Context:
         times of day (``2010-06-09T22:00``); ``None`` otherwise: count in days.
         """
         return hours_between(self.at(start).date, self.at(end).date)
+
+    def exceeded(self, deadline: Deadline, start: int) -> Truth:
+        """Whether ``deadline``'s limit is exceeded from the event at ``start`` to this one.
+
+        Counted in days, or in hours where both events give times of day.
+        """
+        return deadline.exceeded(self.days_since(start), self.hours_since(start))
 
     def _day_anchor(self, index: int) -> str:
         return self._anchor_of(self.at(index))

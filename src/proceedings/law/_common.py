@@ -17,6 +17,7 @@ from .._model import (
     ExtraditionRequested,
     Involvement,
     Removal,
+    RemovalChannel,
     WantedListing,
 )
 from .._rules import Check, Context, Deadline, Hit, Reading
@@ -285,6 +286,18 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+#: Channels of removal outside any procedure: no decision, no examination, no remedy.
+OUTSIDE_PROCEDURE = frozenset(
+    {RemovalChannel.INFORMAL_HANDOVER, RemovalChannel.FOREIGN_FACILITY_TRANSFER}
+)
+
+
+def removal_by(ctx: Context, *channels: RemovalChannel) -> Removal | None:
+    """The removal being checked if it went by one of ``channels``, else ``None``."""
+    ev = ctx.event_as(Removal)
+    return ev if ev.channel in channels else None
+
+
 def removal_phrase(ev: Removal, *, capital: bool = False) -> str:
     """``removed to RU by criminal expulsion``, for messages."""
     text = f"removed to {ev.destination} by {ev.channel.value.replace('_', ' ')}"
@@ -349,7 +362,7 @@ def forty_day_check(deadline: Deadline) -> Check:
             return
         # The request itself arriving is the event that ends the clock: it is
         # late if it comes after the limit.
-        exceeded = deadline.exceeded(ctx.days_since(start), ctx.hours_since(start))
+        exceeded = ctx.exceeded(deadline, start)
         if exceeded is Truth.FALSE:
             return
         yield Hit(

@@ -6,7 +6,7 @@ check). The first is in a data file, one per rulebook, keyed by rule id; the
 second is a Python function, bound to its text in one line::
 
     _TEXT = law_data("echr")
-    ECHR_3_REMOVAL = _TEXT.rule("ECHR-3-REMOVAL", check=_removal_to_risk)
+    ECHR_3_ORDER = _TEXT.rule("ECHR-3-ORDER", check=_order_to_risk)
 
 The party table (``parties.json``) and the offence catalogues are data the
 same way. Every file is checked when it is read, at import: an unknown or

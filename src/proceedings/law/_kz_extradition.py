@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from .._dates import Truth
 from .._durations import days_between
-from .._model import Charge, OffenceCategory, Removal, RemovalChannel
+from .._model import Charge, OffenceCategory, RemovalChannel
 from .._rules import Context, Deadline, Hit
 from ._common import (
     CLASS_BY_READING,
@@ -18,6 +18,7 @@ from ._common import (
     forty_day_check,
     pending_claim,
     related,
+    removal_by,
     request_charges,
 )
 from ._data import law_data
@@ -27,6 +28,14 @@ _TEXT = law_data("kazakhstan")
 
 # -- extradition ----------------------------------------------------------------------
 
+SEVENTY_TWO_HOURS = Deadline(
+    label="court order for temporary custody (else release)",
+    start="wanted_detention",
+    limit=72,
+    unit="hours",
+    running_while={"custody": ("detained",)},
+)
+
 
 def _seventy_two_hours(ctx: Context) -> Iterator[Hit]:
     # The mark is set by a detention on a wanted notice and cleared by any
@@ -34,7 +43,7 @@ def _seventy_two_hours(ctx: Context) -> Iterator[Hit]:
     start = ctx.marked(SEVENTY_TWO_HOURS.start)
     if start is None:
         return
-    exceeded = SEVENTY_TWO_HOURS.exceeded(ctx.days_since(start), ctx.hours_since(start))
+    exceeded = ctx.exceeded(SEVENTY_TWO_HOURS, start)
     if exceeded is Truth.FALSE:
         return
     yield Hit(
@@ -50,14 +59,6 @@ def _seventy_two_hours(ctx: Context) -> Iterator[Hit]:
     )
 
 
-SEVENTY_TWO_HOURS = Deadline(
-    label="court order for temporary custody (else release)",
-    start="wanted_detention",
-    limit=72,
-    unit="hours",
-    running_while={"custody": ("detained",)},
-)
-
 KZ_CPC_587 = _TEXT.rule("KZ-CPC-587", check=_seventy_two_hours, deadline=SEVENTY_TWO_HOURS)
 
 KZ_CPC_588 = _TEXT.rule("KZ-CPC-588", check=forty_day_check(FORTY_DAYS), deadline=FORTY_DAYS)
@@ -71,9 +72,7 @@ APPEAL_WINDOW = Deadline(
 
 
 def _surrender_before_appeal(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
-    if ev.channel is not RemovalChannel.EXTRADITION:
+    if removal_by(ctx, RemovalChannel.EXTRADITION) is None:
         return
     decision = ctx.marked("extradition_decision")
     if ctx.in_state("extradition", "none", "wanted", "requested"):

@@ -17,7 +17,7 @@ examination was adequate.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 import attrs
 
@@ -32,19 +32,13 @@ from .._model import (
     InterimMeasureRequested,
     InternationalDecision,
     Removal,
-    RemovalChannel,
     Risk,
     RiskEvidence,
     RiskExamined,
     RiskResult,
 )
-from .._rules import Context, Hit
-from ._common import host_act, related, removal_phrase
-
-#: Channels of removal outside any procedure: no decision, no examination, no remedy.
-OUTSIDE_PROCEDURE = frozenset(
-    {RemovalChannel.INFORMAL_HANDOVER, RemovalChannel.FOREIGN_FACILITY_TRANSFER}
-)
+from .._rules import Check, Context, Hit
+from ._common import OUTSIDE_PROCEDURE, host_act, related, removal_phrase
 
 #: What ECHR art 3 protects against (torture, inhuman or degrading treatment,
 #: which includes the death row and conditions; "other" covers reports such as
@@ -265,8 +259,7 @@ def removal_despite_risk(ctx: Context, risks: Collection[Risk], harm: str) -> Hi
     risks count (``risks``) and how the harm is named (``harm``); the reading of
     the record is the same (see :func:`assessed`).
     """
-    ev = ctx.event
-    assert isinstance(ev, Removal)
+    ev = ctx.event_as(Removal)
     claim = arguable_claim(ctx, ev.destination, risks)
     if claim is None:
         return None
@@ -288,3 +281,14 @@ def removal_despite_risk(ctx: Context, risks: Collection[Risk], harm: str) -> Hi
         ),
         related=related(*behind),
     )
+
+
+def risk_check(risks: Collection[Risk], harm: str) -> Check:
+    """The check of a treaty's rule against removal to a risk (see :func:`removal_despite_risk`)."""
+
+    def check(ctx: Context) -> Iterator[Hit]:
+        hit = removal_despite_risk(ctx, risks, harm)
+        if hit is not None:
+            yield hit
+
+    return check

@@ -39,17 +39,16 @@ from .._model import (
 )
 from .._rules import Context, Hit
 from . import _parties
-from ._common import host_act, related, removal_phrase
+from ._common import OUTSIDE_PROCEDURE, host_act, related, removal_phrase
 from ._data import law_data
 from ._parties import NON_PARTIES
 from ._risk import (
     ECHR_3_RISKS,
-    OUTSIDE_PROCEDURE,
     arguable_claim,
     assessed,
     claim_phrase,
     irregular_entry,
-    removal_despite_risk,
+    risk_check,
 )
 
 #: The texts of the rules (``data/echr.json``); their checks are below.
@@ -57,12 +56,6 @@ _TEXT = law_data("echr")
 
 
 # -- art 3: removal to a real risk ---------------------------------------------------
-
-
-def _removal_to_risk(ctx: Context) -> Iterator[Hit]:
-    hit = removal_despite_risk(ctx, ECHR_3_RISKS, "a risk of ill-treatment")
-    if hit is not None:
-        yield hit
 
 
 def _destination_of_order(ctx: Context, ev: Event) -> tuple[str, int] | None:
@@ -108,7 +101,9 @@ def _order_to_risk(ctx: Context) -> Iterator[Hit]:
     )
 
 
-ECHR_3_REMOVAL = _TEXT.rule("ECHR-3-REMOVAL", check=_removal_to_risk)
+ECHR_3_REMOVAL = _TEXT.rule(
+    "ECHR-3-REMOVAL", check=risk_check(ECHR_3_RISKS, "a risk of ill-treatment")
+)
 
 ECHR_3_ORDER = _TEXT.rule("ECHR-3-ORDER", check=_order_to_risk)
 
@@ -121,8 +116,7 @@ def _no_individual_examination(safeguards: Safeguards | None) -> bool:
 
 
 def _collective(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal | EntryRefused)
+    ev = ctx.event_as(Removal, EntryRefused)
     if not _no_individual_examination(ev.safeguards):
         return
     crossing = irregular_entry(ctx)
@@ -244,8 +238,7 @@ def _against_removal(ctx: Context, appeal: AppealFiled) -> bool:
 
 
 def _effective_remedy(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
+    ev = ctx.event_as(Removal)
     claim = arguable_claim(ctx, ev.destination, ECHR_3_RISKS)
     collective = _no_individual_examination(ev.safeguards)
     if claim is None and not collective:
@@ -284,8 +277,7 @@ _CLOSED_ZONES = frozenset({ZoneKind.AIRPORT_TRANSIT, ZoneKind.WAITING_ZONE})
 
 
 def _zone_confinement(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, TransitZoneConfinement)
+    ev = ctx.event_as(TransitZoneConfinement)
     if ctx.in_state("custody", "detained"):
         return  # a detention is on record; its own grounds are what to check
     if ev.zone in _CLOSED_ZONES:
@@ -460,8 +452,7 @@ def _outside_the_law(ev: Event) -> bool:
 
 
 def _no_investigation(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Investigation)
+    ev = ctx.event_as(Investigation)
     if ev.outcome not in _NOT_INVESTIGATED:
         return
     about: list[int] = []

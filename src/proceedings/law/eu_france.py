@@ -21,8 +21,7 @@ _TEXT = law_data("eu_france")
 
 def _right_to_remain(window: bool) -> Check:
     def check(ctx: Context) -> Iterator[Hit]:
-        ev = ctx.event
-        assert isinstance(ev, Removal)
+        ev = ctx.event_as(Removal)
         if ctx.in_state("asylum", "claimed"):
             start = ctx.marked("asylum_claim")
             what = "the asylum claim awaited a first decision"

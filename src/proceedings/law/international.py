@@ -19,98 +19,97 @@ from .._model import (
     InterimBody,
     InterimMeasureRequested,
     Removal,
-    RemovalChannel,
-    Risk,
 )
 from .._rules import Check, Context, Hit
 from . import _parties
 from ._common import (
     APPEAL_SUSPENSIVE_READING,
+    OUTSIDE_PROCEDURE,
     PROMPTNESS,
     PROMPTNESS_READING,
     host_act,
     pending_claim,
     related,
+    removal_by,
     removal_phrase,
 )
 from ._data import law_data
 from ._parties import NON_PARTIES
-from ._risk import CAT_3_RISKS, ICCPR_7_RISKS, bars_removal, removal_despite_risk, standing_measures
+from ._risk import CAT_3_RISKS, ICCPR_7_RISKS, bars_removal, risk_check, standing_measures
 
 #: The texts of the rules (``data/international.json``); their checks are below.
 _TEXT = law_data("international")
 
-
-_INFORMAL = frozenset({RemovalChannel.INFORMAL_HANDOVER, RemovalChannel.FOREIGN_FACILITY_TRANSFER})
+#: When each state became party to the treaties of this rulebook (see
+#: :mod:`proceedings.law._parties` for the sources, verified or recalled).
+PARTIES = (
+    *_parties.REFUGEE_CONVENTION,
+    *_parties.CAT,
+    *_parties.CAT_ART22,
+    *_parties.ICCPR,
+    *_parties.ICCPR_OP1,
+    *_parties.ECHR,
+)
 
 
 # -- checks -----------------------------------------------------------------------
 
 
 def _non_refoulement(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
+    ev = ctx.event_as(Removal)
     pending = pending_claim(ctx, window=True)
     if pending is None:
         return
-    what, start, held = pending.what, pending.start, pending.truth
     acted, whose = host_act(ev)
-    held = held & acted
-    since = f" ({ctx.describe(start)})" if start is not None else ""
+    removed = removal_phrase(ev, capital=True)
+    since = f" ({ctx.describe(pending.start)})" if pending.start is not None else ""
+    protected = f"while {pending.what}{since} protected them"
+    # Certain only for a return to a state of the person's nationality: whether
+    # any other state threatens the person or sends them on is not in the record.
     if ev.destination in ctx.nationalities:
-        yield Hit(
-            truth=held,
-            readings=pending.readings,
-            message=(
-                f"{removal_phrase(ev, capital=True)}, a state of the person's nationality, "
-                f"while {what}{since} protected them; non-refoulement covers every channel "
-                "of removal ('in any manner whatsoever')" + whose
-            ),
-            related=related(start),
+        truth = pending.truth & acted
+        message = (
+            f"{removed}, a state of the person's nationality, {protected}; non-refoulement "
+            "covers every channel of removal ('in any manner whatsoever')"
         )
     elif not ctx.nationalities:
-        yield Hit(
-            truth=Truth.UNKNOWN,
-            readings=pending.readings,
-            message=(
-                f"{removal_phrase(ev, capital=True)} while {what}{since} protected them; the "
-                "record gives no nationality, so whether that is the state the person fled, or "
-                "a third state that may send them on, is not known" + whose
-            ),
-            related=related(start),
+        truth = Truth.UNKNOWN
+        message = (
+            f"{removed} {protected}; the record gives no nationality, so whether that is the "
+            "state the person fled, or a third state that may send them on, is not known"
         )
     else:
-        yield Hit(
-            truth=Truth.UNKNOWN,
-            readings=pending.readings,
-            message=(
-                f"{removal_phrase(ev, capital=True)}, a third state, while {what}{since} "
-                "protected them; whether that state threatens the person or sends them on "
-                "(chain refoulement) is not in the record" + whose
-            ),
-            related=related(start),
+        truth = Truth.UNKNOWN
+        message = (
+            f"{removed}, a third state, {protected}; whether that state threatens the person "
+            "or sends them on (chain refoulement) is not in the record"
         )
+    yield Hit(
+        truth=truth,
+        readings=pending.readings,
+        message=message + whose,
+        related=related(pending.start),
+    )
 
 
 def _informal(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
-    if ev.channel in _INFORMAL:
-        yield Hit(
-            truth=Truth.TRUE,
-            message=(
-                f"{removal_phrase(ev, capital=True)}: a transfer outside any procedure, with no "
-                "decision to challenge and no remedy with suspensive effect before removal"
-            ),
-        )
+    ev = removal_by(ctx, *OUTSIDE_PROCEDURE)
+    if ev is None:
+        return
+    yield Hit(
+        truth=Truth.TRUE,
+        message=(
+            f"{removal_phrase(ev, capital=True)}: a transfer outside any procedure, with no "
+            "decision to challenge and no remedy with suspensive effect before removal"
+        ),
+    )
 
 
 def _standing(ctx: Context, body: InterimBody) -> list[int]:
     # The body's measures standing before this event that ask the state not
     # to make this removal. The track says whether the last one stands; with
     # two measures of one body, lifting one leaves the other in force.
-    ev = ctx.event
-    assert isinstance(ev, Removal)
+    ev = ctx.event_as(Removal)
     return [
         i
         for i, _ in standing_measures(ctx, ev.destination)
@@ -135,8 +134,7 @@ def _interim(body: InterimBody) -> Check:
         standing = _standing(ctx, body)
         if not standing:
             return
-        ev = ctx.event
-        assert isinstance(ev, Removal)
+        ev = ctx.event_as(Removal)
         # A measure binds the state once it is notified: where the record
         # gives the notification, a removal before it breaches nothing, and
         # one on the same day may have come first.
@@ -175,8 +173,7 @@ def _interim(body: InterimBody) -> Check:
 
 
 def _irregular_entry_penalised(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, CriminalConviction)
+    ev = ctx.event_as(CriminalConviction)
     crossing_charges = [
         c
         for c in ev.charges
@@ -230,15 +227,6 @@ def _transit_zone(ctx: Context) -> Iterator[Hit]:
     )
 
 
-def _risk_check(risks: frozenset[Risk], harm: str) -> Check:
-    def check(ctx: Context) -> Iterator[Hit]:
-        hit = removal_despite_risk(ctx, risks, harm)
-        if hit is not None:
-            yield hit
-
-    return check
-
-
 # -- rules ------------------------------------------------------------------------
 
 R_REF_33 = _TEXT.rule("R-REF-33", check=_non_refoulement)
@@ -252,22 +240,10 @@ ECHR_34 = _TEXT.rule("ECHR-34", check=_interim(InterimBody.ECTHR))
 
 R_REF_31 = _TEXT.rule("R-REF-31", check=_irregular_entry_penalised)
 
-
-#: When each state became party to the treaties of this rulebook (see
-#: :mod:`proceedings.law._parties` for the sources, verified or recalled).
-PARTIES = (
-    *_parties.REFUGEE_CONVENTION,
-    *_parties.CAT,
-    *_parties.CAT_ART22,
-    *_parties.ICCPR,
-    *_parties.ICCPR_OP1,
-    *_parties.ECHR,
-)
-
-CAT_3 = _TEXT.rule("CAT-3", check=_risk_check(CAT_3_RISKS, "a risk of torture"))
+CAT_3 = _TEXT.rule("CAT-3", check=risk_check(CAT_3_RISKS, "a risk of torture"))
 
 ICCPR_7 = _TEXT.rule(
-    "ICCPR-7", check=_risk_check(ICCPR_7_RISKS, "a risk of torture or ill-treatment")
+    "ICCPR-7", check=risk_check(ICCPR_7_RISKS, "a risk of torture or ill-treatment")
 )
 
 ICCPR_9 = _TEXT.rule("ICCPR-9", check=_transit_zone)

@@ -24,10 +24,12 @@ from . import _kz_extradition  # noqa: F401 - binds the extradition rules of the
 from ._common import (
     APPEAL_SUSPENSIVE_READING,
     DRAFT_EVASION_CLASS_READING,
+    OUTSIDE_PROCEDURE,
     add_months,
     host_act,
     pending_claim,
     related,
+    removal_by,
     removal_phrase,
 )
 from ._data import law_data
@@ -39,8 +41,7 @@ _TEXT = law_data("kazakhstan")
 
 
 def _removal_while_asylum_seeker(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
+    ev = ctx.event_as(Removal)
     pending = pending_claim(ctx, window=True)
     if pending is None or ctx.in_state("asylum", "granted"):
         return
@@ -61,8 +62,7 @@ KZ_REF_AS_STATUS = _TEXT.rule("KZ-REF-AS-STATUS", check=_removal_while_asylum_se
 
 
 def _late_decision(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, AsylumDecision)
+    ev = ctx.event_as(AsylumDecision)
     claim = ctx.marked("asylum_claim")
     if claim is None:
         return
@@ -83,24 +83,21 @@ def _late_decision(ctx: Context) -> Iterator[Hit]:
 
     year, quarter = late(12), late(3)
     if year is Truth.TRUE or (year is Truth.UNKNOWN and quarter is not Truth.TRUE):
-        yield Hit(
-            truth=year,
-            message=(
-                f"Decided more than one year after the claim ({ctx.describe(claim)}), beyond "
-                "the longest extension"
-            ),
-            related=(claim,),
+        truth = year
+        when = (
+            f"more than one year after the claim ({ctx.describe(claim)}), beyond the longest "
+            "extension"
         )
     elif quarter is not Truth.FALSE:
         maybe = " (possibly more than a year)" if year is Truth.UNKNOWN else ""
-        yield Hit(
-            truth=quarter,
-            message=(
-                f"Decided more than three months after the claim ({ctx.describe(claim)}){maybe}; "
-                "allowed only where extra checks were needed"
-            ),
-            related=(claim,),
+        truth = quarter
+        when = (
+            f"more than three months after the claim ({ctx.describe(claim)}){maybe}; allowed "
+            "only where extra checks were needed"
         )
+    else:
+        return
+    yield Hit(truth=truth, message=f"Decided {when}", related=(claim,))
 
 
 KZ_REF_11 = _TEXT.rule("KZ-REF-11", check=_late_decision)
@@ -146,9 +143,7 @@ KZ_REF_APPLY = _TEXT.rule("KZ-REF-APPLY", check=_late_claim)
 
 
 def _verdict_not_final(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
-    if ev.channel is not RemovalChannel.CRIMINAL_EXPULSION:
+    if removal_by(ctx, RemovalChannel.CRIMINAL_EXPULSION) is None:
         return
     if ctx.in_state("expulsion", "suspended"):
         yield Hit(
@@ -212,9 +207,8 @@ EXPULSION_APPEAL = Deadline(
 
 
 def _expelled_before_final(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
-    if ev.channel not in _ADMIN_CHANNELS or ev.channel is RemovalChannel.CIVIL_EXPULSION:
+    # A removal by civil expulsion is for KZ-CIVIL-EXPULSION to judge.
+    if removal_by(ctx, RemovalChannel.ADMINISTRATIVE_EXPULSION, RemovalChannel.DEPORTATION) is None:
         return
     order = ctx.marked("expulsion_order")
     if order is None:
@@ -228,42 +222,30 @@ def _expelled_before_final(ctx: Context) -> Iterator[Hit]:
     # An order of unknown kind may have been a criminal or a civil one, which
     # this rule does not cover.
     fits = Truth.UNKNOWN if ordered.kind is ExpulsionKind.UNKNOWN else Truth.TRUE
+    # One breach, whichever way the ruling was not yet final: `when` says which.
     if ctx.in_state("expulsion", "suspended"):
-        yield Hit(
-            truth=fits,
-            message=(
-                f"Expelled although execution of the ruling ({ctx.describe(order)}) was suspended"
-            ),
-            related=(order,),
-        )
+        early = Truth.TRUE
+        when = f"although execution of the ruling ({ctx.describe(order)}) was suspended"
     elif ctx.in_state("expulsion", "appeal_pending"):
-        yield Hit(
-            truth=fits,
-            message=(
-                f"Expelled while the appeal against the ruling ({ctx.describe(order)}) was pending"
-            ),
-            related=(order,),
-        )
+        early = Truth.TRUE
+        when = f"while the appeal against the ruling ({ctx.describe(order)}) was pending"
     elif ctx.in_state("expulsion", "ordered"):
-        open_ = ctx.days_since(order).at_most(EXPULSION_APPEAL.limit)
-        if open_ is not Truth.FALSE:
-            yield Hit(
-                truth=open_ & fits,
-                message=(
-                    f"Expelled within 10 days of the ruling ({ctx.describe(order)}), before the "
-                    "period to appeal it could run out"
-                ),
-                related=(order,),
-            )
+        early = ctx.days_since(order).at_most(EXPULSION_APPEAL.limit)
+        when = (
+            f"within 10 days of the ruling ({ctx.describe(order)}), before the period to "
+            "appeal it could run out"
+        )
+    else:
+        return
+    if early is not Truth.FALSE:
+        yield Hit(truth=early & fits, message=f"Expelled {when}", related=(order,))
 
 
 KZ_KOAP_APPEAL = _TEXT.rule("KZ-KOAP-APPEAL", check=_expelled_before_final)
 
 
 def _civil_before_final(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
-    if ev.channel not in _ADMIN_CHANNELS:
+    if removal_by(ctx, *_ADMIN_CHANNELS) is None:
         return
     order = ctx.marked("expulsion_order")
     if order is None:
@@ -305,18 +287,18 @@ KZ_CIVIL_EXPULSION = _TEXT.rule("KZ-CIVIL-EXPULSION", check=_civil_before_final)
 
 
 def _handover(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
-    if ev.channel in {RemovalChannel.INFORMAL_HANDOVER, RemovalChannel.FOREIGN_FACILITY_TRANSFER}:
-        own, why = host_act(ev)
-        yield Hit(
-            truth=own,
-            message=(
-                f"{removal_phrase(ev, capital=True)} outside the extradition procedure: no "
-                "detention by a Kazakh officer under the CPC, no court-sanctioned custody, no "
-                f"Prosecutor General decision, no 10-day appeal to the Supreme Court{why}"
-            ),
-        )
+    ev = removal_by(ctx, *OUTSIDE_PROCEDURE)
+    if ev is None:
+        return
+    own, why = host_act(ev)
+    yield Hit(
+        truth=own,
+        message=(
+            f"{removal_phrase(ev, capital=True)} outside the extradition procedure: no "
+            "detention by a Kazakh officer under the CPC, no court-sanctioned custody, no "
+            f"Prosecutor General decision, no 10-day appeal to the Supreme Court{why}"
+        ),
+    )
 
 
 KZ_CPC_587_592 = _TEXT.rule("KZ-CPC-587-592", check=_handover)

@@ -21,17 +21,19 @@ from .._model import (
     RemovalChannel,
 )
 from .._rules import Context, Hit
-from ._common import EXTRADITION_OPEN, pending_claim, related, removal_phrase
+from ._common import EXTRADITION_OPEN, pending_claim, related, removal_by, removal_phrase
 from ._data import law_data
 
 #: The texts of the rules (``data/patterns.json``); their checks are below.
 _TEXT = law_data("patterns")
 
+#: Every channel of removal but extradition: the ones that can stand in for it.
+_NOT_EXTRADITION = frozenset(RemovalChannel) - {RemovalChannel.EXTRADITION}
+
 
 def _disguised(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
-    if ev.channel is RemovalChannel.EXTRADITION:
+    ev = removal_by(ctx, *_NOT_EXTRADITION)
+    if ev is None:
         return
     if not ctx.in_state("extradition", *EXTRADITION_OPEN):
         return
@@ -79,8 +81,6 @@ PAT_CASE_IN_TRANSIT = _TEXT.rule("PAT-CASE-IN-TRANSIT", check=_case_in_transit)
 
 
 def _same_day(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
     order = ctx.marked("expulsion_order")
     if order is None or not ctx.in_state("expulsion", "ordered", "appeal_pending", "final"):
         return
@@ -125,9 +125,8 @@ PAT_ASSURANCE_BREACHED = _TEXT.rule("PAT-ASSURANCE-BREACHED", check=_assurance)
 
 
 def _after_refusal(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Removal)
-    if ev.channel == RemovalChannel.EXTRADITION:
+    ev = removal_by(ctx, *_NOT_EXTRADITION)
+    if ev is None:
         return
     for i in ctx.earlier():
         decided = ctx.at(i)
@@ -138,7 +137,8 @@ def _after_refusal(ctx: Context) -> Iterator[Hit]:
             and decided.request is not None
         ):
             continue
-        request = ctx.at(ctx.index_of(decided.request))
+        asked = ctx.index_of(decided.request)
+        request = ctx.at(asked)
         assert isinstance(request, ExtraditionRequested)
         if request.requesting_state != ev.destination:
             continue
@@ -149,7 +149,7 @@ def _after_refusal(ctx: Context) -> Iterator[Hit]:
                 f"for was refused ({ctx.describe(i)}): the refused surrender was carried out "
                 "by another channel"
             ),
-            related=(i, ctx.index_of(decided.request)),
+            related=(i, asked),
         )
         return
 
@@ -158,8 +158,7 @@ PAT_AFTER_REFUSED_EXTRADITION = _TEXT.rule("PAT-AFTER-REFUSED-EXTRADITION", chec
 
 
 def _hidden(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Detention | Removal)
+    ev = ctx.event_as(Detention, Removal)
     if ev.acknowledged is not False:
         return
     what = "Detention" if isinstance(ev, Detention) else removal_phrase(ev, capital=True)
@@ -180,8 +179,7 @@ _INVOLVED = {Involvement.ESTABLISHED: Truth.TRUE, Involvement.ALLEGED: Truth.UNK
 
 
 def _abduction(ctx: Context) -> Iterator[Hit]:
-    ev = ctx.event
-    assert isinstance(ev, Detention | Removal)
+    ev = ctx.event_as(Detention, Removal)
     if ev.actor not in _OUTSIDERS or ev.involvement not in _INVOLVED:
         return
     assert ev.actor is not None
