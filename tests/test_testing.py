@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.stateful import RuleBasedStateMachine, run_state_machine_as_test
 
+import proceedings
 from builders import PERSON, claim, decision, record, removal
 from proceedings import (
     EVENT_TYPES,
@@ -370,3 +371,43 @@ def test_the_law_as_keywords_still_works_with_a_warning() -> None:
         proceeding_machine(law=Law(rulebooks=DEFAULT_RULEBOOKS), rulebooks=DEFAULT_RULEBOOKS)
     with pytest.raises(InvalidArgument, match=r"must be a proceedings\.Law"):
         proceeding_machine(law=DEFAULT_RULEBOOKS)  # type: ignore[arg-type]
+
+
+def test_a_claim_made_again_during_an_appeal_is_no_new_claim() -> None:
+    """Found by the machine: refused, a non-suspensive appeal, the claim made again,
+    then a removal. The chart keeps the appeal pending (a repeat claim is no new
+    claim), so the strict policy accepts the removal; the oracle must agree."""
+    from proceedings._strategies.oracle import Protections
+
+    day = proceedings.UncertainDate.parse("2023-01-09")
+    events = [
+        proceedings.AsylumDecision(
+            id="e1", date=day, jurisdiction="KZ", outcome=proceedings.AsylumOutcome.REFUSED
+        ),
+        proceedings.AppealFiled(
+            id="e2",
+            date=day,
+            jurisdiction="KZ",
+            against="e1",
+            level=proceedings.AppealLevel.ADMINISTRATIVE_REVIEW,
+            appellant=proceedings.Appellant.PERSON,
+            suspensive=False,
+        ),
+        proceedings.AsylumClaim(
+            id="e3", date=day, jurisdiction="KZ", kind=proceedings.AsylumKind.REFUGEE_STATUS
+        ),
+    ]
+    removal = proceedings.Removal(
+        id="e4",
+        date=day,
+        jurisdiction="KZ",
+        channel=proceedings.RemovalChannel.CRIMINAL_EXPULSION,
+        destination="RU",
+    )
+    oracle = Protections(jurisdiction="KZ")
+    proceeding = proceedings.Proceeding(person=proceedings.Person(id="x", nationalities=("RU",)))
+    for event in events:
+        oracle.update(event)
+        proceeding.apply(event)
+    assert oracle.barring(removal) == []
+    proceeding.apply(removal)  # accepted: nothing bars it

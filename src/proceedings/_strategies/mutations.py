@@ -221,7 +221,13 @@ _CUSTODY_OR_EXTRADITION = (
 # (breach, rule, builder, which earlier states of the oracle rule it out)
 _Needs = Callable[[Protections, Sequence[Event]], bool]
 _BREACHES: tuple[tuple[str, str, _Builder, _Needs], ...] = (
-    ("removal_during_claim", "KZ-REF-AS-STATUS", _during_claim, lambda o, h: o.asylum != "granted"),
+    (
+        "removal_during_claim",
+        "KZ-REF-AS-STATUS",
+        _during_claim,
+        # A claim made during an appeal is no new claim (see the oracle).
+        lambda o, h: o.asylum not in {"granted", "appeal_open"},
+    ),
     ("removal_during_appeal", "KZ-REF-AS-STATUS", _during_appeal, lambda o, h: True),
     ("removal_under_cat_measure", "CAT-22", _under_measure(InterimBody.UN_CAT), lambda o, h: True),
     (
@@ -242,7 +248,7 @@ _BREACHES: tuple[tuple[str, str, _Builder, _Needs], ...] = (
         "surrender_during_claim",
         "KZ-REF-AS-STATUS",
         _surrender_during_claim,
-        lambda o, h: o.asylum != "granted",
+        lambda o, h: o.asylum not in {"granted", "appeal_open"},
     ),
     ("expelled_before_final", "KZ-KOAP-APPEAL", _expelled_before_final, lambda o, h: True),
     (

@@ -60,7 +60,9 @@ class Protections:
 
     jurisdiction: str
     by_id: dict[str, Event] = attrs.Factory(dict)
-    asylum: str = "none"  # none, pending, refused, appeal, granted, final, withdrawn, unknown
+    # none, pending, refused, appeal, appeal_open (an appeal recorded as not
+    # suspensive, pending), granted, final, withdrawn, unknown
+    asylum: str = "none"
     measures: dict[str, InterimBody] = attrs.Factory(dict)
     approval: Event | None = None
     approval_appeal: str = "none"  # none, pending, dismissed
@@ -72,7 +74,9 @@ class Protections:
             return
         root = _root(self.by_id, event)
         if isinstance(event, AsylumClaim):
-            if self.asylum not in {"pending", "appeal", "granted"}:
+            # As the chart has it: a claim made again while the first awaits a decision,
+            # or while an appeal against its refusal is pending, is no new claim.
+            if self.asylum not in {"pending", "appeal", "appeal_open", "granted"}:
                 self.asylum = "pending"
         elif isinstance(event, AsylumClaimNotRegistered):
             # Not registering a claim is no decision on it: the person asked.
@@ -100,7 +104,7 @@ class Protections:
         elif isinstance(event, AppealFiled) and root is not None:
             if root.type in {"asylum_decision", "asylum_claim_not_registered"}:
                 # An appeal recorded as not suspensive protects nobody.
-                self.asylum = "final" if event.suspensive is False else "appeal"
+                self.asylum = "appeal_open" if event.suspensive is False else "appeal"
             elif root.type == "extradition_decided" and self.approval is not None:
                 self.approval_appeal = "pending"
         elif isinstance(event, AppealDecided) and root is not None:
