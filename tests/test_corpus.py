@@ -217,3 +217,10 @@ def test_a_run_from_another_thread_leaves_signals_alone(tmp_path: Path) -> None:
     worker.start()
     worker.join()
     assert [list(validate_corpus([path]))] == results
+
+
+def test_one_path_may_be_given_as_it_is() -> None:
+    """A single path is one input, not its characters, as a str or as a Path."""
+    for path in ("examples/cases/kasimov.json", Path("examples/cases/kasimov.json")):
+        outcomes = list(validate_corpus(path))
+        assert [o.report.record_id for o in outcomes if o.report is not None] == ["kasimov"]

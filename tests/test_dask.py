@@ -113,6 +113,11 @@ def test_a_frame_writes_parquet(client: object, corpus: Path, tmp_path: Path) ->
     assert dates == [r["date_earliest"] for r in rows]
 
 
+def test_one_path_may_be_given_as_it_is(client: object) -> None:
+    outcomes = validate_bag("examples/cases/kasimov.json").compute()
+    assert [o.report.record_id for o in outcomes if o.report is not None] == ["kasimov"]
+
+
 def test_standard_input_and_a_bad_blocksize_are_refused() -> None:
     with pytest.raises(ValueError, match="standard input"):
         validate_bag(["-"])

@@ -530,7 +530,7 @@ def _context() -> BaseContext:
 
 
 def validate_corpus(
-    paths: Iterable[str | os.PathLike[str] | Input],
+    paths: Iterable[str | os.PathLike[str] | Input] | str | os.PathLike[str],
     *,
     law: Law = DEFAULT_LAW,
     accounts: Sequence[str] | None = None,
@@ -547,7 +547,7 @@ def validate_corpus(
         paths: Files (``.json``: one record; ``.jsonl``: one per line; other
             names are sniffed), directories (their ``*.json`` and ``*.jsonl``
             files), ``-`` for standard input, or :class:`Input` values from
-            :func:`iter_inputs`.
+            :func:`iter_inputs`; a single path may be given as it is.
         law: The law to validate against.
         accounts: Only these accounts of records that have them; a record
             without one of them is an input problem.
@@ -583,6 +583,8 @@ def validate_corpus(
     """
     if jobs < 0:
         raise ValueError(f"jobs must be 0 (one per CPU) or more, not {jobs}")
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]  # one path, not the characters of one
     workers = jobs or os.cpu_count() or 1
     day = as_of.text if isinstance(as_of, UncertainDate) else as_of
     if day is not None:

@@ -78,7 +78,11 @@ class _Block:
         return self._fh.readline(left if size < 0 else min(size, left))
 
 
-def _inputs(paths: Iterable[str | os.PathLike[str] | Input]) -> list[Input]:
+def _inputs(
+    paths: Iterable[str | os.PathLike[str] | Input] | str | os.PathLike[str],
+) -> list[Input]:
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]  # one path, not the characters of one
     found: list[Input] = []
     for p in paths:
         if isinstance(p, Input):
@@ -173,7 +177,7 @@ _NO_STDIN: Any = _NoStdin()
 
 
 def validate_bag(
-    paths: Iterable[str | os.PathLike[str] | Input],
+    paths: Iterable[str | os.PathLike[str] | Input] | str | os.PathLike[str],
     *,
     law: Law = DEFAULT_LAW,
     accounts: Sequence[str] | None = None,
