@@ -20,8 +20,9 @@ import enum
 import functools
 import math
 import re
+import types
 from collections.abc import Callable
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -186,6 +187,30 @@ def _tuple_factory(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any
     return factory
 
 
+def _is_optional(t: Any) -> bool:
+    return (
+        get_origin(t) in (Union, types.UnionType)
+        and len(get_args(t)) == 2
+        and (type(None) in get_args(t))
+    )
+
+
+def _optional_factory(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    """``X | None``: ``None``, or what ``X``'s hook makes, the hook looked up once
+    (cattrs looks it up again for every value: some 4% of decoding)."""
+
+    def factory(t: Any) -> Callable[[Any, Any], Any]:
+        (inner,) = (a for a in get_args(t) if a is not type(None))
+        hook = converter.get_structure_hook(inner)
+
+        def structure(value: Any, _: Any) -> Any:
+            return None if value is None else hook(value, inner)
+
+        return structure
+
+    return factory
+
+
 def _event_hook(converter: cattrs.Converter) -> Callable[[Any, type], Event]:
     hooks: dict[str, Callable[[Any, Any], Any]] = {}  # each generated when first read
     expected = ", ".join(sorted(EVENT_TYPE_BY_TAG))
@@ -279,6 +304,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
         conv.register_structure_hook(enum_cls, _enum_hook(enum_cls))
         conv.register_unstructure_hook(enum_cls, lambda e: e.value)
     conv.register_structure_hook_factory(_is_var_tuple, _tuple_factory(conv))
+    conv.register_structure_hook_factory(_is_optional, _optional_factory(conv))
     conv.register_unstructure_hook_func(_is_var_tuple, lambda v: [conv.unstructure(i) for i in v])
 
     # Each class's hooks are generated the first time they are needed (a run that
