@@ -38,6 +38,24 @@ def _loaded_by(code: str) -> set[str]:
     return set(json.loads(done.stdout.splitlines()[-1]))
 
 
+def _type_checking_imports(path: str | None) -> dict[str, str]:
+    """Each name a module imports under ``TYPE_CHECKING``, with the relative module it
+    comes from (``._dates``, ``.._timeline``)."""
+    assert path is not None
+    tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    guarded = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING"
+    )
+    return {
+        alias.asname or alias.name: "." * node.level + (node.module or "")
+        for node in guarded.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+
+
 def test_import_proceedings_imports_no_submodule() -> None:
     assert {"proceedings"} == _loaded_by("import proceedings")
 
@@ -87,18 +105,7 @@ def test_every_public_name_resolves_to_its_definition(name: str) -> None:
 def test_the_type_checkers_imports_are_the_public_names() -> None:
     """The imports under ``TYPE_CHECKING`` name exactly ``__all__`` (and the deprecated
     ``iter_jsonl``), each from the module that ``__getattr__`` imports it from."""
-    tree = ast.parse(Path(proceedings.__file__).read_text(encoding="utf-8"))
-    guarded = next(
-        node
-        for node in tree.body
-        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING"
-    )
-    imported = {
-        alias.asname or alias.name: f".{node.module}"
-        for node in guarded.body
-        if isinstance(node, ast.ImportFrom)
-        for alias in node.names
-    }
+    imported = _type_checking_imports(proceedings.__file__)
     assert set(imported) == {*proceedings.__all__, "iter_jsonl"}
     for name, module in imported.items():
         assert proceedings._HOME.get(name, "._model") == module, name
@@ -176,18 +183,7 @@ def test_every_render_name_resolves_to_its_definition(name: str) -> None:
 
 
 def test_render_type_checking_imports_are_its_public_names() -> None:
-    tree = ast.parse(Path(render.__file__).read_text(encoding="utf-8"))
-    guarded = next(
-        node
-        for node in tree.body
-        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING"
-    )
-    imported = {
-        alias.asname or alias.name: "." * node.level + (node.module or "")
-        for node in guarded.body
-        if isinstance(node, ast.ImportFrom)
-        for alias in node.names
-    }
+    imported = _type_checking_imports(render.__file__)
     assert set(imported) == set(render.__all__) - _RENDER_OWN
     assert imported == render._HOME
 
