@@ -583,21 +583,55 @@ def validate_corpus(
     """
     if jobs < 0:
         raise ValueError(f"jobs must be 0 (one per CPU) or more, not {jobs}")
-    if isinstance(paths, str | os.PathLike):
-        paths = [paths]  # one path, not the characters of one
     workers = jobs or os.cpu_count() or 1
+    job = _make_job(
+        law=law,
+        accounts=accounts,
+        as_of=as_of,
+        event_lines=event_lines,
+        render=render,
+        limits=limits,
+        elsewhere=workers > 1,
+    )
+    return _run(_as_paths(paths), job, workers, sys.stdin.buffer if stdin is None else stdin)
+
+
+def _as_paths(
+    paths: Iterable[str | os.PathLike[str] | Input] | str | os.PathLike[str],
+) -> Iterable[str | os.PathLike[str] | Input]:
+    """The inputs of a run: one path given as it is stands for itself, not its characters."""
+    return [paths] if isinstance(paths, str | os.PathLike) else paths
+
+
+def _make_job(
+    *,
+    law: Law,
+    accounts: Sequence[str] | None,
+    as_of: str | UncertainDate | None,
+    event_lines: bool,
+    render: Callable[[Outcome], str] | None,
+    limits: Limits | None,
+    elsewhere: bool,
+) -> _Job:
+    """What every worker needs to validate records as :func:`validate_corpus` asks
+    (also for :mod:`proceedings.dask`); ``elsewhere``: it runs in other processes, so
+    the law's own rulebooks must pickle.
+
+    Raises:
+        InvalidDate: ``as_of`` is not a date (here, not once per record).
+        ValueError: A rulebook cannot be sent to other processes.
+    """
     day = as_of.text if isinstance(as_of, UncertainDate) else as_of
     if day is not None:
-        UncertainDate.parse(day)  # a bad date fails here, not once per record
-    job = _Job(
-        law=_PortableLaw.of(law, check=workers > 1),
+        UncertainDate.parse(day)
+    return _Job(
+        law=_PortableLaw.of(law, check=elsewhere),
         accounts=tuple(accounts) if accounts else None,
         as_of=day,
         event_lines=event_lines,
         render=render,
         limits=Limits() if limits is None else limits,
     )
-    return _run(paths, job, workers, sys.stdin.buffer if stdin is None else stdin)
 
 
 def _run(

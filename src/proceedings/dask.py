@@ -39,7 +39,7 @@ from ._limits import Limits
 from ._reading import Input, _lines, iter_inputs, read_items
 from ._rows import FINDING_COLUMNS
 from ._rules import Law
-from .corpus import Outcome, _Job, _PortableLaw, _unique_ids, _Validator
+from .corpus import Outcome, _as_paths, _Job, _make_job, _unique_ids, _Validator
 from .law import DEFAULT_LAW
 from .render._tables import finding_rows
 
@@ -81,10 +81,8 @@ class _Block:
 def _inputs(
     paths: Iterable[str | os.PathLike[str] | Input] | str | os.PathLike[str],
 ) -> list[Input]:
-    if isinstance(paths, str | os.PathLike):
-        paths = [paths]  # one path, not the characters of one
     found: list[Input] = []
-    for p in paths:
+    for p in _as_paths(paths):
         if isinstance(p, Input):
             found.append(p)
             continue
@@ -216,16 +214,14 @@ def validate_bag(
 
     if blocksize <= 0:
         raise ValueError(f"blocksize must be a positive number of bytes, not {blocksize}")
-    day = as_of.text if isinstance(as_of, UncertainDate) else as_of
-    if day is not None:
-        UncertainDate.parse(day)
-    job = _Job(
-        law=_PortableLaw.of(law, check=True),
-        accounts=tuple(accounts) if accounts else None,
-        as_of=day,
+    job = _make_job(
+        law=law,
+        accounts=accounts,
+        as_of=as_of,
         event_lines=event_lines,
         render=render,
-        limits=Limits() if limits is None else limits,
+        limits=limits,
+        elsewhere=True,
     )
     parts = _parts(_inputs(paths), blocksize)
     if not parts:
