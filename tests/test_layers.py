@@ -52,7 +52,9 @@ LAYERS: tuple[frozenset[str], ...] = (
         }
     ),
     frozenset({"_versions"}),
-    frozenset({"_jsonparse", "_codec", "codec", "_locate", "_reading", "_schema", "schema"}),
+    frozenset(
+        {"_jsonparse", "_fastdecode", "_codec", "codec", "_locate", "_reading", "_schema", "schema"}
+    ),
     frozenset({"_statechart", "_chart"}),
     frozenset({"_rule_parts", "_rules", "law"}),
     frozenset({"_engine"}),

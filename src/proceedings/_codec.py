@@ -39,6 +39,7 @@ from . import _model
 from ._checks import CHECK, IDENTIFIER, Check, FieldProblems
 from ._dates import UncertainDate
 from ._errors import InvalidDate, Problem, RecordError
+from ._fastdecode import Slow, decoder
 from ._findings import Certainty, Finding, Severity, Unverified, citation_dict
 from ._findings import Citation as LawCitation
 from ._model import (
@@ -632,6 +633,10 @@ def _raw_reference_problems(data: dict[str, Any]) -> list[Problem]:
 
 # -- public functions ------------------------------------------------------------
 
+#: The classes the generated fast decoders build (reports and findings go
+#: through the cattrs converter).
+_MODEL_CLASSES = frozenset({CaseRecord, Event, *PARTS, *EVENT_TYPE_BY_TAG.values()})
+
 
 def structure(data: Any, cls: type[T] = CaseRecord, *, source: str | None = None) -> T:  # type: ignore[assignment]
     """Build a record (or any model class) from JSON-like data.
@@ -657,11 +662,14 @@ def structure(data: Any, cls: type[T] = CaseRecord, *, source: str | None = None
         if newer:
             raise RecordError(newer, source=source)
     try:
+        if cls in _MODEL_CLASSES:
+            result: T = decoder(cls)(data)
+            return result
         return _fast().structure(data, cls)
-    except Exception:
+    except (Slow, Exception):
         pass
     try:
-        result: T = _detailed().structure(data, cls)
+        result = _detailed().structure(data, cls)
     except Exception as exc:
         problems = _problems(exc, "$")
         if cls is CaseRecord:

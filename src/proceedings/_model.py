@@ -176,6 +176,8 @@ def iter_refs(
     """
     for name, many, allowed, part in _ref_slots(cls):
         value = get(obj, name)
+        if value is None:
+            continue  # most references are optional, and most are not given
         path = f"{prefix}{name}"
         if many:
             # A malformed list has its own problem; only its items are read.
