@@ -1637,3 +1637,38 @@ def test_an_open_order_only_ever_lowers_certainty(rec: CaseRecord, data: st.Data
         set(after),
         all(rank[after[k]] <= rank[before[k]] for k in before),
     )
+
+
+# -- what a law computes once ------------------------------------------------------
+
+
+def test_the_rules_looked_at_are_those_that_may_bind_the_place() -> None:
+    # Kazakh rules are not looked at for an event in France; a treaty rule
+    # is not looked at where the state is known not to be party.
+    for event_type in ("removal", "detention", "asylum_claim"):
+        for country in ("KZ", "FR", "RU", "ZZ"):
+            expected = tuple(
+                r for r in DEFAULT_LAW.rules_for(event_type) if r.may_apply_in(country, DEFAULT_LAW)
+            )
+            assert DEFAULT_LAW.rules_at(event_type, country) == expected
+    assert any(r.jurisdictions == frozenset({"KZ"}) for r in DEFAULT_LAW.rules_for("removal"))
+    assert all(r.jurisdictions != frozenset({"KZ"}) for r in DEFAULT_LAW.rules_at("removal", "FR"))
+
+
+@given(st.sampled_from(DEFAULT_LAW.rules), st.sampled_from(["KZ", "RU", "FR", "SE", "ZZ"]))
+def test_whether_a_rule_applies_is_the_rules_own_answer_kept(rule: Rule, country: str) -> None:
+    for text in ("2008", "2015-06-01", "2022-09-16/2022-09-17", "../2000", "2024~"):
+        day = UncertainDate.parse(text)
+        first = DEFAULT_LAW.applies(rule, country, day)
+        assert first is rule.applies(country, day, DEFAULT_LAW)
+        assert DEFAULT_LAW.applies(rule, country, day) is first
+
+
+def test_the_kept_answers_stay_few(monkeypatch: pytest.MonkeyPatch) -> None:
+    from proceedings import _rules
+
+    monkeypatch.setattr(_rules, "_APPLIES_MAX", 8)
+    fresh = _rules.Law(rulebooks=DEFAULT_RULEBOOKS)
+    many = record(*[detention(f"d{i}", f"{2000 + i}-01-01") for i in range(12)])
+    assert validate(many, law=fresh) == validate(many)
+    assert 0 < len(fresh._applies) <= 8

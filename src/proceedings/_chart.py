@@ -94,11 +94,16 @@ FEATURES: Mapping[str, Feature] = {
 def features(event: Event, events_by_id: Mapping[str, Event]) -> Callable[[str], Any]:
     """The lookup the chart's conditions use for one event: a derived feature or a field."""
 
+    # Several transitions may test one feature: each is computed once.
+    seen: dict[str, Any] = {}
+
     def lookup(name: str) -> Any:
+        if name in seen:
+            return seen[name]
         feature = FEATURES.get(name)
-        if feature is not None:
-            return feature(event, events_by_id)
-        return getattr(event, name, None)
+        value = feature(event, events_by_id) if feature is not None else getattr(event, name, None)
+        seen[name] = value
+        return value
 
     return lookup
 

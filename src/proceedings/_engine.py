@@ -85,8 +85,10 @@ class State:
     def with_(self, country: str, state: JurisdictionState) -> State:
         """The same state with one jurisdiction's replaced (or added last)."""
         pairs = list(self.jurisdictions)
-        for i, (code, _) in enumerate(pairs):
+        for i, (code, old) in enumerate(pairs):
             if code == country:
+                if old is state:
+                    return self  # most events change nothing: no copy
                 pairs[i] = (country, state)
                 return State(tuple(pairs))
         return State((*pairs, (country, state)))
@@ -242,8 +244,13 @@ def step(run: Replay, position: int, index: int, state: State) -> tuple[Step, se
     # The trace is written only where asked for: two tests of ``trace`` per
     # rule, and bookkeeping on the rare paths where a breach is dropped.
     trace = run.trace
-    for rule in law.rules_for(event.type):
-        applies = rule.applies(event.jurisdiction, event.date, law)
+    # Without a trace, the rules that cannot bind the event's jurisdiction on
+    # any day are not even looked at; a trace lists them, as not applying.
+    rules = (
+        law.rules_at(event.type, event.jurisdiction) if trace is None else law.rules_for(event.type)
+    )
+    for rule in rules:
+        applies = law.applies(rule, event.jurisdiction, event.date)
         if applies is Truth.FALSE:
             if trace is not None:
                 trace.append(Seen(index=index, rule=rule, applies=applies))

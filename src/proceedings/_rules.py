@@ -313,6 +313,16 @@ class Law:
     _parties: dict[tuple[str, str], Party] = attrs.field(init=False, eq=False, repr=False)
     _non_parties: frozenset[tuple[str, str]] = attrs.field(init=False, eq=False, repr=False)
     _applied: tuple[Rule, ...] = attrs.field(init=False, eq=False, repr=False)
+    # Filled as replays ask: the rules that may bind a jurisdiction, by
+    # (event type, jurisdiction); whether a rule applies, by (rule id,
+    # jurisdiction, date text). Neither changes for a given law.
+    _at: dict[tuple[str, str], tuple[Rule, ...]] = attrs.field(
+        init=False, eq=False, repr=False, factory=dict
+    )
+    _applies: dict[tuple[str, str, str], Truth] = attrs.field(
+        init=False, eq=False, repr=False, factory=dict
+    )
+    _unconditional: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         ids = [r.id for book in self.rulebooks for r in book.rules]
@@ -382,6 +392,15 @@ class Law:
             for event_type in rule.on:
                 by_type.setdefault(event_type, []).append(rule)
         object.__setattr__(self, "_by_type", {k: tuple(v) for k, v in by_type.items()})
+        object.__setattr__(
+            self,
+            "_unconditional",
+            frozenset(
+                r.id
+                for r in applied
+                if r.jurisdictions is None and r.treaty is None and r.in_force == (None, None)
+            ),
+        )
 
     @property
     def all_rules(self) -> tuple[Rule, ...]:
@@ -402,6 +421,30 @@ class Law:
     def rules_for(self, event_type: str) -> tuple[Rule, ...]:
         """The rules an event of this type triggers, in rulebook order."""
         return self._by_type.get(event_type, ())
+
+    def rules_at(self, event_type: str, jurisdiction: str) -> tuple[Rule, ...]:
+        """The rules an event of this type triggers that may bind ``jurisdiction``
+        on some day (:meth:`Rule.may_apply_in`), in rulebook order."""
+        key = (event_type, jurisdiction)
+        found = self._at.get(key)
+        if found is None:
+            found = tuple(
+                r for r in self.rules_for(event_type) if r.may_apply_in(jurisdiction, self)
+            )
+            self._at[key] = found
+        return found
+
+    def applies(self, rule: Rule, jurisdiction: str, day: UncertainDate) -> Truth:
+        """:meth:`Rule.applies` under this law, computed once per rule, place and date."""
+        if rule.id in self._unconditional:
+            return Truth.TRUE
+        key = (rule.id, jurisdiction, day.text)
+        found = self._applies.get(key)
+        if found is None:
+            if len(self._applies) >= _APPLIES_MAX:
+                self._applies.clear()  # a corpus of distinct dates keeps memory flat
+            found = self._applies[key] = rule.applies(jurisdiction, day, self)
+        return found
 
     def rule(self, rule_id: str) -> Rule:
         """The rule with this id (verified or not).
@@ -461,6 +504,10 @@ class Law:
         ]
         candidates.sort(key=lambda o: o.part is None)
         return candidates[0] if candidates else None
+
+
+#: How many answers of :meth:`Law.applies` a law keeps.
+_APPLIES_MAX = 1 << 16
 
 
 @attrs.define(eq=False)

@@ -54,16 +54,28 @@ class Transition:
     when: Mapping[str, tuple[Any, ...]] = attrs.field(factory=dict)
     marks: tuple[str, ...] = ()
     clears: tuple[str, ...] = ()
+    # Every event asks these: kept ready, not recomputed from the fields.
+    _from_any: bool = attrs.field(init=False, eq=False, repr=False)
+    _conditions: tuple[tuple[str, tuple[Any, ...]], ...] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_from_any", ANY in self.source)
+        object.__setattr__(self, "_conditions", tuple(self.when.items()))
 
     def matches(self, state: str, features: Callable[[str], Any]) -> bool:
         """Whether it fires from ``state`` for an event with these features."""
-        if ANY not in self.source and state not in self.source:
+        if not self._from_any and state not in self.source:
             return False
         return self.accepts(features)
 
     def accepts(self, features: Callable[[str], Any]) -> bool:
         """Whether an event with these features meets its conditions (from any state)."""
-        return all(features(name) in allowed for name, allowed in self.when.items())
+        for name, allowed in self._conditions:  # noqa: SIM110 - no generator per event
+            if features(name) not in allowed:
+                return False
+        return True
 
 
 @attrs.frozen(kw_only=True)
@@ -192,10 +204,17 @@ class Statechart:
     _names: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
     _marks: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
     _driving: dict[str, tuple[Track, ...]] = attrs.field(init=False, eq=False, repr=False)
+    _initial: JurisdictionState = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         names = tuple(t.name for t in self.tracks)
         object.__setattr__(self, "_names", names)
+        # States are immutable: every untouched jurisdiction shares this one.
+        object.__setattr__(
+            self,
+            "_initial",
+            JurisdictionState(tracks=tuple((t.name, t.initial) for t in self.tracks), marks=()),
+        )
         # The tracks each event type drives, in order: most events drive one or two.
         driving: dict[str, list[Track]] = {}
         for track in self.tracks:
@@ -236,7 +255,7 @@ class Statechart:
 
     def initial(self) -> JurisdictionState:
         """The state of a jurisdiction before any event."""
-        return JurisdictionState(tracks=tuple((t.name, t.initial) for t in self.tracks), marks=())
+        return self._initial
 
     def fire(
         self, state: JurisdictionState, event: Event, index: int, features: Callable[[str], Any]
@@ -260,12 +279,15 @@ class Statechart:
         tracks = dict(state.tracks)
         marks: dict[str, int] | None = None
         unexpected: list[tuple[str, str]] = []
+        moved = False
         for track in driven:
             candidates = track.transitions_on(event.type)
             current = tracks[track.name]
             for t in candidates:
                 if t.matches(current, features):
-                    tracks[track.name] = current if t.target == ANY else t.target
+                    if t.target not in (ANY, current):
+                        tracks[track.name] = t.target
+                        moved = True
                     if t.clears or t.marks:
                         if marks is None:
                             marks = dict(state.marks)
@@ -279,6 +301,8 @@ class Statechart:
                 # come from the track's current state.
                 if any(t.accepts(features) for t in candidates):
                     unexpected.append((track.name, current))
+        if not moved and marks is None:
+            return state, tuple(unexpected)  # the same state: nothing to build
         return (
             JurisdictionState(
                 tracks=tuple(tracks.items()),
