@@ -234,6 +234,44 @@ FIRES = [
         name="removed-from-france-despite-rule-39",
     ),
     _case(
+        "CAT-22-OPPORTUNITY",
+        record(
+            _risk("e", "2023-01-10", Risk.TORTURE),
+            _order("o", "2023-02-01"),
+            removal("r", "2023-02-01"),
+        ),
+        [(V, UNDETERMINED, ("r", "o", "e"))],
+        name="removed-on-the-day-of-the-order",
+    ),
+    _case(
+        "CAT-22-OPPORTUNITY",
+        record(
+            _risk("e", "2023-01-10", Risk.TORTURE),
+            event(
+                "expulsion_ordered",
+                "o",
+                "2023-01-30",
+                kind="administrative",
+                served=day("2023-02-03"),
+            ),
+            removal("r", "2023-02-01"),
+        ),
+        [(V, CERTAIN, ("r", "o", "e"))],
+        name="removed-before-the-order-was-served",
+    ),
+    _case(
+        "ICCPR-OP1-OPPORTUNITY",
+        record(
+            _risk("e", "2023-01-10", Risk.ILL_TREATMENT),
+            extradition("a", "2023-01-20"),
+            appeal("p", "2023-01-25", "a"),
+            appeal_decided("d", "2023-02-01", "p", AppealOutcome.DISMISSED),
+            removal("r", "2023-02-01", RemovalChannel.EXTRADITION),
+        ),
+        [(V, UNDETERMINED, ("r", "d", "e"))],
+        name="extradited-on-the-day-the-appeal-failed",
+    ),
+    _case(
         "R-REF-31",
         record(
             crossing("x", "2023-01-01"),
@@ -670,6 +708,36 @@ SILENT = [
         record(measure("m", "2023-01-10", InterimBody.ECTHR), removal("r", "2023-02-01")),
         [],
         name="kazakhstan-not-party",
+    ),
+    _case(
+        "CAT-22-OPPORTUNITY",
+        record(
+            _risk("e", "2023-01-10", Risk.TORTURE),
+            _order("o", "2023-01-31"),
+            removal("r", "2023-02-01"),
+        ),
+        [],
+        name="removed-the-day-after-the-order",
+    ),
+    _case(
+        "CAT-22-OPPORTUNITY",
+        record(
+            _risk("e", "2023-01-10", Risk.TORTURE),
+            _order("o", "2023-02-01"),
+            event("complaint_lodged", "k", "2023-01-20", body=InterimBody.ECTHR),
+            removal("r", "2023-02-01"),
+        ),
+        [],
+        name="a-complaint-was-lodged-before",
+    ),
+    _case(
+        "ICCPR-OP1-OPPORTUNITY",
+        record(
+            _order("o", "2023-02-01"),
+            removal("r", "2023-02-01"),
+        ),
+        [],
+        name="no-risk-raised",
     ),
     _case(
         "R-REF-31",
