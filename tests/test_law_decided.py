@@ -38,6 +38,7 @@ from proceedings import (
     Involvement,
     Person,
     RemovalChannel,
+    RequestKind,
     Risk,
     RiskResult,
     RiskScope,
@@ -617,3 +618,37 @@ def test_once_the_committee_is_seized_its_measures_are_the_question() -> None:
         fired(seized, "CAT-22-OPPORTUNITY"),
         fired(not_seized, "CAT-22-OPPORTUNITY"),
     )
+
+
+# -- ECHR art 38: the facilities the Court asked for ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fields", "phrase"),
+    [
+        (
+            {"reason": "the stage of the domestic proceedings", "by": "a regional court"},
+            "its reason",
+        ),
+        ({}, "not in the record"),
+    ],
+)
+def test_a_refusal_with_a_reason_or_none_recorded_is_for_the_court(
+    fields: dict[str, Any], phrase: str
+) -> None:
+    """Shamayev (access refused by a court, for a reason), Nizomkhon Dzhurayev (requests not
+    met, the answer not read): whether the explanation suffices is the Court's to judge."""
+    rec = record(
+        event(
+            "cooperation_refused",
+            "c",
+            "2003-10-20",
+            "RU",
+            body=InterimBody.ECTHR,
+            requested=(RequestKind.FACT_FINDING_ACCESS,),
+            **fields,
+        )
+    )
+    [finding] = [f for f in validate(rec).findings if f.rule_id == "ECHR-38"]
+    assert (finding.certainty, finding.event_ids) == (UNDETERMINED, ("c",))
+    assert phrase in finding.message

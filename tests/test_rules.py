@@ -54,6 +54,7 @@ from proceedings import (
     PersonFacts,
     Proceeding,
     RemovalChannel,
+    RequestKind,
     Risk,
     RiskResult,
     RiskScope,
@@ -242,6 +243,24 @@ FIRES = [
         ),
         [(V, UNDETERMINED, ("r", "o", "e"))],
         name="removed-on-the-day-of-the-order",
+    ),
+    _case(
+        "ECHR-38",
+        record(
+            event("complaint_lodged", "k", "2013-01-10", "RU", body=InterimBody.ECTHR),
+            event(
+                "cooperation_refused",
+                "c",
+                "2013-06-01",
+                "RU",
+                body=InterimBody.ECTHR,
+                complaint="k",
+                requested=(RequestKind.DOCUMENTS,),
+                explained=False,
+            ),
+        ),
+        [(V, CERTAIN, ("c", "k"))],
+        name="documents-not-produced-with-no-reason",
     ),
     _case(
         "CAT-22-OPPORTUNITY",
@@ -718,6 +737,12 @@ SILENT = [
         ),
         [],
         name="removed-the-day-after-the-order",
+    ),
+    _case(
+        "ECHR-38",
+        record(event("cooperation_refused", "c", "2013-06-01", "RU", body=InterimBody.UN_CAT)),
+        [],
+        name="a-un-committee-asked",
     ),
     _case(
         "CAT-22-OPPORTUNITY",

@@ -22,6 +22,7 @@ from .._model import (
     AppealFiled,
     AppealOutcome,
     ComplaintFiled,
+    CooperationRefused,
     Detention,
     DetentionExtended,
     EntryRefused,
@@ -30,9 +31,11 @@ from .._model import (
     ExtraditionDecided,
     ExtraditionOutcome,
     ExtraditionRequested,
+    InterimBody,
     Investigation,
     InvestigationOutcome,
     Removal,
+    RequestKind,
     Safeguards,
     TransitZoneConfinement,
     ZoneKind,
@@ -488,6 +491,48 @@ def _no_investigation(ctx: Context) -> Iterator[Hit]:
 
 ECHR_3_INVESTIGATION = _TEXT.rule("ECHR-3-INVESTIGATION", check=_no_investigation)
 
+
+# -- art 38: the facilities the Court needs to examine the case -------------------------
+
+
+#: What the Court asked for, in words.
+_ASKED = {
+    RequestKind.FACT_FINDING_ACCESS: "access for its fact-finding delegation",
+    RequestKind.DOCUMENTS: "the documents",
+    RequestKind.INFORMATION: "the information",
+    RequestKind.OTHER: "what",
+}
+
+
+def _facilities_refused(ctx: Context) -> Iterator[Hit]:
+    ev = ctx.event_as(CooperationRefused)
+    if ev.body is not InterimBody.ECTHR:
+        return
+    asked = " and ".join(_ASKED[r] for r in ev.requested) or "what"
+    asked += " it asked for" if RequestKind.FACT_FINDING_ACCESS not in ev.requested else ""
+    who = f" ({ev.by})" if ev.by else ""
+    if ev.explained is False:
+        truth, why = Truth.TRUE, ", with no reason given"
+    else:
+        # The Court weighs the reason (a domestic court's refusal binds the state
+        # too); the record can say only that one was given, or nothing.
+        truth = Truth.UNKNOWN
+        why = (
+            f", giving as its reason: {ev.reason}; whether that sufficed is the Court's to judge"
+            if ev.reason
+            else "; whether it gave a satisfactory explanation is not in the record"
+        )
+    yield Hit(
+        truth=truth,
+        message=(
+            f"The state{who} did not furnish the Court {asked}{why}; art 38 obliges it to "
+            "furnish all necessary facilities for the examination of the case"
+        ),
+        related=related(ctx.index_of(ev.complaint) if ev.complaint is not None else None),
+    )
+
+
+ECHR_38 = _TEXT.rule("ECHR-38", check=_facilities_refused)
 
 ECHR_RULEBOOK = _TEXT.rulebook(
     parties=PARTIES,
