@@ -3,8 +3,9 @@
 Art 3 (no removal to a real risk of ill-treatment), art 13 with art 3 and
 with art 4 of Protocol No. 4 (a remedy with automatic suspensive effect),
 art 4 of Protocol No. 4 (no collective expulsion) and art 5 § 1 (liberty:
-confinement in a transit zone, detention with no ground given). Art 34
-(interim measures) is in the international rulebook. Each rule binds a state
+confinement in a transit zone, detention with no ground given) and art 38
+(the facilities the Court asks for). Art 34 (interim measures) is in the
+international rulebook. Each rule binds a state
 only while it is party to the Convention or the Protocol: Russia ceased to be
 a party on 16 September 2022, and acts before that date stay judged.
 

@@ -1,4 +1,4 @@
-"""International rules: refugee law, torture, interim measures.
+"""International rules: refugee law, torture, interim measures, the right of complaint.
 
 They bind a state only from the date it became party to the treaty (the
 party table below). Dates marked ``verified=False`` are recalled, not
