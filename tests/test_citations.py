@@ -78,6 +78,9 @@ MIRROR_HOSTS = frozenset(
         "ppt.ru",
         "kiportal.ru",
         "law.wikireading.ru",
+        # The University of Minnesota Human Rights Library's copies of UN decisions.
+        "www1.umn.edu",
+        "hrlibrary.umn.edu",
     }
 )
 

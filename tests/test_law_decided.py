@@ -14,9 +14,11 @@ from typing import Any
 import pytest
 
 from builders import (
+    EXPULSION,
     appeal,
     appeal_decided,
     claim,
+    day,
     decision,
     event,
     fired,
@@ -36,6 +38,7 @@ from proceedings import (
     Involvement,
     Person,
     RemovalChannel,
+    RequestKind,
     Risk,
     RiskResult,
     RiskScope,
@@ -551,3 +554,101 @@ def test_the_minsk_limit_reads_the_wanted_listing_when_no_request_came(
         event("release", "out", "2023-02-15", detention="d"),
     )
     assert bool(fired(rec, "CIS-MINSK-62")) is fires
+
+
+# -- the UN complaint procedures: a removal that forestalls the complaint ------------------
+
+
+def test_a_removal_on_the_day_the_order_was_served_with_a_complaint_that_day() -> None:
+    """Agiza, Alzery: removed at once. A complaint lodged that day may have come first."""
+    rec = record(
+        _risk("e", "2023-01-10", where="KZ"),
+        event(
+            "expulsion_ordered",
+            "o",
+            "2023-01-20",
+            kind="administrative",
+            destination="RU",
+            served=day("2023-02-01"),
+        ),
+        event("complaint_lodged", "k", "2023-02-01", body=InterimBody.UN_HRC),
+        removal("r", "2023-02-01", actor=Actor.UNIDENTIFIED),
+    )
+    [finding] = [f for f in validate(rec).findings if f.rule_id == "CAT-22-OPPORTUNITY"]
+    assert (finding.certainty, finding.event_ids) == (UNDETERMINED, ("r", "o", "e", "k"))
+    assert "was served on the person" in finding.message
+    assert "whether the complaint" in finding.message
+    assert "unidentified men" in finding.message
+
+
+def test_what_counts_as_the_order_the_removal_carries_out() -> None:
+    """An order to another state, a dismissed appeal against another decision, an order of
+    another state: none is the decision carried out; the expulsion in the verdict is. A
+    complaint to another state's body, or one lodged after the removal, did not forestall it."""
+    rec = record(
+        _risk("e", "2023-01-10", where="KZ"),
+        event("criminal_conviction", "v", "2023-01-20", additional_penalties=(EXPULSION,)),
+        event("expulsion_ordered", "x", "2023-02-01", kind="administrative", destination="IT"),
+        event("expulsion_ordered", "y", "2023-02-01", "FR", kind="administrative"),
+        decision("a", "2023-01-25", AsylumOutcome.REFUSED),
+        appeal("p", "2023-01-26", "a"),
+        appeal_decided("d", "2023-02-01", "p", AppealOutcome.DISMISSED),
+        event("complaint_lodged", "k", "2023-01-15", "FR", body=InterimBody.UN_CAT),
+        event("complaint_lodged", "k2", "2023-01-21", body=InterimBody.UN_CAT),
+        removal("r", "2023-02-01", RemovalChannel.CRIMINAL_EXPULSION),
+    )
+    assert [] == fired(rec, "CAT-22-OPPORTUNITY")
+    later = record(*rec.events[:-1], removal("r", "2023-01-20", RemovalChannel.CRIMINAL_EXPULSION))
+    assert [(V, UNDETERMINED, ("r", "v", "e"))] == fired(later, "CAT-22-OPPORTUNITY")
+
+
+def test_once_the_committee_is_seized_its_measures_are_the_question() -> None:
+    """A measure of the Committee on record: CAT-22 reads the removal, not this rule."""
+    risk = _risk("e", "2023-01-10", where="KZ")
+    order = event("expulsion_ordered", "o", "2023-02-01", kind="administrative")
+    seized = record(
+        risk,
+        measure("m", "2023-01-15", InterimBody.UN_CAT),
+        event("interim_measure_lifted", "l", "2023-01-25", measure="m"),
+        order,
+        removal("r", "2023-02-01"),
+    )
+    not_seized = record(risk, order, removal("r", "2023-02-01"))
+    assert ([], [(V, UNDETERMINED, ("r", "o", "e"))]) == (
+        fired(seized, "CAT-22-OPPORTUNITY"),
+        fired(not_seized, "CAT-22-OPPORTUNITY"),
+    )
+
+
+# -- ECHR art 38: the facilities the Court asked for ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fields", "phrase"),
+    [
+        (
+            {"reason": "the stage of the domestic proceedings", "by": "a regional court"},
+            "its reason",
+        ),
+        ({}, "not in the record"),
+    ],
+)
+def test_a_refusal_with_a_reason_or_none_recorded_is_for_the_court(
+    fields: dict[str, Any], phrase: str
+) -> None:
+    """Shamayev (access refused by a court, for a reason), Nizomkhon Dzhurayev (requests not
+    met, the answer not read): whether the explanation suffices is the Court's to judge."""
+    rec = record(
+        event(
+            "cooperation_refused",
+            "c",
+            "2003-10-20",
+            "RU",
+            body=InterimBody.ECTHR,
+            requested=(RequestKind.FACT_FINDING_ACCESS,),
+            **fields,
+        )
+    )
+    [finding] = [f for f in validate(rec).findings if f.rule_id == "ECHR-38"]
+    assert (finding.certainty, finding.event_ids) == (UNDETERMINED, ("c",))
+    assert phrase in finding.message

@@ -54,6 +54,7 @@ from proceedings import (
     PersonFacts,
     Proceeding,
     RemovalChannel,
+    RequestKind,
     Risk,
     RiskResult,
     RiskScope,
@@ -232,6 +233,62 @@ FIRES = [
         ),
         [(V, CERTAIN, ("r", "m"))],
         name="removed-from-france-despite-rule-39",
+    ),
+    _case(
+        "CAT-22-OPPORTUNITY",
+        record(
+            _risk("e", "2023-01-10", Risk.TORTURE),
+            _order("o", "2023-02-01"),
+            removal("r", "2023-02-01"),
+        ),
+        [(V, UNDETERMINED, ("r", "o", "e"))],
+        name="removed-on-the-day-of-the-order",
+    ),
+    _case(
+        "ECHR-38",
+        record(
+            event("complaint_lodged", "k", "2013-01-10", "RU", body=InterimBody.ECTHR),
+            event(
+                "cooperation_refused",
+                "c",
+                "2013-06-01",
+                "RU",
+                body=InterimBody.ECTHR,
+                complaint="k",
+                requested=(RequestKind.DOCUMENTS,),
+                explained=False,
+            ),
+        ),
+        [(V, CERTAIN, ("c", "k"))],
+        name="documents-not-produced-with-no-reason",
+    ),
+    _case(
+        "CAT-22-OPPORTUNITY",
+        record(
+            _risk("e", "2023-01-10", Risk.TORTURE),
+            event(
+                "expulsion_ordered",
+                "o",
+                "2023-01-30",
+                kind="administrative",
+                served=day("2023-02-03"),
+            ),
+            removal("r", "2023-02-01"),
+        ),
+        [(V, CERTAIN, ("r", "o", "e"))],
+        name="removed-before-the-order-was-served",
+    ),
+    _case(
+        "ICCPR-OP1-OPPORTUNITY",
+        record(
+            _risk("e", "2023-01-10", Risk.ILL_TREATMENT),
+            extradition("a", "2023-01-20"),
+            appeal("p", "2023-01-25", "a"),
+            appeal_decided("d", "2023-02-01", "p", AppealOutcome.DISMISSED),
+            removal("r", "2023-02-01", RemovalChannel.EXTRADITION),
+        ),
+        [(V, UNDETERMINED, ("r", "d", "e"))],
+        name="extradited-on-the-day-the-appeal-failed",
     ),
     _case(
         "R-REF-31",
@@ -670,6 +727,42 @@ SILENT = [
         record(measure("m", "2023-01-10", InterimBody.ECTHR), removal("r", "2023-02-01")),
         [],
         name="kazakhstan-not-party",
+    ),
+    _case(
+        "CAT-22-OPPORTUNITY",
+        record(
+            _risk("e", "2023-01-10", Risk.TORTURE),
+            _order("o", "2023-01-31"),
+            removal("r", "2023-02-01"),
+        ),
+        [],
+        name="removed-the-day-after-the-order",
+    ),
+    _case(
+        "ECHR-38",
+        record(event("cooperation_refused", "c", "2013-06-01", "RU", body=InterimBody.UN_CAT)),
+        [],
+        name="a-un-committee-asked",
+    ),
+    _case(
+        "CAT-22-OPPORTUNITY",
+        record(
+            _risk("e", "2023-01-10", Risk.TORTURE),
+            _order("o", "2023-02-01"),
+            event("complaint_lodged", "k", "2023-01-20", body=InterimBody.ECTHR),
+            removal("r", "2023-02-01"),
+        ),
+        [],
+        name="a-complaint-was-lodged-before",
+    ),
+    _case(
+        "ICCPR-OP1-OPPORTUNITY",
+        record(
+            _order("o", "2023-02-01"),
+            removal("r", "2023-02-01"),
+        ),
+        [],
+        name="no-risk-raised",
     ),
     _case(
         "R-REF-31",

@@ -41,6 +41,7 @@ from ._vocab import (
     InvestigationOutcome,
     MandateOutcome,
     RemovalChannel,
+    RequestKind,
     Risk,
     RiskResult,
     RiskScope,
@@ -150,6 +151,34 @@ class InterimMeasureRefused(Event):
     body: InterimBody
     complaint: str | None = _ref("complaint_lodged")
     content: str | None = _opt_text()
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class CooperationRefused(Event):
+    """The state did not give an international body what it asked for in the proceedings.
+
+    A refusal of access to its fact-finding delegation, documents or
+    information not produced (ECHR art 38: the facilities the Court needs; the
+    duty to cooperate with a UN committee). ``jurisdiction`` is the state asked.
+
+    Attributes:
+        body: The body that asked.
+        complaint: The complaint it asked in.
+        requested: What it asked for.
+        by: Who refused or failed (the Government, a domestic court).
+        explained: Whether the state gave the body a reason (``False``: none).
+        reason: The reason it gave, in words.
+    """
+
+    type: ClassVar[str] = "cooperation_refused"
+    procedural: ClassVar[bool] = False
+
+    body: InterimBody
+    complaint: str | None = _ref("complaint_lodged")
+    requested: tuple[RequestKind, ...] = ()
+    by: str | None = _opt_text()
+    explained: bool | None = None
+    reason: str | None = _opt_text()
 
 
 # -- format 2: risk and its examination ----------------------------------------

@@ -598,6 +598,19 @@ class StatementKind(enum.StrEnum):
     """A declared policy or practice (push-backs at sea)."""
 
 
+class RequestKind(enum.StrEnum):
+    """What an international body asked of the state in the proceedings before it."""
+
+    FACT_FINDING_ACCESS = "fact_finding_access"
+    """Access for its delegation: to the person, to places, to witnesses."""
+    DOCUMENTS = "documents"
+    """Documents (the case file, decisions, records of an investigation)."""
+    INFORMATION = "information"
+    """Information: answers to its questions, the facts of what happened."""
+    OTHER = "other"
+    """Something else; say what in the event's ``note``."""
+
+
 #: Every vocabulary of the record format.
 VOCABULARIES: tuple[type[enum.StrEnum], ...] = (
     OffenceCategory,
@@ -639,6 +652,7 @@ VOCABULARIES: tuple[type[enum.StrEnum], ...] = (
     ContactTarget,
     LinkKind,
     StatementKind,
+    RequestKind,
 )
 
 __all__ = [
@@ -673,6 +687,7 @@ __all__ = [
     "PenaltyKind",
     "Promise",
     "RemovalChannel",
+    "RequestKind",
     "Risk",
     "RiskResult",
     "RiskScope",

@@ -3,8 +3,9 @@
 Art 3 (no removal to a real risk of ill-treatment), art 13 with art 3 and
 with art 4 of Protocol No. 4 (a remedy with automatic suspensive effect),
 art 4 of Protocol No. 4 (no collective expulsion) and art 5 § 1 (liberty:
-confinement in a transit zone, detention with no ground given). Art 34
-(interim measures) is in the international rulebook. Each rule binds a state
+confinement in a transit zone, detention with no ground given) and art 38
+(the facilities the Court asks for). Art 34 (interim measures) is in the
+international rulebook. Each rule binds a state
 only while it is party to the Convention or the Protocol: Russia ceased to be
 a party on 16 September 2022, and acts before that date stay judged.
 
@@ -22,6 +23,7 @@ from .._model import (
     AppealFiled,
     AppealOutcome,
     ComplaintFiled,
+    CooperationRefused,
     Detention,
     DetentionExtended,
     EntryRefused,
@@ -30,9 +32,11 @@ from .._model import (
     ExtraditionDecided,
     ExtraditionOutcome,
     ExtraditionRequested,
+    InterimBody,
     Investigation,
     InvestigationOutcome,
     Removal,
+    RequestKind,
     Safeguards,
     TransitZoneConfinement,
     ZoneKind,
@@ -488,6 +492,48 @@ def _no_investigation(ctx: Context) -> Iterator[Hit]:
 
 ECHR_3_INVESTIGATION = _TEXT.rule("ECHR-3-INVESTIGATION", check=_no_investigation)
 
+
+# -- art 38: the facilities the Court needs to examine the case -------------------------
+
+
+#: What the Court asked for, in words.
+_ASKED = {
+    RequestKind.FACT_FINDING_ACCESS: "access for its fact-finding delegation",
+    RequestKind.DOCUMENTS: "the documents",
+    RequestKind.INFORMATION: "the information",
+    RequestKind.OTHER: "what",
+}
+
+
+def _facilities_refused(ctx: Context) -> Iterator[Hit]:
+    ev = ctx.event_as(CooperationRefused)
+    if ev.body is not InterimBody.ECTHR:
+        return
+    asked = " and ".join(_ASKED[r] for r in ev.requested) or "what"
+    asked += " it asked for" if RequestKind.FACT_FINDING_ACCESS not in ev.requested else ""
+    who = f" ({ev.by})" if ev.by else ""
+    if ev.explained is False:
+        truth, why = Truth.TRUE, ", with no reason given"
+    else:
+        # The Court weighs the reason (a domestic court's refusal binds the state
+        # too); the record can say only that one was given, or nothing.
+        truth = Truth.UNKNOWN
+        why = (
+            f", giving as its reason: {ev.reason}; whether that sufficed is the Court's to judge"
+            if ev.reason
+            else "; whether it gave a satisfactory explanation is not in the record"
+        )
+    yield Hit(
+        truth=truth,
+        message=(
+            f"The state{who} did not furnish the Court {asked}{why}; art 38 obliges it to "
+            "furnish all necessary facilities for the examination of the case"
+        ),
+        related=related(ctx.index_of(ev.complaint) if ev.complaint is not None else None),
+    )
+
+
+ECHR_38 = _TEXT.rule("ECHR-38", check=_facilities_refused)
 
 ECHR_RULEBOOK = _TEXT.rulebook(
     parties=PARTIES,

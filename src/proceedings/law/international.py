@@ -1,4 +1,4 @@
-"""International rules: refugee law, torture, interim measures.
+"""International rules: refugee law, torture, interim measures, the right of complaint.
 
 They bind a state only from the date it became party to the treaty (the
 party table below). Dates marked ``verified=False`` are recalled, not
@@ -12,13 +12,22 @@ from typing import cast
 
 from .._dates import Truth
 from .._model import (
+    AppealDecided,
+    AppealFiled,
+    AppealOutcome,
     BorderCrossing,
+    ComplaintLodged,
     CriminalConviction,
     CrossingMode,
     Event,
+    ExpulsionOrdered,
+    ExtraditionDecided,
+    ExtraditionOutcome,
     InterimBody,
     InterimMeasureRequested,
+    PenaltyKind,
     Removal,
+    Risk,
 )
 from .._rules import Check, Context, Hit
 from . import _parties
@@ -35,7 +44,15 @@ from ._common import (
 )
 from ._data import law_data
 from ._parties import NON_PARTIES
-from ._risk import CAT_3_RISKS, ICCPR_7_RISKS, bars_removal, risk_check, standing_measures
+from ._risk import (
+    CAT_3_RISKS,
+    ICCPR_7_RISKS,
+    arguable_claim,
+    bars_removal,
+    claim_phrase,
+    risk_check,
+    standing_measures,
+)
 
 #: The texts of the rules (``data/international.json``); their checks are below.
 _TEXT = law_data("international")
@@ -172,6 +189,122 @@ def _interim(body: InterimBody) -> Check:
     return check
 
 
+# -- a removal that forestalls the complaint -----------------------------------------
+
+#: The decisions a removal carries out: an order, or the dismissal that made it final.
+_Order = ExpulsionOrdered | ExtraditionDecided | CriminalConviction | AppealDecided
+
+
+def _orders(ev: Event) -> bool:
+    """Whether ``ev`` orders a removal (an appeal against one is read by the caller)."""
+    if isinstance(ev, ExpulsionOrdered):
+        return True
+    if isinstance(ev, ExtraditionDecided):
+        return ev.outcome == ExtraditionOutcome.APPROVED
+    return isinstance(ev, CriminalConviction) and any(
+        p.kind is PenaltyKind.EXPULSION for p in (*ev.sentence, *ev.additional_penalties)
+    )
+
+
+def _last_order(ctx: Context, ev: Removal) -> int | None:
+    """The last decision before the removal that ordered it or made the order final."""
+    found = None
+    chain: set[str] = set()  # the orders and the dismissals of appeals against them
+    for i in ctx.earlier():
+        earlier = ctx.at(i)
+        if earlier.jurisdiction != ev.jurisdiction:
+            continue
+        if isinstance(earlier, ExpulsionOrdered) and earlier.destination not in (
+            None,
+            ev.destination,
+        ):
+            continue
+        if _orders(earlier):
+            found = i
+            chain.add(earlier.id)
+        elif isinstance(earlier, AppealDecided) and earlier.outcome == AppealOutcome.DISMISSED:
+            appeal = ctx.at(ctx.index_of(earlier.appeal))
+            assert isinstance(appeal, AppealFiled)
+            if appeal.against in chain:
+                found = i
+                chain.add(earlier.id)
+    return found
+
+
+def _complained_before(ctx: Context, ev: Removal) -> tuple[Truth, int | None]:
+    """Whether a complaint to an international body came before the removal.
+
+    A complaint lodged elsewhere counts too: the same matter may not be examined
+    by two international procedures at once (CAT art 22(5)(a), OP1 art 5(2)(a)).
+    """
+    truth, index = Truth.FALSE, None
+    for i in ctx.earlier():
+        earlier = ctx.at(i)
+        if not isinstance(earlier, ComplaintLodged) or earlier.jurisdiction != ev.jurisdiction:
+            continue
+        before = earlier.date.before(ev.date) | (earlier.date.same_day(ev.date) & Truth.UNKNOWN)
+        if before is Truth.TRUE:
+            return before, i
+        if before is Truth.UNKNOWN:
+            truth, index = before, i
+    return truth, index
+
+
+def _forestalled(body: InterimBody, risks: frozenset[Risk], name: str) -> Check:
+    """A removal carried out at once on the decision, before any complaint to ``body``."""
+
+    def check(ctx: Context) -> Iterator[Hit]:
+        if not ctx.in_state(f"interim_{body.value}", "none"):
+            return  # the body was seized: its interim measures are the question
+        ev = ctx.event_as(Removal)
+        claim = arguable_claim(ctx, ev.destination, risks, measures=False)
+        order = _last_order(ctx, ev)
+        if claim is None or order is None:
+            return
+        decision = ctx.at(order)
+        assert isinstance(decision, _Order)
+        known = decision.served if decision.served is not None else decision.date
+        unserved = ev.date.before(known)
+        same = known.same_day(ev.date)
+        if unserved is Truth.FALSE and same is Truth.FALSE:
+            return
+        complained, complaint = _complained_before(ctx, ev)
+        if complained is Truth.TRUE:
+            return
+        acted, whose = host_act(ev)
+        if unserved is Truth.TRUE:
+            truth = Truth.TRUE
+            when = f"before {ctx.describe(order)} was served on the person"
+        else:
+            # The same day leaves hours at most; whether they sufficed (counsel
+            # told in time, a complaint possible before the decision) is the
+            # Committee's to weigh on facts the record does not hold.
+            truth = Truth.UNKNOWN
+            when = (
+                f"on the day of {ctx.describe(order)}"
+                if decision.served is None
+                else f"on the day {ctx.describe(order)} was served on the person"
+            )
+        truth = truth & ~complained & acted
+        elsewhere = (
+            f"; whether the complaint ({ctx.describe(complaint)}) came before it is not known"
+            if complaint is not None
+            else ""
+        )
+        yield Hit(
+            truth=truth,
+            message=(
+                f"{removal_phrase(ev, capital=True)} {when}, despite "
+                f"{claim_phrase(ctx, claim)}: removed at once, the person had no opportunity "
+                f"to complain to the {name} and ask it for interim measures, which the "
+                f"state's acceptance of the complaint procedure protects{elsewhere}{whose}"
+            ),
+            related=related(order, *claim.indices, complaint),
+        )
+
+    return check
+
+
 def _irregular_entry_penalised(ctx: Context) -> Iterator[Hit]:
     ev = ctx.event_as(CriminalConviction)
     crossing_charges = [
@@ -237,6 +370,15 @@ CAT_GC4 = _TEXT.rule("CAT-GC4", check=_informal)
 CAT_22 = _TEXT.rule("CAT-22", check=_interim(InterimBody.UN_CAT))
 ICCPR_OP1_RULE = _TEXT.rule("ICCPR-OP1", check=_interim(InterimBody.UN_HRC))
 ECHR_34 = _TEXT.rule("ECHR-34", check=_interim(InterimBody.ECTHR))
+
+CAT_22_OPPORTUNITY = _TEXT.rule(
+    "CAT-22-OPPORTUNITY",
+    check=_forestalled(InterimBody.UN_CAT, CAT_3_RISKS, "Committee against Torture"),
+)
+ICCPR_OP1_OPPORTUNITY = _TEXT.rule(
+    "ICCPR-OP1-OPPORTUNITY",
+    check=_forestalled(InterimBody.UN_HRC, ICCPR_7_RISKS, "Human Rights Committee"),
+)
 
 R_REF_31 = _TEXT.rule("R-REF-31", check=_irregular_entry_penalised)
 
