@@ -508,21 +508,20 @@ _SPEEDY_DAYS = 30
 
 def _review_too_slow(ctx: Context, appeal: int, detention: int) -> Iterator[Hit]:
     """The challenge to a detention decided more than the reading's days after it was lodged."""
-    if ctx.reading(REVIEW_SPEED) != "thirty_days":
-        return
     slow = ctx.days_between(appeal, ctx.index).exceeds(_SPEEDY_DAYS)
-    if slow is Truth.FALSE:
+    if slow is Truth.FALSE or ctx.reading(REVIEW_SPEED) == "not_judged":
         return
+    reading = f"{REVIEW_SPEED}={ctx.reading(REVIEW_SPEED)}"
     yield Hit(
-        truth=slow,
-        readings=(REVIEW_SPEED,),
         message=(
             f"The court decided the challenge ({ctx.describe(appeal)}) to the detention "
             f"({ctx.describe(detention)}) only at {ctx.describe(ctx.index)}, more than "
             f"{_SPEEDY_DAYS} days later: art 5 § 4 requires a speedy decision on the "
-            f"lawfulness of a detention (reading {REVIEW_SPEED}={ctx.reading(REVIEW_SPEED)})"
+            f"lawfulness of a detention (reading {reading})"
         ),
+        truth=slow,
         related=(appeal, detention),
+        readings=(REVIEW_SPEED,),
     )
 
 
