@@ -404,6 +404,101 @@ def test_a_review_that_did_not_examine_the_detention() -> None:
     assert [(V, CERTAIN, ("ad", "d"))] == fired(rec, "ECHR-5-4")
 
 
+def _challenged(decided: str, **fields: Any) -> Any:
+    """A detention pending extradition, challenged on 3 January and decided on ``decided``."""
+    return record(
+        event("detention", "d", "2023-01-01", "FR", ground=DetentionGround.EXTRADITION_ARREST),
+        appeal("a", "2023-01-03", "d", where="FR"),
+        event(
+            "appeal_decided",
+            "ad",
+            decided,
+            "FR",
+            appeal="a",
+            outcome=AppealOutcome.DISMISSED,
+            **fields,
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("decided", "readings", "expected"),
+    [
+        ("2023-02-20", {}, [(V, CERTAIN, ("ad", "a", "d"))]),
+        ("2023-02-02", {}, []),
+        ("2023-02", {}, [(V, UNDETERMINED, ("ad", "a", "d"))]),
+        ("2023-02-20", {"detention_review_speed": "not_judged"}, []),
+    ],
+    ids=["forty-eight-days", "thirty-days", "some-day-in-february", "length-not-judged"],
+)
+def test_the_speed_of_a_review_is_a_reading(
+    decided: str, readings: dict[str, str], expected: list[Any]
+) -> None:
+    """Over thirty days is too slow under the default reading (certain on the dates)."""
+    assert expected == fired(_challenged(decided), "ECHR-5-4", readings=readings)
+
+
+def test_a_slow_review_rests_on_the_reading() -> None:
+    """The finding names the reading it rests on, so it is conditional, never certain."""
+    [finding] = [f for f in validate(_challenged("2023-02-20")).findings if f.rule_id == "ECHR-5-4"]
+    assert (finding.certainty, finding.readings) == (
+        Certainty.CONDITIONAL,
+        ("detention_review_speed=thirty_days",),
+    )
+
+
+def test_a_challenge_to_something_else_is_no_review_of_a_detention() -> None:
+    """The speed is judged only for a challenge to a detention order."""
+    rec = record(
+        event("expulsion_ordered", "e", "2023-01-01", "FR", kind="administrative"),
+        appeal("a", "2023-01-03", "e", where="FR"),
+        appeal_decided("ad", "2023-05-01", "a", AppealOutcome.DISMISSED, where="FR"),
+    )
+    assert [] == fired(rec, "ECHR-5-4")
+
+
+def _russian_custody(ground: DetentionGround | None, released: str) -> Any:
+    """Arrested as a wanted person, then an order (with ``ground``), then released."""
+    return record(
+        event("detention", "d", "2009-01-10", "RU", ground=DetentionGround.WANTED_PERSON),
+        event("extradition_requested", "q", "2009-01-11", "RU", requesting_state="TJ"),
+        event("detention_extended", "o", "2009-01-12", "RU", detention="d", ground=ground),
+        event("release", "out", released, "RU", detention="d"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("ground", "released", "readings", "expected"),
+    [
+        (DetentionGround.EXTRADITION_ARREST, "2009-06-01", {}, [(V, UNDETERMINED, ("out", "o"))]),
+        (DetentionGround.EXTRADITION_ARREST, "2009-03-01", {}, []),
+        (DetentionGround.PRE_TRIAL, "2009-06-01", {}, []),
+        (None, "2009-06-01", {}, [(V, UNDETERMINED, ("out", "o"))]),
+        (
+            DetentionGround.EXTRADITION_ARREST,
+            "2009-06-01",
+            {"ru_extradition_order_term": "order_only"},
+            [],
+        ),
+    ],
+    ids=["five-months", "seven-weeks", "a-russian-criminal-case", "ground-at-arrest", "order-only"],
+)
+def test_an_untermed_russian_order_pending_extradition(
+    ground: DetentionGround | None, released: str, readings: dict[str, str], expected: list[Any]
+) -> None:
+    """Art 109 CCrP as the Court read it (Gaforov, Yuldashev): two months, undetermined."""
+    assert expected == fired(_russian_custody(ground, released), "ECHR-5-1-TERM", readings=readings)
+
+
+def test_an_untermed_order_elsewhere_has_no_term_to_count() -> None:
+    """The reading is about Russian law only."""
+    rec = record(
+        event("detention", "d", "2009-01-10", "FR", ground=DetentionGround.EXTRADITION_ARREST),
+        event("release", "out", "2009-06-01", "FR", detention="d"),
+    )
+    assert [] == fired(rec, "ECHR-5-1-TERM")
+
+
 def test_a_zone_with_no_court_review_breaches_art_5_4() -> None:
     """No court could review the confinement."""
     rec = record(_zone(zone=ZoneKind.AIRPORT_TRANSIT, judicial_review=False))

@@ -26,6 +26,7 @@ from .._model import (
     CooperationRefused,
     Detention,
     DetentionExtended,
+    DetentionGround,
     EntryRefused,
     Event,
     ExpulsionOrdered,
@@ -41,7 +42,7 @@ from .._model import (
     TransitZoneConfinement,
     ZoneKind,
 )
-from .._rules import Context, Hit
+from .._rules import Context, Hit, Reading
 from . import _parties
 from ._common import OUTSIDE_PROCEDURE, host_act, related, removal_phrase
 from ._data import law_data
@@ -347,6 +348,53 @@ ECHR_5_1_GROUND = _TEXT.rule("ECHR-5-1-GROUND", check=_no_ground)
 PARTIES = (*_parties.ECHR, *_parties.ECHR_P4)
 
 
+#: Reading name: how long a Russian detention order that sets no term authorises.
+UNTERMED_ORDER = "ru_extradition_order_term"
+
+UNTERMED_ORDER_READING = Reading(
+    name=UNTERMED_ORDER,
+    question=(
+        "For how long does a Russian court order placing a person in custody pending "
+        "extradition authorise the detention when it sets no term?"
+    ),
+    options={
+        "two_months": (
+            "Two months: the general limit of Article 109 § 1 of the Code of Criminal "
+            "Procedure, beyond which Article 109 § 2 requires a further judicial "
+            "authorisation, as the European Court read Russian law in Nasrulloyev, Yuldashev "
+            "and Gaforov."
+        ),
+        "order_only": (
+            "Only the term an order itself sets is counted: an order that sets none gives "
+            "nothing to count."
+        ),
+    },
+    default="two_months",
+    jurisdictions=frozenset({"RU"}),
+    rationale=(
+        "The Court held that custodial detention pending extradition beyond two months "
+        "needed a further judicial authorisation under Article 109 § 2 of the Code of "
+        "Criminal Procedure, and that detention after the first two months under an order "
+        "that set no time-limit, with no extension, had no basis in domestic law: Yuldashev "
+        "v. Russia (no. 1248/09, 8 July 2010, §§ 98-99), Gaforov v. Russia (no. 25404/09, "
+        "21 October 2010, §§ 191-194, read in part), after Nasrulloyev v. Russia (§ 73, "
+        "cited there). The default follows that reading; 'order_only' counts only a term "
+        "the record gives."
+    ),
+)
+
+#: Days an order that sets no term authorises under the reading's default.
+_ARTICLE_109_DAYS = 60
+
+_EXTRADITION_GROUNDS = frozenset(
+    {
+        DetentionGround.WANTED_PERSON,
+        DetentionGround.EXTRADITION_CUSTODY,
+        DetentionGround.EXTRADITION_ARREST,
+    }
+)
+
+
 def _term_expired(ctx: Context) -> Iterator[Hit]:
     if not ctx.in_state("custody", "detained"):
         return
@@ -362,6 +410,7 @@ def _term_expired(ctx: Context) -> Iterator[Hit]:
     authorised = ctx.at(order)
     assert isinstance(authorised, Detention | DetentionExtended)
     if authorised.term_days is None:
+        yield from _untermed_order_expired(ctx, start, order)
         return
     exceeded = ctx.days_between(order, ctx.index).exceeds(authorised.term_days)
     if exceeded is Truth.FALSE:
@@ -379,10 +428,105 @@ def _term_expired(ctx: Context) -> Iterator[Hit]:
     )
 
 
+def _ground_of(ctx: Context, order: int, start: int | None) -> DetentionGround | None:
+    """The ground of the custody as of ``order``: the last one given since it began."""
+    ground = None
+    for i in range(start if start is not None else order, order + 1):
+        ev = ctx.at(i)
+        if isinstance(ev, Detention | DetentionExtended) and ev.ground is not None:
+            ground = ev.ground
+    return ground
+
+
+def _untermed_order_expired(ctx: Context, start: int | None, order: int) -> Iterator[Hit]:
+    """Custody pending extradition in Russia beyond two months of an order with no term given.
+
+    The record cannot say that an order set no term (``term_days`` is also
+    absent where the term was not read), so the finding stays undetermined.
+    """
+    if not ctx.reading_applies(UNTERMED_ORDER) or ctx.reading(UNTERMED_ORDER) != "two_months":
+        return
+    if _ground_of(ctx, order, start) not in _EXTRADITION_GROUNDS:
+        return
+    exceeded = ctx.days_between(order, ctx.index).exceeds(_ARTICLE_109_DAYS)
+    if exceeded is Truth.FALSE:
+        return
+    yield Hit(
+        truth=exceeded & Truth.UNKNOWN,
+        readings=(UNTERMED_ORDER,),
+        message=(
+            f"Still in custody pending extradition at {ctx.describe(ctx.index)}, more than "
+            f"two months after the last order ({ctx.describe(order)}), with no extension on "
+            "record and no term given: if the order set none, under Russian law (art 109 of "
+            "the Code of Criminal Procedure, as the Court read it) it authorised two months, "
+            f"and the detention had no basis in domestic law (reading {UNTERMED_ORDER}="
+            f"{ctx.reading(UNTERMED_ORDER)})"
+        ),
+        related=(order,),
+        anchor=order,
+        retrospective=ctx.event.type not in {"detention", "detention_extended"},
+    )
+
+
 ECHR_5_1_TERM = _TEXT.rule("ECHR-5-1-TERM", check=_term_expired)
 
 
 _DETENTIONS = (Detention, DetentionExtended)
+
+#: Reading name: from how many days is a review of a detention not "speedy"?
+REVIEW_SPEED = "detention_review_speed"
+
+REVIEW_SPEED_READING = Reading(
+    name=REVIEW_SPEED,
+    question=(
+        "From how many days between a challenge to a detention and the court's decision on "
+        "it is the review no longer 'speedy' (art 5 § 4)?"
+    ),
+    options={
+        "thirty_days": (
+            "More than thirty days is not speedy, unless the record shows why it took longer "
+            "(the person's own delays, a complex case): the shortest delays the Court found "
+            "in breach in the Russian judgments read."
+        ),
+        "not_judged": "The length of a review is not judged; the Court weighs it case by case.",
+    },
+    default="thirty_days",
+    rationale=(
+        "Art 5 § 4 sets no number and the Court judges speed case by case, requiring "
+        "'particular expedition' for liberty (Hutchison Reid, as recalled in the Russian "
+        "judgments read), with a less strict standard on appeal against a court's own "
+        "order. In the Russian judgments read it found delays of thirty-three to ninety-"
+        "eight days to examine requests for release and appeals against detention orders, "
+        "with nothing to show the applicant caused them, and 'periods of up to three "
+        "months', incompatible with it (citing Lebedev v. Russia, §§ 102 and 108, and "
+        "Mamedova v. Russia, § 96); in an extradition case it asked whether twenty-eight and "
+        "forty-two days were speedy, citing Abdulkhakov v. Russia, §§ 198-200. The default "
+        "takes thirty days as the point beyond which a delay calls for a reason; a finding "
+        "under it is conditional on the reading."
+    ),
+)
+
+#: Days beyond which the default reading takes a review to be too slow.
+_SPEEDY_DAYS = 30
+
+
+def _review_too_slow(ctx: Context, appeal: int, detention: int) -> Iterator[Hit]:
+    """The challenge to a detention decided more than the reading's days after it was lodged."""
+    slow = ctx.days_between(appeal, ctx.index).exceeds(_SPEEDY_DAYS)
+    if slow is Truth.FALSE or ctx.reading(REVIEW_SPEED) == "not_judged":
+        return
+    reading = f"{REVIEW_SPEED}={ctx.reading(REVIEW_SPEED)}"
+    yield Hit(
+        message=(
+            f"The court decided the challenge ({ctx.describe(appeal)}) to the detention "
+            f"({ctx.describe(detention)}) only at {ctx.describe(ctx.index)}, more than "
+            f"{_SPEEDY_DAYS} days later: art 5 § 4 requires a speedy decision on the "
+            f"lawfulness of a detention (reading {reading})"
+        ),
+        truth=slow,
+        related=(appeal, detention),
+        readings=(REVIEW_SPEED,),
+    )
 
 
 def _review_failed(ctx: Context) -> Iterator[Hit]:
@@ -391,7 +535,9 @@ def _review_failed(ctx: Context) -> Iterator[Hit]:
         appeal = ctx.at(ctx.index_of(ev.appeal))
         assert isinstance(appeal, AppealFiled)
         detention = ctx.index_of(appeal.against)
-        if ev.merits_examined is False and isinstance(ctx.at(detention), _DETENTIONS):
+        if not isinstance(ctx.at(detention), _DETENTIONS):
+            return
+        if ev.merits_examined is False:
             yield Hit(
                 truth=Truth.TRUE,
                 message=(
@@ -401,6 +547,8 @@ def _review_failed(ctx: Context) -> Iterator[Hit]:
                 ),
                 related=(detention,),
             )
+            return
+        yield from _review_too_slow(ctx, ctx.index_of(ev.appeal), detention)
         return
     if isinstance(ev, TransitZoneConfinement):
         if ev.judicial_review is False and not ctx.in_state("custody", "detained"):
@@ -536,6 +684,7 @@ def _facilities_refused(ctx: Context) -> Iterator[Hit]:
 ECHR_38 = _TEXT.rule("ECHR-38", check=_facilities_refused)
 
 ECHR_RULEBOOK = _TEXT.rulebook(
+    readings=(REVIEW_SPEED_READING, UNTERMED_ORDER_READING),
     parties=PARTIES,
     non_parties=NON_PARTIES,
 )
