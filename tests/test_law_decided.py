@@ -253,6 +253,34 @@ def test_an_appeal_upheld_or_an_expulsion_of_a_person_of_two_nationalities() -> 
     assert (fired(upheld, "ECHR-3-ORDER"), fired(two, "ECHR-3-ORDER")) == ([], [])
 
 
+# -- art 6: a flagrant denial of justice ------------------------------------------------------
+
+
+def test_an_appeal_dismissed_despite_evidence_of_a_trial_on_torture_evidence() -> None:
+    """Othman: the order upheld after the person showed the retrial would use such evidence."""
+    rec = record(
+        event("expulsion_ordered", "a", "2023-01-01", "FR", kind="administrative"),
+        appeal("p", "2023-01-05", "a", where="FR"),
+        _risk("e", "2023-01-06", risks=(Risk.UNFAIR_TRIAL,), raised_in="p"),
+        appeal_decided("d", "2023-03-01", "p", AppealOutcome.DISMISSED, where="FR"),
+    )
+    assert [(W, UNDETERMINED, ("d", "a", "e"))] == fired(rec, "ECHR-6-FLAGRANT")
+
+
+def test_an_unfair_trial_in_another_state_or_no_order() -> None:
+    """The evidence concerns a state the order does not send the person to; or no order."""
+    elsewhere = record(
+        _risk("e", "2023-01-05", destination="UZ", risks=(Risk.UNFAIR_TRIAL,)),
+        event("expulsion_ordered", "a", "2023-02-01", "FR", kind="administrative"),
+    )
+    refused = record(
+        request("q", "2023-01-01", where="FR"),
+        _risk("e", "2023-01-05", risks=(Risk.UNFAIR_TRIAL,)),
+        event("extradition_decided", "a", "2023-02-01", "FR", outcome="refused", request="q"),
+    )
+    assert (fired(elsewhere, "ECHR-6-FLAGRANT"), fired(refused, "ECHR-6-FLAGRANT")) == ([], [])
+
+
 # -- art 13 ---------------------------------------------------------------------------------
 
 

@@ -562,6 +562,15 @@ FIRES = [
         name="expulsion-ordered-after-an-account-of-torture",
     ),
     _case(
+        "ECHR-6-FLAGRANT",
+        record(
+            _risk("e", "2023-01-01", Risk.UNFAIR_TRIAL, where="FR"),
+            event("expulsion_ordered", "o", "2023-02-01", "FR", kind="administrative"),
+        ),
+        [(W, UNDETERMINED, ("o", "e"))],
+        name="expulsion-ordered-to-a-retrial-on-evidence-obtained-by-torture",
+    ),
+    _case(
         "ECHR-13",
         record(
             _risk("e", "2023-01-01", Risk.TORTURE, where="FR"),
@@ -1015,6 +1024,15 @@ SILENT = [
         ),
         [],
         name="evidence-only-after-the-order",
+    ),
+    _case(
+        "ECHR-6-FLAGRANT",
+        record(
+            _risk("e", "2023-01-01", Risk.TORTURE, where="FR"),
+            event("expulsion_ordered", "o", "2023-02-01", "FR", kind="administrative"),
+        ),
+        [],
+        name="evidence-of-torture-only-not-of-an-unfair-trial",
     ),
     _case(
         "ECHR-13",

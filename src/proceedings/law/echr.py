@@ -1,6 +1,7 @@
 """The European Convention on Human Rights, as the European Court applies it to removals.
 
-Art 3 (no removal to a real risk of ill-treatment), art 13 with art 3 and
+Art 3 (no removal to a real risk of ill-treatment), art 6 (no removal to a
+flagrant denial of justice), art 13 with art 3 and
 with art 4 of Protocol No. 4 (a remedy with automatic suspensive effect),
 art 4 of Protocol No. 4 (no collective expulsion) and art 5 § 1 (liberty:
 confinement in a transit zone, detention with no ground given) and art 38
@@ -38,6 +39,8 @@ from .._model import (
     InvestigationOutcome,
     Removal,
     RequestKind,
+    Risk,
+    RiskEvidence,
     Safeguards,
     TransitZoneConfinement,
     ZoneKind,
@@ -111,6 +114,48 @@ ECHR_3_REMOVAL = _TEXT.rule(
 )
 
 ECHR_3_ORDER = _TEXT.rule("ECHR-3-ORDER", check=_order_to_risk)
+
+
+# -- art 6: removal to a flagrant denial of justice ----------------------------------
+
+
+def _trial_evidence(ctx: Context, destination: str) -> list[int]:
+    """Evidence on record of a risk of an unfair trial in ``destination``."""
+    return [
+        i
+        for i in ctx.earlier()
+        if isinstance(ev := ctx.at(i), RiskEvidence)
+        and ev.destination == destination
+        and Risk.UNFAIR_TRIAL in ev.risks
+    ]
+
+
+def _order_to_unfair_trial(ctx: Context) -> Iterator[Hit]:
+    target = _destination_of_order(ctx, ctx.event)
+    if target is None:
+        return
+    destination, order = target
+    evidence = _trial_evidence(ctx, destination)
+    if not evidence:
+        return
+    # Only a *flagrant* denial of justice bars a removal (Soering, Othman):
+    # a breach so fundamental that it nullifies the right, which is a court's
+    # judgement on the evidence. The record shows that the question arose.
+    verb = "upheld" if order != ctx.index else "ordered"
+    shown = ", ".join(ctx.describe(i) for i in evidence[:3])
+    yield Hit(
+        truth=Truth.UNKNOWN,
+        message=(
+            f"Removal to {destination} {verb} ({ctx.describe(order)}) despite evidence of a "
+            f"risk of an unfair trial there ({shown}); carrying it out would engage art 6 "
+            "if the trial would be a flagrant denial of justice (such as the admission of "
+            "evidence obtained by torture), which is for a court to judge"
+        ),
+        related=related(order, *evidence),
+    )
+
+
+ECHR_6_FLAGRANT = _TEXT.rule("ECHR-6-FLAGRANT", check=_order_to_unfair_trial)
 
 
 # -- art 4 of Protocol No. 4: collective expulsion -----------------------------------
