@@ -68,7 +68,7 @@ from bench_corpus import EXAMPLES, corpus_lines
 from peer_models import msgspec_record, pydantic_record
 
 import proceedings
-from proceedings import _dates
+from proceedings import _dates, _fastdecode
 from proceedings.schema import json_schema
 
 try:
@@ -287,6 +287,7 @@ EVENT_KINDS: dict[str, str] = {
     "inert": "document_status events (seized, returned, ...): facts no track follows",
     "crossings": "border_crossing RU->KZ, KZ->RU, ...: presence changes, no references",
     "detention_release": "detention, then a release naming it, ...: one reference each",
+    "removals": "entry, expulsion order, removal, ...: rules that look back at every removal",
 }
 
 
@@ -309,6 +310,23 @@ def _event(kind: str, i: int) -> dict[str, Any]:
             "from_country": a,
             "to_country": b,
         }
+    if kind == "removals":
+        step = i % 3
+        if step == 0:
+            return {"type": "border_crossing", **common, "jurisdiction": "KZ"} | {
+                "mode": "regular",
+                "from_country": "RU",
+                "to_country": "KZ",
+            }
+        if step == 1:
+            return {"type": "expulsion_ordered", **common, "jurisdiction": "KZ"} | {
+                "kind": "administrative",
+                "destination": "RU",
+            }
+        return {"type": "removal", **common, "jurisdiction": "KZ"} | {
+            "channel": "administrative_expulsion",
+            "destination": "RU",
+        }
     if i % 2 == 0:
         return {"type": "detention", **common, "jurisdiction": "KZ", "ground": "administrative"}
     return {"type": "release", **common, "jurisdiction": "KZ", "detention": f"e{i - 1}"}
@@ -330,6 +348,7 @@ def _clear_date_caches() -> None:
     for value in vars(_dates).values():
         if callable(getattr(value, "cache_clear", None)):
             value.cache_clear()
+    _fastdecode._DATES.clear()  # the decoder's dates, shared by text
 
 
 def per_event(sizes: list[int]) -> list[dict[str, Any]]:

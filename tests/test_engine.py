@@ -80,6 +80,7 @@ from proceedings._statechart import Statechart, Track, Transition, diagram_model
 from proceedings.codec import structure
 from proceedings.law import DEFAULT_LAW, DEFAULT_RULEBOOKS, Citation, Hit, Reading, Rule, Rulebook
 from proceedings.strategies import lawful_histories, near_lawful_mutations
+from proceedings.strategies import records as records_for_lookback
 
 SUSPENSIVE = "asylum_appeal_suspensive"
 
@@ -1672,3 +1673,27 @@ def test_the_kept_answers_stay_few(monkeypatch: pytest.MonkeyPatch) -> None:
     many = record(*[detention(f"d{i}", f"{2000 + i}-01-01") for i in range(12)])
     assert validate(many, law=fresh) == validate(many)
     assert 0 < len(fresh._applies) <= 8
+
+
+@given(records_for_lookback(max_events=12), st.data())
+def test_earlier_of_lists_the_earlier_events_of_those_kinds(
+    record: CaseRecord, data: st.DataObject
+) -> None:
+    # What a rule looking back gets from the replay's index: exactly a walk
+    # over the earlier events, filtered by kind.
+    from proceedings import BorderCrossing
+    from proceedings._rules import Context, Memo
+
+    kinds = data.draw(
+        st.lists(st.sampled_from([Removal, AppealFiled, BorderCrossing, Event]), min_size=1)
+    )
+    view = tuple(range(len(record.events)))
+    memo = Memo()
+    state = DEFAULT_LAW.chart.initial()
+    for index in view:
+        ctx = Context(
+            record=record, view=view, index=index, before=state, after=state,
+            states={}, law=DEFAULT_LAW, shared=memo, position=index,
+        )  # fmt: skip
+        expected = [i for i in ctx.earlier() if isinstance(record.events[i], tuple(kinds))]
+        assert ctx.earlier_of(*kinds) == expected

@@ -9,7 +9,9 @@ refusals. There is no other implementation of the law.
 
 from __future__ import annotations
 
+import bisect
 import datetime
+import functools
 import itertools
 import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
@@ -726,6 +728,24 @@ class Context:
     def earlier(self) -> Iterable[int]:
         """Indices of this account's events before this one, in order."""
         return itertools.takewhile(lambda i: i < self.index, self.view)
+
+    def earlier_of(self, *kinds: type[Event]) -> list[int]:
+        """Indices of this account's events before this one that are of one of ``kinds``, in order.
+
+        The account's events of each kind are listed once per replay, so that
+        a rule looking back for a few kinds of event at every removal costs
+        what those events cost, not a walk over the whole record each time.
+        """
+        found: list[int] = []
+        for kind in kinds:
+            of_kind = self.memo(("events-of", kind), functools.partial(self._all_of, kind))
+            found += of_kind[: bisect.bisect_left(of_kind, self.index)]
+        if len(kinds) > 1:
+            found = sorted(set(found))
+        return found
+
+    def _all_of(self, kind: type[Event]) -> list[int]:
+        return [i for i in self.view if isinstance(self.at(i), kind)]
 
     def category(self, charge: Charge) -> OffenceCategory:
         """The category of a charge, on this event's date."""

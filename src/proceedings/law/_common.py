@@ -336,11 +336,24 @@ def _request_may_predate(ctx: Context, start: int) -> bool:
     preceded it: the custody was then not "before a request", and the limit
     does not run (not a possible violation: the rule may not apply at all).
     """
-    first = ctx.at(start).date
-    return any(
-        isinstance(ev, ExtraditionRequested) and ev.date.earliest < first.latest
-        for ev in (ctx.at(i) for i in ctx.view if i > start)
-    )
+    earliest = ctx.memo(("extradition-requests-after",), lambda: _requests_after(ctx))
+    later = earliest.get(start)
+    return later is not None and later < ctx.at(start).date.latest
+
+
+def _requests_after(ctx: Context) -> dict[int, datetime.date]:
+    # For each event of the account, the earliest day any extradition request
+    # listed after it may have come: one pass from the end, once per replay,
+    # so that a long custody costs no rescan at every event.
+    out: dict[int, datetime.date] = {}
+    best: datetime.date | None = None
+    for i in reversed(ctx.view):
+        if best is not None:
+            out[i] = best
+        ev = ctx.at(i)
+        if isinstance(ev, ExtraditionRequested) and (best is None or ev.date.earliest < best):
+            best = ev.date.earliest
+    return out
 
 
 def forty_day_check(deadline: Deadline) -> Check:
@@ -392,7 +405,7 @@ def _requesting_state(ctx: Context) -> str | None:
     if isinstance(ctx.event, ExtraditionRequested):
         return ctx.event.requesting_state
     wanted = None
-    for i in ctx.earlier():
+    for i in ctx.earlier_of(WantedListing):
         earlier = ctx.at(i)
         if isinstance(earlier, WantedListing) and earlier.jurisdiction != ctx.event.jurisdiction:
             wanted = earlier.jurisdiction

@@ -86,7 +86,7 @@ def standing_measures(ctx: Context, destination: str) -> list[tuple[int, Truth]]
     each with whether it bars a removal to ``destination`` (never ``FALSE``)."""
     requested: list[int] = []
     lifted: set[str] = set()
-    for i in ctx.earlier():
+    for i in ctx.earlier_of(InterimMeasureRequested, InterimMeasureLifted):
         ev = ctx.at(i)
         if isinstance(ev, InterimMeasureRequested) and ev.jurisdiction == ctx.event.jurisdiction:
             requested.append(i)
@@ -137,7 +137,7 @@ def arguable_claim(
     """
     direct: list[int] = []
     onward: list[int] = []
-    for i in ctx.earlier():
+    for i in ctx.earlier_of(RiskEvidence):
         ev = ctx.at(i)
         if isinstance(ev, RiskEvidence) and set(ev.risks or (Risk.OTHER,)) & set(risks):
             if ev.destination == ctx.event.jurisdiction:
@@ -165,7 +165,7 @@ def examination(ctx: Context, destination: str) -> int | None:
     ``international_decision``) is not the host's and is not counted.
     """
     found = None
-    for i in ctx.earlier():
+    for i in ctx.earlier_of(RiskExamined):
         ev = ctx.at(i)
         if not isinstance(ev, RiskExamined) or ev.destination not in (None, destination):
             continue
@@ -186,7 +186,7 @@ def outside_procedure(ctx: Context, ev: Event) -> str | None:
             return "in a removal the authorities do not acknowledge"
         if ev.safeguards is not None and ev.safeguards.individual is False:
             return "with no individual examination of the person's situation"
-    for i in ctx.earlier():
+    for i in ctx.earlier_of(AsylumClaimNotRegistered):
         if isinstance(ctx.at(i), AsylumClaimNotRegistered):
             return "after the authorities refused to register the asylum claim"
     return None
@@ -233,7 +233,7 @@ def assessed(ctx: Context, ev: Event, claim: Claim) -> tuple[Truth, str, tuple[i
 def irregular_entry(ctx: Context) -> int | None:
     """The last irregular crossing into this jurisdiction before the event, if any."""
     found = None
-    for i in ctx.earlier():
+    for i in ctx.earlier_of(BorderCrossing):
         ev = ctx.at(i)
         if (
             isinstance(ev, BorderCrossing)

@@ -123,7 +123,7 @@ def _trial_evidence(ctx: Context, destination: str) -> list[int]:
     """Evidence on record of a risk of an unfair trial in ``destination``."""
     return [
         i
-        for i in ctx.earlier()
+        for i in ctx.earlier_of(RiskEvidence)
         if isinstance(ev := ctx.at(i), RiskEvidence)
         and ev.destination == destination
         and Risk.UNFAIR_TRIAL in ev.risks
@@ -213,11 +213,11 @@ def _remedy_missing(ctx: Context, ev: Removal) -> tuple[Truth, str, tuple[int, .
         return served
     pending: list[int] = []
     decided: set[str] = set()
-    for i in ctx.earlier():
+    for i in ctx.earlier_of(AppealDecided):
         earlier = ctx.at(i)
         if isinstance(earlier, AppealDecided):
             decided.add(earlier.appeal)
-    for i in ctx.earlier():
+    for i in ctx.earlier_of(AppealFiled):
         earlier = ctx.at(i)
         if not isinstance(earlier, AppealFiled):
             continue
@@ -232,7 +232,7 @@ def _remedy_missing(ctx: Context, ev: Removal) -> tuple[Truth, str, tuple[int, .
             "suspend the removal",
             (pending[-1],),
         )
-    for i in ctx.earlier():
+    for i in ctx.earlier_of(AppealDecided):
         earlier = ctx.at(i)
         if isinstance(earlier, AppealDecided) and earlier.merits_examined is False:
             return (
@@ -251,7 +251,7 @@ def _remedy_missing(ctx: Context, ev: Removal) -> tuple[Truth, str, tuple[int, .
 def _served_too_late(ctx: Context, ev: Removal) -> tuple[Truth, str, tuple[int, ...]] | None:
     """The order carried out, if it was served only when (or after) the person was removed."""
     order = None
-    for i in ctx.earlier():
+    for i in ctx.earlier_of(ExpulsionOrdered, ExtraditionDecided):
         earlier = ctx.at(i)
         if isinstance(earlier, ExpulsionOrdered) or (
             isinstance(earlier, ExtraditionDecided)
@@ -445,7 +445,7 @@ def _term_expired(ctx: Context) -> Iterator[Hit]:
         return
     start = ctx.marked("custody_start")
     order = None
-    for i in ctx.earlier():
+    for i in ctx.earlier_of(Detention, DetentionExtended):
         if start is not None and i < start:
             continue
         if isinstance(ctx.at(i), Detention | DetentionExtended):
@@ -610,8 +610,10 @@ def _review_failed(ctx: Context) -> Iterator[Hit]:
     # still undecided: no court decided on its lawfulness while it lasted.
     if not ctx.in_state("custody", "detained"):
         return
-    decided = {a.appeal for i in ctx.earlier() if isinstance(a := ctx.at(i), AppealDecided)}
-    for i in ctx.earlier():
+    decided = {
+        a.appeal for i in ctx.earlier_of(AppealDecided) if isinstance(a := ctx.at(i), AppealDecided)
+    }
+    for i in ctx.earlier_of(AppealFiled):
         appeal = ctx.at(i)
         if (
             isinstance(appeal, AppealFiled)
@@ -659,7 +661,7 @@ def _no_investigation(ctx: Context) -> Iterator[Hit]:
         if complaint.about is not None:
             about = [ctx.index_of(complaint.about)]
     if not about:
-        about = [i for i in ctx.earlier() if _outside_the_law(ctx.at(i))]
+        about = [i for i in ctx.earlier_of(Removal, Detention) if _outside_the_law(ctx.at(i))]
         if not about:
             return
     truth = Truth.TRUE if any(_outside_the_law(ctx.at(i)) for i in about) else Truth.UNKNOWN

@@ -15,6 +15,7 @@ from .._model import (
     AppealDecided,
     AppealFiled,
     AppealOutcome,
+    AsylumClaim,
     BorderCrossing,
     ComplaintLodged,
     CriminalConviction,
@@ -210,7 +211,8 @@ def _last_order(ctx: Context, ev: Removal) -> int | None:
     """The last decision before the removal that ordered it or made the order final."""
     found = None
     chain: set[str] = set()  # the orders and the dismissals of appeals against them
-    for i in ctx.earlier():
+    kinds = (ExpulsionOrdered, ExtraditionDecided, CriminalConviction, AppealDecided)
+    for i in ctx.earlier_of(*kinds):
         earlier = ctx.at(i)
         if earlier.jurisdiction != ev.jurisdiction:
             continue
@@ -238,7 +240,7 @@ def _complained_before(ctx: Context, ev: Removal) -> tuple[Truth, int | None]:
     by two international procedures at once (CAT art 22(5)(a), OP1 art 5(2)(a)).
     """
     truth, index = Truth.FALSE, None
-    for i in ctx.earlier():
+    for i in ctx.earlier_of(ComplaintLodged):
         earlier = ctx.at(i)
         if not isinstance(earlier, ComplaintLodged) or earlier.jurisdiction != ev.jurisdiction:
             continue
@@ -316,7 +318,7 @@ def _irregular_entry_penalised(ctx: Context) -> Iterator[Hit]:
     if not crossing_charges:
         return
     claim = crossing = None
-    for i in ctx.earlier():
+    for i in ctx.earlier_of(BorderCrossing, AsylumClaim):
         earlier = ctx.at(i)
         if earlier.jurisdiction != ev.jurisdiction:
             continue

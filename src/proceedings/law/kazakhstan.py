@@ -115,7 +115,7 @@ def _arrival(ev: object) -> bool:
 
 def _late_claim(ctx: Context) -> Iterator[Hit]:
     arrival = None
-    for i in ctx.earlier():
+    for i in ctx.earlier_of(BorderCrossing, EntryRefused, Removal):
         if _arrival(ctx.at(i)):
             # A refused entry right after a return is the same arrival: the
             # latest event counts, which never moves the start earlier.

@@ -56,7 +56,7 @@ PAT_DISGUISED_EXTRADITION = _TEXT.rule("PAT-DISGUISED-EXTRADITION", check=_disgu
 
 
 def _case_in_transit(ctx: Context) -> Iterator[Hit]:
-    for i in ctx.earlier():
+    for i in ctx.earlier_of(Removal):
         ev = ctx.at(i)
         if not (isinstance(ev, Removal) and ev.destination == ctx.event.jurisdiction):
             continue
@@ -128,7 +128,7 @@ def _after_refusal(ctx: Context) -> Iterator[Hit]:
     ev = removal_by(ctx, *_NOT_EXTRADITION)
     if ev is None:
         return
-    for i in ctx.earlier():
+    for i in ctx.earlier_of(ExtraditionDecided):
         decided = ctx.at(i)
         if not (
             isinstance(decided, ExtraditionDecided)
