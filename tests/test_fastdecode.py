@@ -190,3 +190,12 @@ def test_a_word_outside_a_vocabulary_is_left_to_the_detailed_path() -> None:
     for value in ("nope", 1, None):
         with pytest.raises(Slow):
             structure(value)
+
+
+def test_a_class_that_contains_itself_would_be_made_when_first_read() -> None:
+    from proceedings._fastdecode import _lazy
+    from proceedings._parts import SourceRef
+
+    structure = _lazy(SourceRef)
+    assert structure({"source": "s1"}) == SourceRef(source="s1")
+    assert structure({"source": "s2"}) == SourceRef(source="s2")

@@ -139,11 +139,18 @@ def _event(value: Any) -> Event:
     if type(value) is not dict:
         raise _SLOW
     tag = value.get("type")
-    cls = EVENT_TYPE_BY_TAG.get(tag) if type(tag) is str else None
-    if cls is None:
-        raise _SLOW
-    result: Event = decoder(cls)(value)
+    structure = _BY_TAG.get(tag) if type(tag) is str else None
+    if structure is None:
+        cls = EVENT_TYPE_BY_TAG.get(tag) if type(tag) is str else None
+        if cls is None:
+            raise _SLOW
+        structure = _BY_TAG[cls.type] = decoder(cls)
+    result: Event = structure(value)
     return result
+
+
+#: Each event type's function, by its tag.
+_BY_TAG: dict[str, Callable[[Any], Any]] = {}
 
 
 _SCALARS: dict[Any, Callable[[Any], Any]] = {
@@ -171,7 +178,8 @@ def _hook(t: Any) -> Callable[[Any], Any]:
         (inner,) = (a for a in args if a is not type(None))
         return _optional(_hook(inner))
     if attrs.has(t):
-        return _lazy(t)
+        # Made now, unless it is being made (a class that contains itself).
+        return _lazy(t) if t in _MAKING else decoder(t)
     raise TypeError(f"no fast decoder for {t!r}")  # pragma: no cover - a new kind of field
 
 
@@ -192,8 +200,16 @@ def decoder(cls: type) -> Callable[[Any], Any]:
     """The fast decoding function of an attrs model class (made once)."""
     found = _DECODERS.get(cls)
     if found is None:
-        found = _DECODERS[cls] = _generate(cls)
+        _MAKING.add(cls)
+        try:
+            found = _DECODERS[cls] = _generate(cls)
+        finally:
+            _MAKING.discard(cls)
     return found
+
+
+#: The classes whose functions are being made.
+_MAKING: set[type] = set()
 
 
 #: Checks tested by an expression on the value ``v`` instead of a call (a
