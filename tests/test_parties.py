@@ -43,6 +43,9 @@ STATES = [
     "AM",
     "UA",
     "AZ",
+    "SE",
+    "EG",
+    "AF",
 ]
 COE_MEMBERS = [
     "RU",
@@ -60,6 +63,7 @@ COE_MEMBERS = [
     "AM",
     "UA",
     "AZ",
+    "SE",
 ]
 CIS_STATES = ["RU", "KZ", "UZ", "TJ", "TM", "KG", "BY", "AM", "UA", "AZ", "GE", "MD"]
 
@@ -219,3 +223,70 @@ def test_belarus_denounced_the_first_optional_protocol() -> None:
     assert row.until == UncertainDate.parse("2023-02-08")
     assert row.in_force_on(UncertainDate.parse("2023-02-07")).is_true
     assert row.in_force_on(UncertainDate.parse("2023-02-08")).is_false
+
+
+@pytest.mark.parametrize(
+    ("treaty", "state", "since", "day_before"),
+    [
+        # Accession 24 Jan 1983, read on the depositary's status page; three months later.
+        ("iccpr", "AF", "1983-04-24", "1983-04-23"),
+        # Ratification 21 Apr 1983, read on the same page; three months later.
+        ("iccpr", "BE", "1983-07-21", "1983-07-20"),
+        # Ratified 1 Apr 1987, before the Convention entered into force on 26 Jun 1987.
+        ("cat", "AF", "1987-06-26", "1987-06-25"),
+    ],
+)
+def test_dates_read_on_an_official_record_are_verified(
+    treaty: str, state: str, since: str, day_before: str
+) -> None:
+    """A date read on the depositary's page (or a government's treaty record) is verified,
+    names where it was read, and binds from entry into force, not the day before."""
+    row = _row(treaty, state)
+    assert row.verified
+    assert "treaties.un.org" in row.source or "treaties.fco.gov.uk" in row.source
+    assert row.since == UncertainDate.parse(since)
+    assert row.in_force_on(UncertainDate.parse(since)).is_true
+    assert row.in_force_on(UncertainDate.parse(day_before)).is_false
+
+
+@pytest.mark.parametrize(
+    "treaty", ["cat", "cat_art22", "echr", "echr_p4", "iccpr", "iccpr_op1", "refugee_convention"]
+)
+def test_sweden_is_bound_when_it_expelled_agiza_and_alzery(treaty: str) -> None:
+    """Sweden (the respondent in Agiza and in Alzery) has a row for every treaty the rules
+    use there, in force on the day of the expulsions, 18 Dec 2001."""
+    assert _row(treaty, "SE").in_force_on(UncertainDate.parse("2001-12-18")).is_true
+
+
+@pytest.mark.parametrize(
+    ("treaty", "state"),
+    [
+        ("minsk_1993", "SE"),
+        ("minsk_1993", "EG"),
+        ("minsk_1993", "AF"),
+        ("iccpr_op1", "EG"),
+        ("iccpr_op1", "AF"),
+        ("cat_art22", "EG"),
+        ("cat_art22", "AF"),
+        ("echr", "EG"),
+        ("echr", "AF"),
+    ],
+)
+def test_the_absences_of_egypt_afghanistan_and_sweden_are_documented(
+    treaty: str, state: str
+) -> None:
+    """Where these states are not parties the table says so, so the rules do not stay
+    undetermined for them."""
+    assert any(n.treaty == treaty and n.state == state for n in table.NON_PARTIES)
+    assert (treaty, state) not in ROWS
+
+
+@pytest.mark.parametrize(("state", "since"), [("EG", "1981-08-20"), ("AF", "2005-11-28")])
+def test_a_state_joining_convention_and_protocol_on_one_day_follows_the_convention(
+    state: str, since: str
+) -> None:
+    """Egypt and Afghanistan acceded to both on one day: like the other such rows, theirs
+    is the Convention's date, the 90th day after deposit (art 43(2))."""
+    row = _row("refugee_convention", state)
+    assert row.since == UncertainDate.parse(since)
+    assert "1967 Protocol" in row.source

@@ -75,7 +75,24 @@ _NOT_CIS = (
 #: States outside the Council of Europe that appear in the examples and the tests.
 _OUTSIDE_COE = ("KZ", "UZ", "TJ", "TM", "KG", "BY", "US", "SY", "LY", "MA", "AF", "JO", "EG")
 #: States outside the CIS that appear in the examples and the tests.
-_OUTSIDE_CIS = ("FR", "DE", "GB", "IT", "ES", "PL", "HU", "BE", "GR", "TR", "US", "RS", "LY")
+_OUTSIDE_CIS = (
+    "FR",
+    "DE",
+    "GB",
+    "IT",
+    "ES",
+    "PL",
+    "HU",
+    "BE",
+    "GR",
+    "TR",
+    "US",
+    "RS",
+    "LY",
+    "SE",
+    "EG",
+    "AF",
+)
 
 NON_PARTIES: tuple[NonParty, ...] = (
     *(
