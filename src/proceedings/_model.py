@@ -118,12 +118,18 @@ class EventRefs(NamedTuple):
 
     @classmethod
     def of(cls, ev: Event) -> EventRefs:
+        refs: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+        kind: type = type(ev)
+        for slot in _ref_slots(kind):
+            if getattr(ev, slot[0]) is not None:  # most events refer to none
+                refs = tuple(iter_refs(kind, ev, _attribute))
+                break
         return cls(
             ev.id,
             ev.type,
             ev.account,
             tuple([c.source for c in ev.sources]),
-            tuple(iter_refs(type(ev), ev, _attribute)),
+            refs,
             (ev.date.earliest, ev.date.latest),
         )
 
