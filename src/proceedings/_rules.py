@@ -27,7 +27,7 @@ from ._errors import InvalidDefinition, UnknownName
 from ._findings import Citation, Severity
 from ._model import EVENT_TYPE_BY_TAG, CaseRecord, Charge, Event, OffenceCategory
 from ._rule_parts import Deadline, Hit, NonParty, Offence, Party, Reading
-from ._statechart import JurisdictionState, Statechart
+from ._statechart import JurisdictionState, Statechart, index_by
 
 T = TypeVar("T")
 E = TypeVar("E", bound=Event)
@@ -389,11 +389,7 @@ class Law:
         object.__setattr__(self, "_applied", applied)
         # Rules indexed by the event types that trigger them: a replay asks
         # for them once per event.
-        by_type: dict[str, list[Rule]] = {}
-        for rule in applied:
-            for event_type in rule.on:
-                by_type.setdefault(event_type, []).append(rule)
-        object.__setattr__(self, "_by_type", {k: tuple(v) for k, v in by_type.items()})
+        object.__setattr__(self, "_by_type", index_by(applied, lambda r: r.on))
         object.__setattr__(
             self,
             "_unconditional",

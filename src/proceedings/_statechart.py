@@ -21,7 +21,7 @@ track, at once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -30,6 +30,21 @@ from ._model import EVENT_TYPE_BY_TAG, EVENT_TYPES, Event
 
 #: As a source: any state. As a target: stay in the current state.
 ANY = "*"
+
+_T = TypeVar("_T")
+
+
+def index_by(items: Iterable[_T], keys: Callable[[_T], Iterable[str]]) -> dict[str, tuple[_T, ...]]:
+    """``{key: items}``: each item under each of its keys, in the items' order.
+
+    The index a replay asks once per event (the tracks an event type drives,
+    the rules it triggers) instead of scanning every item.
+    """
+    index: dict[str, list[_T]] = {}
+    for item in items:
+        for key in keys(item):
+            index.setdefault(key, []).append(item)
+    return {key: tuple(found) for key, found in index.items()}
 
 
 @attrs.frozen(kw_only=True)
@@ -216,11 +231,7 @@ class Statechart:
             JurisdictionState(tracks=tuple((t.name, t.initial) for t in self.tracks), marks=()),
         )
         # The tracks each event type drives, in order: most events drive one or two.
-        driving: dict[str, list[Track]] = {}
-        for track in self.tracks:
-            for event_type in track.handled:
-                driving.setdefault(event_type, []).append(track)
-        object.__setattr__(self, "_driving", {k: tuple(v) for k, v in driving.items()})
+        object.__setattr__(self, "_driving", index_by(self.tracks, lambda t: t.handled))
         object.__setattr__(
             self,
             "_marks",
