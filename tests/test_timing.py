@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import re
 
 import attrs
@@ -24,8 +25,10 @@ from proceedings import (
     strategies as pst,
 )
 from proceedings._checks import FieldProblems
+from proceedings._durations import Period
 from proceedings._timing import effective_dates, timing, with_effective_dates
 from proceedings.render import timeline, timeline_to_dot, timeline_to_mermaid
+from proceedings.schema import json_schema
 
 N = "note"
 D = datetime.date
@@ -66,6 +69,91 @@ def test_bad_day_counts(days: str, fragment: str) -> None:
     """Anything but non-negative whole days, or a range that runs backwards, is refused."""
     with pytest.raises(FieldProblems, match=fragment):
         after("d", days)
+
+
+def period(ident: str, text: str) -> RelativeTiming:
+    return RelativeTiming(event=ident, period=text)
+
+
+@pytest.mark.parametrize(
+    ("text", "months", "days"),
+    [("P1Y10M", 22, 0), ("P3W", 0, 21), ("P40D", 0, 40), ("P1Y2M3W4D", 14, 25), ("P0D", 0, 0)],
+)
+def test_periods_parse(text: str, months: int, days: int) -> None:
+    """A period is ISO 8601 in calendar units: years and months in months, weeks in days."""
+    assert Period(months=months, days=days) == Period.parse(text)
+
+
+@pytest.mark.parametrize("text", ["P", "1Y", "P1H", "PT2H", "P1M1Y", "P-1D", "P1.5Y", "p1y", ""])
+def test_bad_periods(text: str) -> None:
+    """Anything but P and years, months, weeks, days in that order is no period."""
+    with pytest.raises(ValueError, match="is not a period"):
+        Period.parse(text)
+    with pytest.raises(FieldProblems, match="is not a period"):
+        period("d", text)
+
+
+@pytest.mark.parametrize(
+    ("start", "text", "landed"),
+    [
+        (D(2010, 3, 15), "P1Y10M", D(2012, 1, 15)),
+        # A month after the 31st is the last day of the next month, leap or not.
+        (D(2011, 1, 31), "P1M", D(2011, 2, 28)),
+        (D(2012, 1, 31), "P1M", D(2012, 2, 29)),
+        (D(2012, 2, 29), "P1Y", D(2013, 2, 28)),
+        (D(2010, 12, 20), "P2W", D(2011, 1, 3)),
+        (D(2010, 1, 31), "P1M1D", D(2010, 3, 1)),
+    ],
+)
+def test_a_period_moves_along_the_calendar(start: D, text: str, landed: D) -> None:
+    """Months are calendar months, clamped to the month's last day; then days."""
+    assert landed == Period.parse(text).after(start)
+
+
+def test_a_period_saturates_at_the_end_of_the_calendar() -> None:
+    """Past 9999-12-31 a period stays on it, and says that it left."""
+    assert D.max == Period.parse("P1M").after(D(9999, 12, 5))
+    assert Period.parse("P1M").leaves(D(9999, 12, 5))
+    assert Period.parse("P1D").leaves(D.max)
+    assert not Period.parse("P26D").leaves(D(9999, 12, 5))
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [("P1M", (28, 31)), ("P1Y", (365, 366)), ("P3W2D", (23, 23)), ("P1Y10M/P1Y11M", (668, 703))],
+)
+def test_period_day_bounds(text: str, bounds: tuple[int, int]) -> None:
+    """In days, a period is as short and as long as the calendar makes it."""
+    assert bounds == period("d", text).bounds
+
+
+@given(st.dates(max_value=D(9000, 1, 1)), st.sampled_from(["P1M", "P2Y7M", "P13M3D", "P5W"]))
+def test_day_bounds_hold_on_every_day(start: D, text: str) -> None:
+    """However long the period is from a given day, it is within its day bounds."""
+    one = Period.parse(text)
+    fewest, most = one.day_bounds
+    assert fewest <= (one.after(start) - start).days <= most
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "fragment"),
+    [
+        ({"days": "2", "period": "P1M"}, "as 'days' or as 'period', not both"),
+        ({}, "as 'days' or as 'period', not both"),
+        ({"period": "P2M/P1M"}, "may run backwards"),
+        ({"period": "P30D/P1M"}, "may run backwards"),
+    ],
+)
+def test_a_timing_gives_days_or_a_period(kwargs: dict[str, str], fragment: str) -> None:
+    """Exactly one of the two, and a range of periods that cannot run backwards."""
+    with pytest.raises(FieldProblems, match=fragment):
+        RelativeTiming(event="d", **kwargs)
+
+
+def test_a_growing_range_of_periods_is_accepted() -> None:
+    """More months and more days never land sooner, whatever the lengths of months."""
+    assert (28, 62) == period("d", "P1M/P2M").bounds
+    assert (28, 31) == period("d", "P1M/P1M").bounds
 
 
 # -- effective dates ---------------------------------------------------------------
@@ -128,6 +216,80 @@ def test_open_dates() -> None:
     )
 
     assert ["../2010-06-09", "2010-06-01/2010-06-11", "../2010-06-10"] == texts(rec)
+
+
+def test_a_date_is_narrowed_by_a_period() -> None:
+    """'Held one year and ten months' from 15 March 2010: a release in January 2012 is the 15th."""
+    rec = record(
+        detention("d", "2010-03-15"),
+        event("release", "r", "2012", after=period("d", "P1Y10M")),
+    )
+
+    assert ["2010-03-15", "2012-01-15"] == texts(rec)
+
+
+def test_a_range_of_periods_from_an_uncertain_date() -> None:
+    """From 'March 2010', ten months to a year: from 1 January 2011 to 31 March 2011."""
+    rec = record(
+        detention("d", "2010-03"),
+        event("release", "r", "2011", after=period("d", "P10M/P1Y")),
+        event("release", "r2", "2010/..", after=period("d", "P1M")),
+    )
+
+    assert ["2010-03", "2011-01-01/2011-03-31", "2010-04-01/2010-04-30"] == texts(rec)
+
+
+def test_a_period_from_an_open_date_stays_open() -> None:
+    """An open bound of the earlier date is not moved: the narrowed date stays open there."""
+    rec = record(
+        detention("d", "../2010-06-09"),
+        event("release", "r", "../2011", after=period("d", "P6M")),
+    )
+
+    assert ["../2010-06-09", "../2010-12-09"] == texts(rec)
+
+
+def test_a_period_that_contradicts_the_date_is_refused() -> None:
+    """The message names the period as written, the earlier date and the event's own."""
+    with pytest.raises(FieldProblems) as info:
+        record(
+            detention("d", "2010-03-15"),
+            event("release", "r", "2011", after=period("d", "P1Y10M")),
+        )
+
+    assert [
+        (
+            "events[1].after",
+            "P1Y10M after event 'd' (2010-03-15) is 2012-01-15, which the event's date "
+            "2011 does not include",
+        )
+    ] == list(info.value.fields)
+
+
+def test_a_period_past_the_end_of_the_calendar() -> None:
+    """A month after 9999-12-05 is no day: an open end keeps 'on or after' the last day."""
+    rec = record(
+        detention("d", "9999-12-05"),
+        event("release", "r", "9999-12/..", after=period("d", "P1M")),
+    )
+
+    assert ["9999-12-05", "9999-12-31/.."] == texts(rec)
+    with pytest.raises(FieldProblems, match="after 9999-12-31, the last day"):
+        record(
+            detention("d", "9999-12-05"),
+            event("release", "r", "9999-12", after=period("d", "P1M")),
+        )
+
+
+def test_a_period_round_trips_and_is_in_the_schema() -> None:
+    """A record with a period is written and read back equal, and its pattern is in the schema."""
+    rec = record(
+        detention("d", "2010-03-15"),
+        event("release", "r", "2012", after=period("d", "P1Y10M/P1Y11M")),
+    )
+    assert rec == codec.loads(codec.dumps(rec))
+    schema = json.dumps(json_schema())
+    assert "(?:[0-9]{1,4}Y)?" in schema
 
 
 def test_no_overflow_at_the_end_of_the_calendar() -> None:

@@ -129,6 +129,20 @@ def _day_count(value: Any) -> str | None:
     )
 
 
+# An ISO 8601 period in calendar units, "P1Y10M", or a range "P1Y10M/P1Y11M".
+_ONE_PERIOD = r"P(?=[0-9])(?:[0-9]{1,4}Y)?(?:[0-9]{1,5}M)?(?:[0-9]{1,6}W)?(?:[0-9]{1,6}D)?"
+_PERIOD_RANGE = re.compile(rf"^{_ONE_PERIOD}(?:/{_ONE_PERIOD})?$")
+
+
+def _period(value: Any) -> str | None:
+    if _PERIOD_RANGE.fullmatch(value):
+        return None
+    return (
+        f"{value!r} is not a period: write an ISO 8601 duration in years, months, "
+        "weeks and days, such as 'P1Y10M', 'P3W' or 'P40D', or a range 'P1Y10M/P1Y11M'"
+    )
+
+
 COUNTRY = Check(_country, {"enum": sorted(ISO_3166_ALPHA2)})
 COUNTRIES = Check(_countries, {"items": {"enum": sorted(ISO_3166_ALPHA2)}, "uniqueItems": True})
 IDENTIFIER = Check(_identifier, {"pattern": _ID.pattern})
@@ -140,6 +154,7 @@ NONEMPTY_TUPLE = Check(_nonempty_tuple, {"minItems": 1})
 NONEMPTY_ITEMS = Check(_nonempty_items, {"items": {"minLength": 1, "pattern": r"\S"}})
 UNIQUE_STRINGS = Check(_unique_strings, {"uniqueItems": True})
 DAY_COUNT = Check(_day_count, {"pattern": _DAY_COUNT.pattern})
+PERIOD = Check(_period, {"pattern": _PERIOD_RANGE.pattern})
 
 
 _CHECKED_FIELDS: dict[type, tuple[tuple[str, Check], ...]] = {}

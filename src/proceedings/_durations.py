@@ -8,7 +8,10 @@ calendar (0001-01-01 and 9999-12-31) instead of overflowing.
 
 from __future__ import annotations
 
+import calendar
 import datetime
+import functools
+import re
 from typing import TypeVar
 
 import attrs
@@ -18,6 +21,7 @@ from ._dates import Truth, UncertainDate
 __all__ = [
     "DayRange",
     "HourRange",
+    "Period",
     "add_days",
     "days_between",
     "hours_between",
@@ -265,3 +269,83 @@ def add_days(date: UncertainDate, days: int) -> tuple[datetime.date, datetime.da
     earliest = date.earliest if date.open_start else shift_day(date.earliest, days)
     latest = date.latest if date.open_end else shift_day(date.latest, days)
     return earliest, latest
+
+
+#: An ISO 8601 duration in calendar units: years, months, weeks, days, each
+#: at most once and in that order (``P1Y10M``, ``P3W``, ``P40D``); no time part.
+_PERIOD = re.compile(r"P(?=\d)(?:(\d{1,4})Y)?(?:(\d{1,5})M)?(?:(\d{1,6})W)?(?:(\d{1,6})D)?")
+
+
+@attrs.frozen
+class Period:
+    """A length of calendar time, as ISO 8601 writes it: ``P1Y10M``, ``P3W``, ``P40D``.
+
+    Years and months are calendar months (a month after 31 January is the
+    last day of February, as with :mod:`dateutil`'s ``relativedelta``), weeks
+    and days are days: ``P1Y10M`` after 2010-03-15 is 2012-01-15.
+
+    Attributes:
+        months: Years and months, in months.
+        days: Weeks and days, in days.
+    """
+
+    months: int
+    days: int
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """Read ``P1Y10M``, ``P3W2D``...
+
+        Raises:
+            ValueError: ``text`` is not such a duration.
+        """
+        match = _PERIOD.fullmatch(text)
+        if match is None:
+            raise ValueError(f"{text!r} is not a period such as 'P1Y10M', 'P3W' or 'P40D'")
+        years, months, weeks, days = (int(part or 0) for part in match.groups())
+        return cls(months=12 * years + months, days=7 * weeks + days)
+
+    def _moved(self, day: datetime.date) -> tuple[int, bool]:
+        # The ordinal of the day this period after ``day``, and whether it
+        # leaves the calendar (then the ordinal is that of 9999-12-31).
+        year, month = divmod(day.month - 1 + self.months, 12)
+        year += day.year
+        if year > datetime.MAXYEAR:
+            return _LAST_ORDINAL, True
+        month += 1
+        landed = datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+        ordinal = landed.toordinal() + self.days
+        return min(ordinal, _LAST_ORDINAL), ordinal > _LAST_ORDINAL
+
+    def after(self, day: datetime.date) -> datetime.date:
+        """The day this period after ``day``, saturating at 9999-12-31 (see :meth:`leaves`)."""
+        return datetime.date.fromordinal(self._moved(day)[0])
+
+    def leaves(self, day: datetime.date) -> bool:
+        """Whether the day this period after ``day`` is past 9999-12-31."""
+        return self._moved(day)[1]
+
+    @property
+    def day_bounds(self) -> tuple[int, int]:
+        """``(fewest, most)`` days the period can be, whatever day it starts on."""
+        return _month_bounds(self.months)[0] + self.days, _month_bounds(self.months)[1] + self.days
+
+
+@functools.cache
+def _month_bounds(months: int) -> tuple[int, int]:
+    # The calendar repeats every 400 years; a month's length depends on the
+    # day it starts from only through the clamping of the last days of a
+    # month, so the first, 28th to 31st of each month of the cycle cover
+    # every case.
+    if months == 0:
+        return 0, 0
+    lengths = []
+    period = Period(months=months, days=0)
+    for year in range(2000, 2400):
+        for month in range(1, 13):
+            last = calendar.monthrange(year, month)[1]
+            for dom in (1, 28, 29, 30, 31):
+                if dom <= last:
+                    day = datetime.date(year, month, dom)
+                    lengths.append(period._moved(day)[0] - day.toordinal())
+    return min(lengths), max(lengths)

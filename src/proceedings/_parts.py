@@ -5,6 +5,8 @@ Frozen attrs classes whose fields are checked when built (see ``_fields``).
 
 from __future__ import annotations
 
+import datetime
+
 import attrs
 
 from ._checks import (
@@ -12,9 +14,11 @@ from ._checks import (
     COUNTRIES,
     DAY_COUNT,
     LANGUAGE,
+    PERIOD,
     UNIQUE_STRINGS,
 )
 from ._dates import UncertainDate
+from ._durations import Period, add_days, leaves_calendar
 from ._fields import (
     REFERS_TO,
     _Checked,
@@ -290,31 +294,100 @@ class Account(_Checked):
 
 @attrs.frozen(kw_only=True)
 class RelativeTiming(_Checked):
-    """When an event happened, counted in whole days after an earlier event.
+    """When an event happened, counted from an earlier event: in days, or as a period.
 
     "On the third day of detention" is ``{"event": "detention", "days": "2"}``:
-    the day of the detention is day 0. The event's own ``date`` must allow it
-    (the record is refused if the two cannot both be true), and the engine
-    measures time limits from the narrower of the two.
+    the day of the detention is day 0. "Held one year and ten months" is
+    ``{"event": "detention", "period": "P1Y10M"}`` on the release: calendar
+    years and months, then weeks and days (ISO 8601). Either is exact, or a
+    range where the source rounds: ``"2/3"`` days, ``"P1Y10M/P1Y11M"``. The
+    event's own ``date`` must allow it (the record is refused if the two
+    cannot both be true), and the engine measures time limits from the
+    narrower of the two.
 
     Attributes:
         event: The id of an earlier event of the record.
         days: Whole days after that event's day: ``"2"``, or a range ``"2/3"``
             (from 2 to 3 days); ``"0"`` is the same day.
+        period: A period after that event's day, in years, months, weeks and
+            days (``"P1Y10M"``, ``"P3W"``), or a range of two
+            (``"P10M/P1Y"``). A record gives ``days`` or ``period``, not both
+            (format 2).
     """
 
     event: str = _ref(optional=False)
-    days: str = attrs.field(metadata={CHECK: DAY_COUNT})
+    days: str | None = attrs.field(default=None, metadata={CHECK: DAY_COUNT})
+    period: str | None = attrs.field(default=None, metadata={CHECK: PERIOD})
+
+    def _periods(self) -> tuple[Period, Period] | None:
+        if self.period is None:
+            return None
+        low, _, high = self.period.partition("/")
+        return Period.parse(low), Period.parse(high or low)
 
     @property
     def bounds(self) -> tuple[int, int]:
-        """``(fewest, most)`` days after the event."""
-        low, _, high = self.days.partition("/")
+        """``(fewest, most)`` days after the event (a period's, whatever day it starts on)."""
+        periods = self._periods()
+        if periods is not None:
+            return periods[0].day_bounds[0], periods[1].day_bounds[1]
+        low, _, high = (self.days or "0").partition("/")
         return int(low), int(high or low)
 
+    def span(self, base: UncertainDate) -> tuple[datetime.date, datetime.date, bool]:
+        """The soonest and latest days it allows after an event dated ``base``.
+
+        Returns:
+            ``(soonest, latest, past_end)``: the bounds (an open bound of
+            ``base`` stays open: ``date.min`` or ``date.max``, not moved), and
+            whether even the soonest day is past 9999-12-31 (both bounds then
+            saturate there).
+        """
+        periods = self._periods()
+        if periods is None:
+            fewest, most = self.bounds
+            return (
+                add_days(base, fewest)[0],
+                add_days(base, most)[1],
+                leaves_calendar(base, fewest)[0],
+            )
+        first, last = periods
+        soonest = base.earliest if base.open_start else first.after(base.earliest)
+        latest = base.latest if base.open_end else last.after(base.latest)
+        return soonest, latest, not base.open_start and first.leaves(base.earliest)
+
+    def describe(self) -> str:
+        """For messages: ``2 to 3 days``, ``1 day``, or the period as written (``P1Y10M``)."""
+        if self.period is None:
+            low, _, high = (self.days or "0").partition("/")
+            if high:
+                return f"{low} to {high} days"
+            return "1 day" if low == "1" else f"{low} days"
+        return self.period
+
     def _object_problems(self) -> list[tuple[str, str]]:
-        if DAY_COUNT.test(self.days) is None and self.bounds[0] > self.bounds[1]:
-            return [("days", f"the range {self.days!r} runs backwards; write the fewer days first")]
+        if (self.days is None) == (self.period is None):
+            return [("days", "give the time after the event as 'days' or as 'period', not both")]
+        if self.days is not None:
+            if DAY_COUNT.test(self.days) is None and self.bounds[0] > self.bounds[1]:
+                return [
+                    ("days", f"the range {self.days!r} runs backwards; write the fewer days first")
+                ]
+            return []
+        if PERIOD.test(self.period) is None:
+            first, last = self._periods()  # type: ignore[misc]
+            # More months and more days never land sooner; otherwise the
+            # lengths must not overlap (a month may be shorter than 30 days).
+            growing = first.months <= last.months and first.days <= last.days
+            if not growing and first.day_bounds[1] > last.day_bounds[0]:
+                return [
+                    (
+                        "period",
+                        f"the range {self.period!r} may run backwards (on some days its first "
+                        "period is longer than its second); write the shorter period first, "
+                        "or both in the same units",
+                    )
+                ]
         return []
 
 

@@ -39,7 +39,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ._checks import CHECK, COUNTRIES, COUNTRY, DAY_COUNT, IDENTIFIER, LANGUAGE
+from ._checks import CHECK, COUNTRIES, COUNTRY, DAY_COUNT, IDENTIFIER, LANGUAGE, PERIOD
 from ._dates import UncertainDate
 from ._errors import ProceedingsError
 from ._event import Event
@@ -251,7 +251,7 @@ _LEGAL: dict[type, frozenset[str]] = {
     ComplaintLodged: frozenset({"articles"}),
     Other: frozenset({"kind"}),
 }
-_KEPT_CHECKS = (COUNTRY, COUNTRIES, LANGUAGE, DAY_COUNT)
+_KEPT_CHECKS = (COUNTRY, COUNTRIES, LANGUAGE, DAY_COUNT, PERIOD)
 _ROLES: dict[tuple[type, str], Role] = {
     (CaseRecord, "id"): "record",
     (RecordLink, "record"): "record",

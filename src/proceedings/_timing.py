@@ -30,7 +30,6 @@ from typing import Protocol, TypeVar
 import attrs
 
 from ._dates import UncertainDate
-from ._durations import add_days, leaves_calendar
 from ._events import Event
 
 __all__ = [
@@ -93,13 +92,6 @@ def _narrow(
     )
 
 
-def _words(days: str) -> str:
-    low, _, high = days.partition("/")
-    if high:
-        return f"{low} to {high} days"
-    return "1 day" if low == "1" else f"{low} days"
-
-
 def effective_dates(events: Sequence[Event]) -> Timing:
     """The effective date of each event, narrowed by ``after`` in list order.
 
@@ -122,15 +114,13 @@ def effective_dates(events: Sequence[Event]) -> Timing:
         else:
             base = dates[k]
             narrowed = " as narrowed by its own 'after'" if base is not events[k].date else ""
-            fewest, most = timing.bounds
-            low, high = add_days(base, fewest)[0], add_days(base, most)[1]
-            # add_days saturates at 9999-12-31. A saturated high is harmless
+            # The span saturates at 9999-12-31. A saturated high is harmless
             # (no written date lies beyond it), but a saturated low would make
             # "5 days after 9999-12-30" the day 9999-12-31. Where even the
             # soonest day is past the calendar's end, only a date open at the
             # end ("9999-12/..") can hold it, and then only as "on or after
             # 9999-12-31"; any other date contradicts the timing.
-            past_end = leaves_calendar(base, fewest)[0]
+            low, high, past_end = timing.span(base)
             if past_end and own.open_end:
                 dates.append(
                     UncertainDate.from_bounds(_bound(low, own.earliest, own.earliest_time), None)
@@ -146,7 +136,7 @@ def effective_dates(events: Sequence[Event]) -> Timing:
                 problems.append(
                     (
                         f"events[{i}].after",
-                        f"{_words(timing.days)} after event {timing.event!r} "
+                        f"{timing.describe()} after event {timing.event!r} "
                         f"({base.text}{narrowed}) is {implied}, which the event's date "
                         f"{own.text} does not include",
                     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 
 from hypothesis import strategies as st
 
@@ -278,3 +279,45 @@ def invalid_date_strings() -> st.SearchStrategy[str]:
         bad_separator,
         short_parts,
     )
+
+
+# -- times after an event (a relative timing's "days" and "period") --------------
+
+
+@functools.cache
+def day_counts(soonest: int) -> st.SearchStrategy[str]:
+    """Whole days after an event: "2", or a range "2/3" that never runs backwards.
+
+    The fewest days are at most ``soonest`` (0..30): an event timed after a
+    day near 9999-12-31 must have a soonest day the calendar holds.
+    """
+    return st.one_of(
+        st.integers(0, soonest).map(str),
+        st.tuples(st.integers(0, soonest), st.integers(0, 10)).map(
+            lambda t: f"{t[0]}/{t[0] + t[1]}"
+        ),
+    )
+
+
+DAY_COUNTS = day_counts(30)
+
+
+def _period_text(parts: tuple[int, int, int, int]) -> str:
+    text = "".join(f"{n}{unit}" for n, unit in zip(parts, "YMWD", strict=True) if n)
+    return f"P{text or '0D'}"
+
+
+_PERIOD_PARTS = st.tuples(
+    st.integers(0, 3), st.integers(0, 11), st.integers(0, 4), st.integers(0, 30)
+)
+#: A period after an event, "P1Y10M", or a range "P1Y10M/P1Y11M" whose second
+#: period has at least the months and days of the first (so it never runs backwards).
+PERIODS = st.one_of(
+    _PERIOD_PARTS.map(_period_text),
+    st.tuples(_PERIOD_PARTS, _PERIOD_PARTS).map(
+        lambda t: (
+            f"{_period_text(t[0])}/"
+            + _period_text((t[0][0] + t[1][0], t[0][1] + t[1][1], t[0][2] + t[1][2], t[0][3]))
+        )
+    ),
+)

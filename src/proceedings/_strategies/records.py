@@ -33,6 +33,7 @@ from .._checks import (
     NONEMPTY_ITEMS,
     NONEMPTY_TUPLE,
     NONNEGATIVE,
+    PERIOD,
     POSITIVE,
     UNIQUE_STRINGS,
     Check,
@@ -40,7 +41,6 @@ from .._checks import (
 from .._codec import _is_var_tuple, unstructure
 from .._countries import ISO_3166_ALPHA2
 from .._dates import UncertainDate
-from .._durations import add_days
 from .._model import (
     EVENT_TYPES,
     FORMAT_VERSION,
@@ -58,7 +58,7 @@ from .._model import (
 )
 from .._parts import PARTS as _ALL_PARTS
 from ._validation import check_bool, check_bounds, check_event_types, check_ids, check_int, renamed
-from .dates import uncertain_dates
+from .dates import DAY_COUNTS, PERIODS, day_counts, uncertain_dates
 
 # -- what a field is -----------------------------------------------------------------
 
@@ -151,22 +151,6 @@ _LANGUAGES = st.builds(
 _URLS = _IDS.map(lambda slug: f"https://example.org/{slug}")
 
 
-@functools.cache
-def _day_counts(soonest: int) -> st.SearchStrategy[str]:
-    """Whole days after an event: "2", or a range "2/3" that never runs backwards.
-
-    The fewest days are at most ``soonest`` (0..30): an event timed after a
-    day near 9999-12-31 must have a soonest day the calendar holds.
-    """
-    return st.one_of(
-        st.integers(0, soonest).map(str),
-        st.tuples(st.integers(0, soonest), st.integers(0, 10)).map(
-            lambda t: f"{t[0]}/{t[0] + t[1]}"
-        ),
-    )
-
-
-_DAY_COUNTS = _day_counts(30)
 #: The years of dates drawn where no bounds are asked for: ``(min_year, max_year)``.
 _Years = tuple[int, int]
 DEFAULT_YEARS: _Years = (1900, 2100)
@@ -212,7 +196,8 @@ _CHECKED: tuple[tuple[Check, Callable[[Any, _Years], st.SearchStrategy[Any]]], .
     ),
     (POSITIVE, _positive),
     (NONNEGATIVE, _nonnegative),
-    (DAY_COUNT, lambda tp, years: _DAY_COUNTS),
+    (DAY_COUNT, lambda tp, years: DAY_COUNTS),
+    (PERIOD, lambda tp, years: PERIODS),
     (
         NONEMPTY_TUPLE,
         lambda tp, years: st.lists(
@@ -279,6 +264,15 @@ def _fix_source(draw: st.DrawFn, kwargs: dict[str, Any]) -> None:
         kwargs["url"] = draw(_URLS)
 
 
+def _fix_timing(draw: st.DrawFn, kwargs: dict[str, Any]) -> None:
+    # Days or a period, never both or neither.
+    if (kwargs["days"] is None) == (kwargs["period"] is None):
+        if draw(st.booleans()):
+            kwargs["days"], kwargs["period"] = draw(DAY_COUNTS), None
+        else:
+            kwargs["days"], kwargs["period"] = None, draw(PERIODS)
+
+
 def _fix_crossing(draw: st.DrawFn, kwargs: dict[str, Any]) -> None:
     if kwargs["to_country"] == kwargs["from_country"]:
         other = kwargs["from_country"]
@@ -295,6 +289,7 @@ _FIXUPS: dict[type, Callable[[st.DrawFn, dict[str, Any]], None]] = {
     Charge: _fix_charge,
     Person: _fix_person,
     Source: _fix_source,
+    RelativeTiming: _fix_timing,
     BorderCrossing: _fix_crossing,
 }
 
@@ -463,9 +458,11 @@ def _draw_after(
     # The days left before 9999-12-31 bound the fewest days (an open start,
     # date.min, leaves any number).
     room = datetime.date.max.toordinal() - target.date.earliest.toordinal()
-    timing = RelativeTiming(event=target_id, days=draw(_day_counts(min(room, 30))))
-    fewest, most = timing.bounds
-    low, high = add_days(target.date, fewest)[0], add_days(target.date, most)[1]
+    if room > 2_000 and draw(st.integers(0, 2)) == 0:
+        timing = RelativeTiming(event=target_id, period=draw(PERIODS))
+    else:
+        timing = RelativeTiming(event=target_id, days=draw(day_counts(min(room, 30))))
+    low, high, _ = timing.span(target.date)
     date = UncertainDate.from_bounds(
         None if target.date.open_start else low, None if target.date.open_end else high
     )
