@@ -150,6 +150,9 @@ def test_every_code_block_runs(page: Path, monkeypatch: pytest.MonkeyPatch) -> N
         optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE, verbose=False
     )
     skipped: list[str] = []
+    # A block may use what a skipped one made: what a page's skipped blocks
+    # need, every later block of the page needs too.
+    needed: set[str] = set()
     for line, language, code in code_blocks(page.read_text(encoding="utf-8")):
         where = f"{_page_id(page)}:{line}"
         assert language in RUN | NOT_RUN, (
@@ -157,8 +160,9 @@ def test_every_code_block_runs(page: Path, monkeypatch: pytest.MonkeyPatch) -> N
             f"run it ({', '.join(sorted(RUN))}) or mark it ({', '.join(sorted(NOT_RUN))})"
         )
         missing = missing_optional(code, pycon=language == "pycon") if language in RUN else []
-        if missing and language != "json":
-            skipped.append(f"{where} (needs {', '.join(missing)})")
+        if language in RUN and language != "json" and (missing or needed):
+            needed.update(missing)
+            skipped.append(f"{where} (needs {', '.join(sorted(needed))})")
             continue
         if language == "python":
             exec(compile(code, where, "exec"), namespace)
