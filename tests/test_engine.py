@@ -569,6 +569,25 @@ def _rule(rule_id: str, **changes: Any) -> Rule:
     return Rule(**base)
 
 
+@pytest.mark.parametrize(
+    ("in_force", "day", "expected"),
+    [
+        ((None, datetime.date(2020, 12, 31)), "2020-12-31", Truth.TRUE),
+        ((None, datetime.date(2020, 12, 31)), "2021-01-01", Truth.FALSE),
+        ((None, datetime.date(2020, 12, 31)), "2020-12/2021-01", Truth.UNKNOWN),
+        ((datetime.date(2021, 1, 1), None), "2020", Truth.FALSE),
+        ((datetime.date(2021, 1, 1), datetime.date(2021, 12, 31)), "2021-06", Truth.TRUE),
+        ((None, None), "../2021", Truth.TRUE),
+    ],
+)
+def test_in_force_with_either_end_open(
+    in_force: tuple[datetime.date | None, datetime.date | None], day: str, expected: Truth
+) -> None:
+    """A rule in force until a day (no start), from a day, or between two."""
+    rule = _rule("DEMO-3", in_force=in_force)
+    assert expected is rule.in_force_on(UncertainDate.parse(day))
+
+
 def test_rulebook_with_duplicate_ids_is_refused() -> None:
     """A rulebook listing one rule id twice raises InvalidDefinition naming the id."""
     with pytest.raises(InvalidDefinition) as error:
