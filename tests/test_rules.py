@@ -1411,6 +1411,36 @@ def test_appeal_suspensive_reading(rule_id: str, option: str, expected: list[Any
     assert expected == fired(rec, rule_id, readings={"asylum_appeal_suspensive": option})
 
 
+@pytest.mark.parametrize(
+    ("outcome", "suspensive", "expected"),
+    [
+        # The appeal body suspended the refusal's execution: protected, whatever the
+        # law says of the appeal, and under every reading.
+        (AppealOutcome.SUSPENDED, False, [(V, CERTAIN, ("r", "s"))]),
+        (AppealOutcome.SUSPENDED, None, [(V, CERTAIN, ("r", "s"))]),
+        # No suspension: an appeal recorded as not suspensive protects nobody, and a
+        # dismissed one leaves the refusal final.
+        (None, False, []),
+        (AppealOutcome.DISMISSED, False, []),
+    ],
+)
+@pytest.mark.parametrize("option", ["yes", "no"])
+def test_an_appeal_body_that_suspends_the_refusal_protects(
+    outcome: AppealOutcome | None, suspensive: bool | None, expected: list[Any], option: str
+) -> None:
+    """A removal after the appeal body suspended the refusal's execution is a breach."""
+    fields = {} if suspensive is None else {"suspensive": suspensive}
+    decided = () if outcome is None else (appeal_decided("s", "2023-03-20", "p", outcome),)
+    rec = record(
+        claim("c", "2023-01-10"),
+        decision("d", "2023-03-01", AsylumOutcome.REFUSED),
+        appeal("p", "2023-03-05", "d", **fields),
+        *decided,
+        removal("r", "2023-04-02"),
+    )
+    assert expected == fired(rec, "KZ-REF-AS-STATUS", readings={"asylum_appeal_suspensive": option})
+
+
 def test_appeal_suspensive_reading_default_is_yes() -> None:
     """Without a reading chosen, the default ('yes') applies."""
     rec = _removal_during_appeal()

@@ -740,6 +740,13 @@ class Context:
             found = sorted(set(found))
         return found
 
+    def earlier_events(self, kind: type[E]) -> list[tuple[int, E]]:
+        """``(index, event)`` for this account's events of ``kind`` before this one, in order.
+
+        :meth:`earlier_of` for one kind, with the events typed as that kind.
+        """
+        return [(i, self.at(i)) for i in self.earlier_of(kind)]  # type: ignore[misc]
+
     def _all_of(self, kind: type[Event]) -> list[int]:
         return [i for i in self.view if isinstance(self.at(i), kind)]
 

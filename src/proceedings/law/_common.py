@@ -11,7 +11,9 @@ from .._dates import Truth
 from .._findings import Citation
 from .._model import (
     Actor,
+    AppealDecided,
     AppealFiled,
+    AppealOutcome,
     Charge,
     Detention,
     ExtraditionRequested,
@@ -155,6 +157,16 @@ class Pending:
 REFUSAL_CHALLENGE = 1
 
 
+def _suspended_by_appeal_body(ctx: Context, appeal: object) -> int | None:
+    """The decision on ``appeal`` that suspended the execution of what it appeals, if any."""
+    if not isinstance(appeal, AppealFiled):
+        return None
+    for i, decided in ctx.earlier_events(AppealDecided):
+        if decided.appeal == appeal.id and decided.outcome is AppealOutcome.SUSPENDED:
+            return i
+    return None
+
+
 def pending_claim(ctx: Context, *, window: bool = False) -> Pending | None:
     """The asylum protection in force before the event, if any.
 
@@ -178,6 +190,16 @@ def pending_claim(ctx: Context, *, window: bool = False) -> Pending | None:
         index = ctx.marked("asylum_appeal")
         appeal = ctx.at(index) if index is not None else None
         suspensive = appeal.suspensive if isinstance(appeal, AppealFiled) else None
+        suspension = _suspended_by_appeal_body(ctx, appeal)
+        if suspension is not None:
+            # Whatever the law says of the appeal itself, the appeal body
+            # suspended the decision's execution.
+            return Pending(
+                "the appeal against the asylum refusal, the refusal's execution "
+                f"suspended by {ctx.describe(suspension)}",
+                suspension,
+                Truth.TRUE,
+            )
         if suspensive is True:
             return Pending(
                 "the appeal against the asylum refusal, suspensive by law", index, Truth.TRUE
