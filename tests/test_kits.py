@@ -305,3 +305,56 @@ def test_person_is_checked_before_drawing() -> None:
     with pytest.raises(InvalidArgument, match=r"person='p' must be a proceedings\.Person"):
         pt.proceeding_machine(person="p")  # type: ignore[arg-type]
     assert isinstance(pst.lawful_histories(person=Person(id="q")), st.SearchStrategy)
+
+
+_SAME_EXAMPLES = """
+from hypothesis import given, settings
+import proceedings
+import proceedings.strategies as pst
+
+seen = []
+
+@settings(derandomize=True, max_examples=8, database=None)
+@given(
+    pst.events(
+        event_types=frozenset({proceedings.Detention, proceedings.Release, proceedings.Removal}),
+        source_ids={"alpha", "beta", "gamma", "delta"},
+    )
+)
+def draw(event):
+    seen.append(repr(event))
+
+draw()
+print(seen)
+"""
+
+
+def test_sets_of_arguments_draw_the_same_examples_in_every_process() -> None:
+    """A set of event types or of ids is drawn from in a fixed order: a derandomised run (CI)
+    gives the same examples whatever the process's string hashing or memory layout."""
+
+    def run(seed: str) -> str:
+        env = {"PYTHONHASHSEED": seed, "PATH": "", "PYTHONPATH": ""}
+        return subprocess.run(
+            [sys.executable, "-c", _SAME_EXAMPLES],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        ).stdout
+
+    first = run("1")
+    assert first.startswith("[")
+    assert first == run("2") == run("3")
+
+
+def test_a_set_of_event_types_is_taken_in_the_model_order() -> None:
+    """However the classes are given, the kits see them in EVENT_TYPES' order."""
+    from proceedings._strategies._validation import check_event_types  # noqa: PLC0415
+
+    chosen = {proceedings.Removal, proceedings.Detention, proceedings.Release}
+    expected = tuple(cls for cls in EVENT_TYPES if cls in chosen)
+    assert expected == check_event_types(frozenset(chosen))
+    assert expected == check_event_types(set(reversed(expected)))
+    # A list keeps the order given.
+    assert tuple(reversed(expected)) == check_event_types(list(reversed(expected)))
