@@ -58,7 +58,10 @@ APPEAL_SUSPENSIVE_READING = Reading(
         "be deported until his refugee status is cleared up', The Moscow Times, 30 December "
         "2022) and CAT General Comment 4's "
         "call for a remedy with suspensive effect (recalled, not verified). Evaluate a case "
-        "under 'no' to see what the literal reading leaves."
+        "under 'no' to see what the literal reading leaves. The reading decides only what "
+        "the record leaves open: an appeal recorded as suspensive (or not) is taken as "
+        "recorded, and one whose decision suspended the refusal's execution protects "
+        "under either option."
     ),
 )
 
