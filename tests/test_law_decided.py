@@ -97,6 +97,19 @@ def test_the_domestic_examination_decides_what_is_certain(
     assert expected == fired(rec, "ECHR-3-REMOVAL")
 
 
+def test_an_examination_of_the_risk_in_another_state_does_not_count() -> None:
+    """The authorities found a risk in Uzbekistan; the person was sent to Russia, where no
+    examination is on record: the Uzbek finding does not make the Russian removal certain."""
+    rec = record(
+        _risk("e", "2023-01-01"),
+        event(
+            "risk_examined", "x", "2023-02-01", "FR", result=RiskResult.RISK_FOUND, destination="UZ"
+        ),
+        _removal(),
+    )
+    assert [(V, UNDETERMINED, ("r", "e"))] == fired(rec, "ECHR-3-REMOVAL")
+
+
 def test_an_examination_by_the_international_body_is_not_the_states() -> None:
     """The Court's own finding of a risk is a holding, not the authorities' examination."""
     rec = record(
@@ -544,6 +557,18 @@ def test_no_investigation_of_what_the_complaint_names() -> None:
         event("investigation", "i", "2021-04-01", "RU", outcome="no_response", complaint="c"),
     )
     assert [(V, UNDETERMINED, ("i", "r"))] == fired(rec, "ECHR-3-INVESTIGATION")
+
+
+def test_no_investigation_of_a_complaint_about_another_kind_of_event() -> None:
+    """A complaint about an event that is neither a removal nor a detention (ill-treatment
+    the format writes as ``other``), not investigated: undetermined, as the record cannot
+    say whether the claim was arguable."""
+    rec = record(
+        event("other", "o", "2021-03-01", "RU", kind="ill_treatment", description="beaten"),
+        event("complaint_filed", "c", "2021-03-05", "RU", about="o"),
+        event("investigation", "i", "2021-04-01", "RU", outcome="refused", complaint="c"),
+    )
+    assert [(V, UNDETERMINED, ("i", "o"))] == fired(rec, "ECHR-3-INVESTIGATION")
 
 
 def test_no_investigation_of_a_complaint_that_names_nothing() -> None:

@@ -1466,6 +1466,17 @@ def test_claim_promptness_reading(option: str, claimed: str, expected: list[Any]
     assert expected == fired(rec, "R-REF-31", readings=readings)
 
 
+def test_a_claim_made_elsewhere_is_no_prompt_claim_here() -> None:
+    """A claim in another state, even on the day after the crossing, is not one presented
+    to the authorities of the state that convicts."""
+    rec = record(
+        crossing("x", "2023-01-01"),
+        claim("elsewhere", "2023-01-02", where="RU"),
+        _conviction("v", "2023-03-01"),
+    )
+    assert [] == fired(rec, "R-REF-31")
+
+
 def test_reading_is_named_in_message() -> None:
     """A finding that depends on a reading names the reading and the option used."""
     rec = record(crossing("x", "2023-01-01"), claim("c", "2023-01-02"), _conviction("v", "2023-03"))

@@ -165,9 +165,8 @@ def examination(ctx: Context, destination: str) -> int | None:
     ``international_decision``) is not the host's and is not counted.
     """
     found = None
-    for i in ctx.earlier_of(RiskExamined):
-        ev = ctx.at(i)
-        if not isinstance(ev, RiskExamined) or ev.destination not in (None, destination):
+    for i, ev in ctx.earlier_events(RiskExamined):
+        if ev.destination not in (None, destination):
             continue
         if ev.decision is not None and isinstance(
             ctx.at(ctx.index_of(ev.decision)), InternationalDecision
@@ -186,9 +185,8 @@ def outside_procedure(ctx: Context, ev: Event) -> str | None:
             return "in a removal the authorities do not acknowledge"
         if ev.safeguards is not None and ev.safeguards.individual is False:
             return "with no individual examination of the person's situation"
-    for i in ctx.earlier_of(AsylumClaimNotRegistered):
-        if isinstance(ctx.at(i), AsylumClaimNotRegistered):
-            return "after the authorities refused to register the asylum claim"
+    if ctx.earlier_of(AsylumClaimNotRegistered):
+        return "after the authorities refused to register the asylum claim"
     return None
 
 

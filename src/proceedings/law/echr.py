@@ -446,9 +446,7 @@ def _term_expired(ctx: Context) -> Iterator[Hit]:
     start = ctx.marked("custody_start")
     order = None
     for i in ctx.earlier_of(Detention, DetentionExtended):
-        if start is not None and i < start:
-            continue
-        if isinstance(ctx.at(i), Detention | DetentionExtended):
+        if start is None or i >= start:
             order = i  # the last order of this spell of custody
     if order is None:  # pragma: no cover - the chart enters custody only by an order
         return
@@ -640,14 +638,12 @@ _NOT_INVESTIGATED = frozenset({InvestigationOutcome.REFUSED, InvestigationOutcom
 
 
 def _outside_the_law(ev: Event) -> bool:
-    """A removal or detention that itself calls for an investigation."""
+    """A removal or detention that itself calls for an investigation (any other event: no)."""
+    if not isinstance(ev, Removal | Detention):
+        return False
     if isinstance(ev, Removal) and ev.channel in OUTSIDE_PROCEDURE:
         return True
-    if isinstance(ev, Removal | Detention):
-        return ev.acknowledged is False or (
-            ev.actor is not None and host_act(ev)[0] is not Truth.TRUE
-        )
-    return False
+    return ev.acknowledged is False or (ev.actor is not None and host_act(ev)[0] is not Truth.TRUE)
 
 
 def _no_investigation(ctx: Context) -> Iterator[Hit]:
