@@ -103,7 +103,8 @@ def asylum_status(events: Sequence[Event]) -> str:
 
     ``seeker``: a claim was made and has no final decision (a claim the
     authorities would not register is still a claim); ``appealing``: a refusal
-    is under appeal; ``refugee``: protection was granted; ``maybe``: decided
+    is under appeal; ``suspended``: under appeal, and the appeal body suspended
+    the refusal's execution (which protects whatever the reading); ``refugee``: protection was granted; ``maybe``: decided
     with an outcome the sources do not give, so perhaps still open;
     ``refused``: refused at first instance and not appealed; ``none``
     otherwise (no claim, withdrawn, or the appeal dismissed).
@@ -114,7 +115,12 @@ def asylum_status(events: Sequence[Event]) -> str:
         by_id[ev.id] = ev
         if ev.jurisdiction != KZ:
             continue
-        claimed = isinstance(ev, AsylumClaim) and status not in {"seeker", "appealing", "refugee"}
+        claimed = isinstance(ev, AsylumClaim) and status not in {
+            "seeker",
+            "appealing",
+            "suspended",
+            "refugee",
+        }
         if claimed or isinstance(ev, AsylumClaimNotRegistered):
             status = "seeker"
         elif isinstance(ev, AsylumDecision):
@@ -135,7 +141,7 @@ def asylum_status(events: Sequence[Event]) -> str:
             elif isinstance(ev, AppealDecided):
                 status = {
                     AppealOutcome.DISMISSED: "none",
-                    AppealOutcome.SUSPENDED: "appealing",
+                    AppealOutcome.SUSPENDED: "suspended",
                     AppealOutcome.UNKNOWN: "maybe",
                 }.get(ev.outcome, "seeker")  # set aside or sent back: the claim is open again
     return status
@@ -203,7 +209,7 @@ def test_removal_while_asylum_seeker_matches_oracle(rec: CaseRecord, option: str
     not protect; under ``yes`` it does. Every finding is certain: the rule
     depends on no duration.
     """
-    protected = {"seeker", "appealing"} if option == "yes" else {"seeker"}
+    protected = {"seeker", "suspended"} | ({"appealing"} if option == "yes" else set())
     expected = {
         ev.id: Certainty.CERTAIN if status in protected else Certainty.UNDETERMINED
         for i, ev in _removals(rec)
@@ -225,7 +231,7 @@ def test_non_refoulement_matches_oracle(rec: CaseRecord, option: str) -> None:
     undetermined for a third state (whether that state sends the person on is
     not in the record).
     """
-    protected = {"seeker", "refugee"} | ({"appealing"} if option == "yes" else set())
+    protected = {"seeker", "refugee", "suspended"} | ({"appealing"} if option == "yes" else set())
     expected = {
         ev.id: Certainty.CERTAIN
         if ev.destination in rec.person.nationalities and status in protected

@@ -160,14 +160,14 @@ class Pending:
 REFUSAL_CHALLENGE = 1
 
 
-def _suspended_by_appeal_body(ctx: Context, appeal: object) -> int | None:
+def _suspended_by_appeal_body(ctx: Context, appeal: str) -> int | None:
     """The decision on ``appeal`` that suspended the execution of what it appeals, if any."""
-    if not isinstance(appeal, AppealFiled):
-        return None
-    for i, decided in ctx.earlier_events(AppealDecided):
-        if decided.appeal == appeal.id and decided.outcome is AppealOutcome.SUSPENDED:
-            return i
-    return None
+    suspending = [
+        i
+        for i, decided in ctx.earlier_events(AppealDecided)
+        if decided.appeal == appeal and decided.outcome is AppealOutcome.SUSPENDED
+    ]
+    return suspending[-1] if suspending else None
 
 
 def pending_claim(ctx: Context, *, window: bool = False) -> Pending | None:
@@ -193,7 +193,7 @@ def pending_claim(ctx: Context, *, window: bool = False) -> Pending | None:
         index = ctx.marked("asylum_appeal")
         appeal = ctx.at(index) if index is not None else None
         suspensive = appeal.suspensive if isinstance(appeal, AppealFiled) else None
-        suspension = _suspended_by_appeal_body(ctx, appeal)
+        suspension = _suspended_by_appeal_body(ctx, appeal.id) if appeal is not None else None
         if suspension is not None:
             # Whatever the law says of the appeal itself, the appeal body
             # suspended the decision's execution.
@@ -429,12 +429,13 @@ def _requesting_state(ctx: Context) -> str | None:
     """
     if isinstance(ctx.event, ExtraditionRequested):
         return ctx.event.requesting_state
-    wanted = None
-    for i in ctx.earlier_of(WantedListing):
-        earlier = ctx.at(i)
-        if isinstance(earlier, WantedListing) and earlier.jurisdiction != ctx.event.jurisdiction:
-            wanted = earlier.jurisdiction
-    return wanted
+    # The last listing by another state (the host's own listings are no request).
+    foreign = [
+        listing.jurisdiction
+        for _, listing in ctx.earlier_events(WantedListing)
+        if listing.jurisdiction != ctx.event.jurisdiction
+    ]
+    return foreign[-1] if foreign else None
 
 
 # -- Kazakhstan ------------------------------------------------------------------------

@@ -230,16 +230,12 @@ def assessed(ctx: Context, ev: Event, claim: Claim) -> tuple[Truth, str, tuple[i
 
 def irregular_entry(ctx: Context) -> int | None:
     """The last irregular crossing into this jurisdiction before the event, if any."""
-    found = None
-    for i in ctx.earlier_of(BorderCrossing):
-        ev = ctx.at(i)
-        if (
-            isinstance(ev, BorderCrossing)
-            and ev.mode == CrossingMode.IRREGULAR
-            and ev.to_country == ctx.event.jurisdiction
-        ):
-            found = i
-    return found
+    irregular = [
+        i
+        for i, crossing in ctx.earlier_events(BorderCrossing)
+        if crossing.mode == CrossingMode.IRREGULAR and crossing.to_country == ctx.event.jurisdiction
+    ]
+    return irregular[-1] if irregular else None
 
 
 def claim_phrase(ctx: Context, claim: Claim, harm: str = "a risk") -> str:
