@@ -74,19 +74,7 @@ def _countries(value: Any) -> str | None:
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
 
 
-def _identifier(value: Any) -> str | None:
-    if _ID.fullmatch(value):
-        return None
-    return f"{value!r} is not a valid id (letters, digits and . _ : -, not starting with a sign)"
-
-
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-
-
-def _language(value: Any) -> str | None:
-    if _LANG.fullmatch(value):
-        return None
-    return f"{value!r} is not a BCP 47 language tag (e.g. 'en', 'ru', 'kk')"
 
 
 def _nonempty(value: Any) -> str | None:
@@ -120,41 +108,39 @@ def _unique_strings(value: Any) -> str | None:
 _DAY_COUNT = re.compile(r"^(?:0|[1-9][0-9]{0,5})(?:/(?:0|[1-9][0-9]{0,5}))?$")
 
 
-def _day_count(value: Any) -> str | None:
-    if _DAY_COUNT.fullmatch(value):
-        return None
-    return (
-        f"{value!r} is not a number of whole days: write '2' or a range '2/3' "
-        "(digits only, 0 for the same day)"
-    )
-
-
 # An ISO 8601 period in calendar units, "P1Y10M", or a range "P1Y10M/P1Y11M".
 _ONE_PERIOD = r"P(?=[0-9])(?:[0-9]{1,4}Y)?(?:[0-9]{1,5}M)?(?:[0-9]{1,6}W)?(?:[0-9]{1,6}D)?"
 _PERIOD_RANGE = re.compile(rf"^{_ONE_PERIOD}(?:/{_ONE_PERIOD})?$")
 
 
-def _period(value: Any) -> str | None:
-    if _PERIOD_RANGE.fullmatch(value):
-        return None
-    return (
-        f"{value!r} is not a period: write an ISO 8601 duration in years, months, "
-        "weeks and days, such as 'P1Y10M', 'P3W' or 'P40D', or a range 'P1Y10M/P1Y11M'"
-    )
+def _matching(pattern: re.Pattern[str], wanted: str) -> Check:
+    """A check that a string matches ``pattern``; ``wanted`` ends the message: "is not ..."."""
+
+    def test(value: Any) -> str | None:
+        return None if pattern.fullmatch(value) else f"{value!r} is not {wanted}"
+
+    return Check(test, {"pattern": pattern.pattern})
 
 
 COUNTRY = Check(_country, {"enum": sorted(ISO_3166_ALPHA2)})
 COUNTRIES = Check(_countries, {"items": {"enum": sorted(ISO_3166_ALPHA2)}, "uniqueItems": True})
-IDENTIFIER = Check(_identifier, {"pattern": _ID.pattern})
-LANGUAGE = Check(_language, {"pattern": _LANG.pattern})
+IDENTIFIER = _matching(_ID, "a valid id (letters, digits and . _ : -, not starting with a sign)")
+LANGUAGE = _matching(_LANG, "a BCP 47 language tag (e.g. 'en', 'ru', 'kk')")
 NONEMPTY = Check(_nonempty, {"minLength": 1, "pattern": r"\S"})
 POSITIVE = Check(_positive, {"exclusiveMinimum": 0})
 NONNEGATIVE = Check(_nonnegative, {"minimum": 0})
 NONEMPTY_TUPLE = Check(_nonempty_tuple, {"minItems": 1})
 NONEMPTY_ITEMS = Check(_nonempty_items, {"items": {"minLength": 1, "pattern": r"\S"}})
 UNIQUE_STRINGS = Check(_unique_strings, {"uniqueItems": True})
-DAY_COUNT = Check(_day_count, {"pattern": _DAY_COUNT.pattern})
-PERIOD = Check(_period, {"pattern": _PERIOD_RANGE.pattern})
+DAY_COUNT = _matching(
+    _DAY_COUNT,
+    "a number of whole days: write '2' or a range '2/3' (digits only, 0 for the same day)",
+)
+PERIOD = _matching(
+    _PERIOD_RANGE,
+    "a period: write an ISO 8601 duration in years, months, weeks and days, such as "
+    "'P1Y10M', 'P3W' or 'P40D', or a range 'P1Y10M/P1Y11M'",
+)
 
 
 _CHECKED_FIELDS: dict[type, tuple[tuple[str, Check], ...]] = {}
