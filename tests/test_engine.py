@@ -104,8 +104,9 @@ def asylum_status(events: Sequence[Event]) -> str:
     ``seeker``: a claim was made and has no final decision (a claim the
     authorities would not register is still a claim); ``appealing``: a refusal
     is under appeal; ``suspended``: under appeal, and the appeal body suspended
-    the refusal's execution (which protects whatever the reading); ``refugee``: protection was granted; ``maybe``: decided
-    with an outcome the sources do not give, so perhaps still open;
+    the refusal's execution (which protects whatever the reading); ``refugee``:
+    protection was granted; ``maybe``: decided with an outcome the sources do
+    not give, so perhaps still open;
     ``refused``: refused at first instance and not appealed; ``none``
     otherwise (no claim, withdrawn, or the appeal dismissed).
     """

@@ -661,6 +661,148 @@ FIRES = [
 ]
 
 
+# -- extradition decisions whose outcome the sources do not give ---------------------------
+
+_UNKNOWN_OUTCOME = ExtraditionOutcome.UNKNOWN
+
+
+def _decided(ident: str, date: str, request: str = "q", **kw: Any) -> Any:
+    kw.setdefault("outcome", _UNKNOWN_OUTCOME)
+    return event("extradition_decided", ident, date, kw.pop("where", "KZ"), request=request, **kw)
+
+
+#: Each rule that reads an extradition decision's outcome, on a decision whose outcome is
+#: not known: the finding it gives for the outcome it looks for, undetermined, never
+#: silence and never certainty.
+UNKNOWN_OUTCOMES = [
+    _case(
+        "KZ-CONST-11",
+        record(request("q", "2023-02-01"), _decided("a", "2023-03-01"), person=KAZAKH),
+        [(V, UNDETERMINED, ("a",))],
+        name="a-citizen-perhaps-approved",
+    ),
+    _case(
+        "KZ-CPC-590-ASYLUM",
+        record(claim("c", "2023-01-01"), request("q", "2023-02-01"), _decided("a", "2023-03-01")),
+        [(W, UNDETERMINED, ("a", "c"))],
+        name="perhaps-approved-while-claim-pending",
+    ),
+    _case(
+        "KZ-CPC-590-MILITARY",
+        record(request("q", "2023-02-01", DESERTION), _decided("a", "2023-03-01")),
+        [(W, UNDETERMINED, ("a", "q"))],
+        name="perhaps-approved-for-desertion",
+    ),
+    _case(
+        "KZ-CPC-569-4",
+        record(request("q", "2023-02-01", TREASON), _decided("a", "2023-03-01")),
+        [(W, UNDETERMINED, ("a", "q"))],
+        name="perhaps-approved-on-treason-charge",
+    ),
+    _case(
+        "PAT-ASSURANCE-BREACHED",
+        record(
+            event("assurance_given", "g", "2023-01-01", by="prosecutor", content="await asylum"),
+            claim("c", "2023-01-02"),
+            request("q", "2023-02-01"),
+            _decided("a", "2023-03-01"),
+        ),
+        [(W, UNDETERMINED, ("a", "g", "c"))],
+        name="perhaps-approved-despite-assurance",
+    ),
+    _case(
+        "KZ-CPC-592",
+        record(
+            request("q", "2023-02-01"),
+            _decided("a", "2023-03-01"),
+            removal("r", "2023-06-05", channel=EXTRADITION),
+        ),
+        [(V, UNDETERMINED, ("r", "a"))],
+        name="surrendered-after-a-decision-of-unknown-outcome",
+    ),
+    _case(
+        "PAT-DISGUISED-EXTRADITION",
+        record(request("q", "2023-01-02"), _decided("a", "2023-01-20"), removal("r", "2023-02-01")),
+        [(W, UNDETERMINED, ("r", "q", "a"))],
+        name="deported-after-a-decision-of-unknown-outcome",
+    ),
+    _case(
+        "PAT-AFTER-REFUSED-EXTRADITION",
+        record(request("q", "2023-01-01"), _decided("a", "2023-02-01"), removal("r", "2023-03-01")),
+        [(W, UNDETERMINED, ("r", "a", "q"))],
+        name="deported-after-a-decision-perhaps-a-refusal",
+    ),
+    _case(
+        "PAT-AFTER-REFUSED-EXTRADITION",
+        record(
+            request("q", "2023-01-01"),
+            _decided("a", "2023-02-01"),
+            _decided("no", "2023-02-10", outcome=ExtraditionOutcome.REFUSED),
+            removal("r", "2023-03-01"),
+        ),
+        [(W, CERTAIN, ("r", "no", "q"))],
+        name="a-certain-refusal-counts-before-one-perhaps",
+    ),
+    _case(
+        "ECHR-3-ORDER",
+        record(
+            request("q", "2023-01-01", where="FR"),
+            _risk("e", "2023-01-05", Risk.TORTURE, where="FR"),
+            _decided("a", "2023-02-01", where="FR"),
+        ),
+        [(W, UNDETERMINED, ("a", "e"))],
+        name="perhaps-approved-after-an-account-of-torture",
+    ),
+    _case(
+        "ECHR-6-FLAGRANT",
+        record(
+            request("q", "2023-01-01", where="FR"),
+            _risk("e", "2023-01-05", Risk.UNFAIR_TRIAL, where="FR"),
+            _decided("a", "2023-02-01", where="FR"),
+        ),
+        [(W, UNDETERMINED, ("a", "e"))],
+        name="perhaps-approved-to-an-unfair-trial",
+    ),
+    _case(
+        "CAT-22-OPPORTUNITY",
+        record(
+            _risk("e", "2023-01-10", Risk.TORTURE),
+            request("q", "2023-01-12"),
+            _decided("a", "2023-02-01", served=day("2023-02-03")),
+            removal("r", "2023-02-01", channel=EXTRADITION),
+        ),
+        [(V, UNDETERMINED, ("r", "a", "e"))],
+        name="removed-before-a-decision-of-unknown-outcome-was-served",
+    ),
+    _case(
+        "ECHR-13",
+        record(
+            _risk("e", "2023-01-01", Risk.TORTURE, where="FR"),
+            request("q", "2023-01-05", where="FR"),
+            _decided("a", "2023-01-20", where="FR", served=day("2023-02-10")),
+            removal("r", "2023-02-05", where="FR", channel=EXTRADITION),
+        ),
+        [(V, UNDETERMINED, ("r", "e", "a"))],
+        name="extradited-before-a-decision-of-unknown-outcome-was-served",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "rec", "kwargs", "expected"), UNKNOWN_OUTCOMES)
+def test_an_unknown_extradition_outcome_is_undetermined(
+    rule_id: str,
+    rec: CaseRecord,
+    kwargs: dict[str, Any],
+    expected: list[tuple[Severity, Certainty, tuple[str, ...]]],
+) -> None:
+    """A decision the sources give no outcome for may be the approval (or refusal) a rule
+    looks for: the rule says so, undetermined, and its message says why."""
+    assert expected == fired(rec, rule_id, **kwargs)
+    messages = [f.message for f in validate(rec).findings if f.rule_id == rule_id]
+    if expected[0][1] is UNDETERMINED:
+        assert any("the sources do not give" in m for m in messages), messages
+
+
 @pytest.mark.parametrize(("rule_id", "rec", "kwargs", "expected"), FIRES)
 def test_rule_fires(
     rule_id: str,

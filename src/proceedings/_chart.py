@@ -339,7 +339,13 @@ EXTRADITION = Track(
             marks=("extradition_decision",),
         ),
         _t("extradition_decided", _ALL, "refused", outcome=("refused",)),
-        _t("extradition_decided", _ALL, "decided_unknown", outcome=("unknown",)),
+        _t(
+            "extradition_decided",
+            _ALL,
+            "decided_unknown",
+            outcome=("unknown",),
+            marks=("extradition_decision",),
+        ),
         _t(
             "appeal_filed",
             _ALL,

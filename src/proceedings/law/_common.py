@@ -16,6 +16,9 @@ from .._model import (
     AppealOutcome,
     Charge,
     Detention,
+    Event,
+    ExtraditionDecided,
+    ExtraditionOutcome,
     ExtraditionRequested,
     Involvement,
     Removal,
@@ -165,7 +168,7 @@ def _suspended_by_appeal_body(ctx: Context, appeal: str) -> int | None:
     suspending = [
         i
         for i, decided in ctx.earlier_events(AppealDecided)
-        if decided.appeal == appeal and decided.outcome is AppealOutcome.SUSPENDED
+        if decided.appeal == appeal and decided.outcome == AppealOutcome.SUSPENDED
     ]
     return suspending[-1] if suspending else None
 
@@ -341,6 +344,30 @@ def request_charges(ctx: Context) -> tuple[Charge, ...]:
 
 def related(*indices: int | None) -> tuple[int, ...]:
     return tuple(i for i in indices if i is not None)
+
+
+# -- extradition decisions whose outcome the sources do not give --------------------
+
+
+def extradition_outcome(decided: Event, outcome: ExtraditionOutcome) -> Truth:
+    """Whether ``decided`` is an extradition decision with ``outcome`` (three-valued).
+
+    ``UNKNOWN`` for a decision whose outcome the sources do not give: it may
+    have been this one. ``FALSE`` for any other outcome, and for any other event.
+    """
+    if not isinstance(decided, ExtraditionDecided):
+        return Truth.FALSE
+    # Compared by value: a record built in Python may hold the outcome as its text.
+    if decided.outcome == outcome:
+        return Truth.TRUE
+    return Truth.UNKNOWN if decided.outcome == ExtraditionOutcome.UNKNOWN else Truth.FALSE
+
+
+def if_outcome_unknown(truth: Truth, what: str) -> str:
+    """A parenthesis for a message whose finding rests on an unknown outcome (else "")."""
+    if truth is not Truth.UNKNOWN:
+        return ""
+    return f" (if the decision {what}: the sources do not give its outcome)"
 
 
 # -- custody on a foreign wanted notice (CIS Minsk/Chisinau conventions) ----------

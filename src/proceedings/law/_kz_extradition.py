@@ -9,13 +9,15 @@ from collections.abc import Iterator
 
 from .._dates import Truth
 from .._durations import days_between
-from .._model import Charge, OffenceCategory, RemovalChannel
+from .._model import Charge, ExtraditionOutcome, OffenceCategory, RemovalChannel
 from .._rules import Context, Deadline, Hit
 from ._common import (
     CLASS_BY_READING,
     DRAFT_EVASION_CLASS,
     FORTY_DAYS,
+    extradition_outcome,
     forty_day_check,
+    if_outcome_unknown,
     pending_claim,
     related,
     removal_by,
@@ -96,6 +98,16 @@ def _surrender_before_appeal(ctx: Context) -> Iterator[Hit]:
             message=f"Surrendered while {what}",
             related=related(ctx.marked("extradition_appeal"), decision),
         )
+    elif ctx.in_state("extradition", "decided_unknown"):
+        yield Hit(
+            truth=Truth.UNKNOWN,
+            message=(
+                "Surrendered after an extradition decision whose outcome the sources do not "
+                "give: a breach if it refused extradition, or if the surrender came before the "
+                "appeal period (10 days from receipt of a copy) ran out"
+            ),
+            related=related(decision),
+        )
     elif ctx.in_state("extradition", "approved"):
         if decision is None:  # pragma: no cover - the state is entered only with its mark
             return
@@ -123,15 +135,18 @@ def _surrender_before_appeal(ctx: Context) -> Iterator[Hit]:
 KZ_CPC_592 = _TEXT.rule("KZ-CPC-592", check=_surrender_before_appeal, deadline=APPEAL_WINDOW)
 
 
-def _refusal_ground(ctx: Context) -> bool:
-    return getattr(ctx.event, "outcome", None) == "approved"
+def _approved(ctx: Context) -> Truth:
+    """Whether the event approved extradition (``UNKNOWN``: its outcome is not in the sources)."""
+    return extradition_outcome(ctx.event, ExtraditionOutcome.APPROVED)
 
 
 def _citizen(ctx: Context) -> Iterator[Hit]:
-    if _refusal_ground(ctx) and "KZ" in ctx.nationalities:
+    approved = _approved(ctx)
+    if approved is not Truth.FALSE and "KZ" in ctx.nationalities:
         yield Hit(
-            truth=Truth.TRUE,
-            message="Extradition of a citizen of Kazakhstan approved",
+            truth=approved,
+            message="Extradition of a citizen of Kazakhstan approved"
+            + if_outcome_unknown(approved, "approved it"),
         )
 
 
@@ -139,18 +154,20 @@ KZ_CONST_11 = _TEXT.rule("KZ-CONST-11", check=_citizen)
 
 
 def _asylum_ground(ctx: Context) -> Iterator[Hit]:
-    if not _refusal_ground(ctx):
+    approved = _approved(ctx)
+    if approved is Truth.FALSE:
         return
     pending = pending_claim(ctx, window=True)
     if pending is None:
         return
     what, start, held = pending.what, pending.start, pending.truth
     yield Hit(
-        truth=held,
+        truth=held & approved,
         readings=pending.readings,
         message=(
             f"Extradition approved while {what} stood; the approval is not yet a surrender, "
             "which would breach the asylum seeker's protection"
+            + if_outcome_unknown(approved, "approved it")
         ),
         related=related(start),
     )
@@ -171,7 +188,8 @@ def _military_class(ctx: Context, charge: Charge) -> tuple[bool, tuple[str, ...]
 
 
 def _military(ctx: Context) -> Iterator[Hit]:
-    if not _refusal_ground(ctx):
+    approved = _approved(ctx)
+    if approved is Truth.FALSE:
         return
     charges = request_charges(ctx)
     classed = [(c, *_military_class(ctx, c)) for c in charges]
@@ -191,9 +209,9 @@ def _military(ctx: Context) -> Iterator[Hit]:
     else:
         message = f"Extradition approved for purely military offences: {listed}"
     yield Hit(
-        truth=Truth.TRUE,
+        truth=approved,
         readings=readings,
-        message=message,
+        message=message + if_outcome_unknown(approved, "approved it"),
         related=related(ctx.marked("extradition_request")),
     )
 
@@ -202,16 +220,18 @@ KZ_CPC_590_MILITARY = _TEXT.rule("KZ-CPC-590-MILITARY", check=_military)
 
 
 def _persecution(ctx: Context) -> Iterator[Hit]:
-    if not _refusal_ground(ctx):
+    approved = _approved(ctx)
+    if approved is Truth.FALSE:
         return
     political = [c for c in request_charges(ctx) if ctx.category(c) is OffenceCategory.POLITICAL]
     if political:
         listed = "; ".join(str(c) for c in political)
         yield Hit(
-            truth=Truth.TRUE,
+            truth=approved,
             message=(
                 f"Extradition approved on political charges ({listed}); assistance must be "
                 "refused where there are grounds to believe the aim is persecution"
+                + if_outcome_unknown(approved, "approved it")
             ),
             related=related(ctx.marked("extradition_request")),
         )

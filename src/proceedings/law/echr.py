@@ -47,7 +47,14 @@ from .._model import (
 )
 from .._rules import Context, Hit, Reading
 from . import _parties
-from ._common import OUTSIDE_PROCEDURE, host_act, related, removal_phrase
+from ._common import (
+    OUTSIDE_PROCEDURE,
+    extradition_outcome,
+    host_act,
+    if_outcome_unknown,
+    related,
+    removal_phrase,
+)
 from ._data import law_data
 from ._parties import NON_PARTIES
 from ._risk import (
@@ -66,8 +73,9 @@ _TEXT = law_data("echr")
 # -- art 3: removal to a real risk ---------------------------------------------------
 
 
-def _destination_of_order(ctx: Context, ev: Event) -> tuple[str, int] | None:
-    """Where an order (or the decision upholding it) sends the person, and the order."""
+def _destination_of_order(ctx: Context, ev: Event) -> tuple[str, int, Truth] | None:
+    """Where an order (or the decision upholding it) sends the person, the order, and
+    whether it is one (``UNKNOWN``: an extradition decision whose outcome is not known)."""
     index = ctx.index
     if isinstance(ev, AppealDecided):
         if ev.outcome != AppealOutcome.DISMISSED:
@@ -76,16 +84,18 @@ def _destination_of_order(ctx: Context, ev: Event) -> tuple[str, int] | None:
         assert isinstance(appeal, AppealFiled)
         index = ctx.index_of(appeal.against)
         ev = ctx.record.events[index]
-    if isinstance(ev, ExtraditionDecided) and ev.outcome == ExtraditionOutcome.APPROVED:
+    approved = extradition_outcome(ev, ExtraditionOutcome.APPROVED)
+    if approved is not Truth.FALSE:
+        assert isinstance(ev, ExtraditionDecided)
         request = ctx.at(ctx.index_of(ev.request)) if ev.request is not None else None
         if isinstance(request, ExtraditionRequested):
-            return request.requesting_state, index
+            return request.requesting_state, index, approved
         return None
     if isinstance(ev, ExpulsionOrdered):
         if ev.destination is not None:
-            return ev.destination, index
+            return ev.destination, index, Truth.TRUE
         if len(ctx.nationalities) == 1:
-            return ctx.nationalities[0], index
+            return ctx.nationalities[0], index, Truth.TRUE
     return None
 
 
@@ -93,17 +103,18 @@ def _order_to_risk(ctx: Context) -> Iterator[Hit]:
     target = _destination_of_order(ctx, ctx.event)
     if target is None:
         return
-    destination, order = target
+    destination, order, ordered = target
     claim = arguable_claim(ctx, destination, ECHR_3_RISKS)
     if claim is None or not claim.direct:
         return
     truth, why, behind = assessed(ctx, ctx.event, claim)
     verb = "upheld" if order != ctx.index else "ordered"
     yield Hit(
-        truth=truth,
+        truth=truth & ordered,
         message=(
             f"Removal to {destination} {verb} ({ctx.describe(order)}) despite "
             f"{claim_phrase(ctx, claim)}, {why}; carrying it out would engage art 3"
+            + if_outcome_unknown(ordered, "approved extradition")
         ),
         related=related(order, *behind),
     )
@@ -134,7 +145,7 @@ def _order_to_unfair_trial(ctx: Context) -> Iterator[Hit]:
     target = _destination_of_order(ctx, ctx.event)
     if target is None:
         return
-    destination, order = target
+    destination, order, ordered = target
     evidence = _trial_evidence(ctx, destination)
     if not evidence:
         return
@@ -150,6 +161,7 @@ def _order_to_unfair_trial(ctx: Context) -> Iterator[Hit]:
             f"risk of an unfair trial there ({shown}); carrying it out would engage art 6 "
             "if the trial would be a flagrant denial of justice (such as the admission of "
             "evidence obtained by torture), which is for a court to judge"
+            + if_outcome_unknown(ordered, "approved extradition")
         ),
         related=related(order, *evidence),
     )
@@ -250,14 +262,14 @@ def _remedy_missing(ctx: Context, ev: Removal) -> tuple[Truth, str, tuple[int, .
 
 def _served_too_late(ctx: Context, ev: Removal) -> tuple[Truth, str, tuple[int, ...]] | None:
     """The order carried out, if it was served only when (or after) the person was removed."""
-    order = None
+    order, ordered = None, Truth.FALSE
     for i in ctx.earlier_of(ExpulsionOrdered, ExtraditionDecided):
         earlier = ctx.at(i)
-        if isinstance(earlier, ExpulsionOrdered) or (
-            isinstance(earlier, ExtraditionDecided)
-            and earlier.outcome == ExtraditionOutcome.APPROVED
-        ):
-            order = i
+        # An extradition decision whose outcome is not known may be the order.
+        one = Truth.TRUE if isinstance(earlier, ExpulsionOrdered) else Truth.FALSE
+        one |= extradition_outcome(earlier, ExtraditionOutcome.APPROVED)
+        if one is not Truth.FALSE:
+            order, ordered = i, one
     if order is None:
         return None
     decision = ctx.at(order)
@@ -266,10 +278,11 @@ def _served_too_late(ctx: Context, ev: Removal) -> tuple[Truth, str, tuple[int, 
         return None
     after = ev.date.before(decision.served)
     same = decision.served.same_day(ev.date)
+    maybe = if_outcome_unknown(ordered, "approved extradition")
     if after is Truth.TRUE:
         return (
-            Truth.TRUE,
-            f"the order ({ctx.describe(order)}) was served only after the removal",
+            ordered,
+            f"the order ({ctx.describe(order)}) was served only after the removal{maybe}",
             (order,),
         )
     if after is Truth.FALSE and same is Truth.FALSE:
@@ -277,7 +290,7 @@ def _served_too_late(ctx: Context, ev: Removal) -> tuple[Truth, str, tuple[int, 
     return (
         Truth.UNKNOWN,
         f"the order ({ctx.describe(order)}) was served on the day of the removal, leaving "
-        "hardly any time to use a remedy",
+        f"hardly any time to use a remedy{maybe}",
         (order,),
     )
 

@@ -37,7 +37,9 @@ from ._common import (
     OUTSIDE_PROCEDURE,
     PROMPTNESS,
     PROMPTNESS_READING,
+    extradition_outcome,
     host_act,
+    if_outcome_unknown,
     pending_claim,
     related,
     removal_by,
@@ -196,20 +198,23 @@ def _interim(body: InterimBody) -> Check:
 _Order = ExpulsionOrdered | ExtraditionDecided | CriminalConviction | AppealDecided
 
 
-def _orders(ev: Event) -> bool:
-    """Whether ``ev`` orders a removal (an appeal against one is read by the caller)."""
+def _orders(ev: Event) -> Truth:
+    """Whether ``ev`` orders a removal (an appeal against one is read by the caller);
+    ``UNKNOWN`` for an extradition decision whose outcome the sources do not give."""
     if isinstance(ev, ExpulsionOrdered):
-        return True
+        return Truth.TRUE
     if isinstance(ev, ExtraditionDecided):
-        return ev.outcome == ExtraditionOutcome.APPROVED
-    return isinstance(ev, CriminalConviction) and any(
+        return extradition_outcome(ev, ExtraditionOutcome.APPROVED)
+    expels = isinstance(ev, CriminalConviction) and any(
         p.kind is PenaltyKind.EXPULSION for p in (*ev.sentence, *ev.additional_penalties)
     )
+    return Truth.TRUE if expels else Truth.FALSE
 
 
-def _last_order(ctx: Context, ev: Removal) -> int | None:
-    """The last decision before the removal that ordered it or made the order final."""
-    found = None
+def _last_order(ctx: Context, ev: Removal) -> tuple[int, Truth] | None:
+    """The last decision before the removal that ordered it or made the order final, and
+    whether it is one (``UNKNOWN``: an extradition decision whose outcome is not known)."""
+    found: tuple[int, Truth] | None = None
     chain: set[str] = set()  # the orders and the dismissals of appeals against them
     kinds = (ExpulsionOrdered, ExtraditionDecided, CriminalConviction, AppealDecided)
     for i in ctx.earlier_of(*kinds):
@@ -221,14 +226,15 @@ def _last_order(ctx: Context, ev: Removal) -> int | None:
             ev.destination,
         ):
             continue
-        if _orders(earlier):
-            found = i
+        orders = _orders(earlier)
+        if orders is not Truth.FALSE:
+            found = (i, orders)
             chain.add(earlier.id)
         elif isinstance(earlier, AppealDecided) and earlier.outcome == AppealOutcome.DISMISSED:
             appeal = ctx.at(ctx.index_of(earlier.appeal))
             assert isinstance(appeal, AppealFiled)
-            if appeal.against in chain:
-                found = i
+            if appeal.against in chain and found is not None:
+                found = (i, found[1])  # made final what the chain's order decided
                 chain.add(earlier.id)
     return found
 
@@ -260,9 +266,10 @@ def _forestalled(body: InterimBody, risks: frozenset[Risk], name: str) -> Check:
             return  # the body was seized: its interim measures are the question
         ev = ctx.event_as(Removal)
         claim = arguable_claim(ctx, ev.destination, risks, measures=False)
-        order = _last_order(ctx, ev)
-        if claim is None or order is None:
+        last = _last_order(ctx, ev)
+        if claim is None or last is None:
             return
+        order, ordered = last
         decision = ctx.at(order)
         assert isinstance(decision, _Order)
         known = decision.served if decision.served is not None else decision.date
@@ -287,7 +294,8 @@ def _forestalled(body: InterimBody, risks: frozenset[Risk], name: str) -> Check:
                 if decision.served is None
                 else f"on the day {ctx.describe(order)} was served on the person"
             )
-        truth = truth & ~complained & acted
+        truth = truth & ~complained & acted & ordered
+        when += if_outcome_unknown(ordered, "approved extradition")
         elsewhere = (
             f"; whether the complaint ({ctx.describe(complaint)}) came before it is not known"
             if complaint is not None

@@ -21,7 +21,15 @@ from .._model import (
     RemovalChannel,
 )
 from .._rules import Context, Hit
-from ._common import EXTRADITION_OPEN, pending_claim, related, removal_by, removal_phrase
+from ._common import (
+    EXTRADITION_OPEN,
+    extradition_outcome,
+    if_outcome_unknown,
+    pending_claim,
+    related,
+    removal_by,
+    removal_phrase,
+)
 from ._data import law_data
 
 #: The texts of the rules (``data/patterns.json``); their checks are below.
@@ -35,20 +43,24 @@ def _disguised(ctx: Context) -> Iterator[Hit]:
     ev = removal_by(ctx, *_NOT_EXTRADITION)
     if ev is None:
         return
-    if not ctx.in_state("extradition", *EXTRADITION_OPEN):
+    # After a decision whose outcome the sources do not give, the case may be
+    # open (an approval) or closed (a refusal, which PAT-AFTER-REFUSED-EXTRADITION reads).
+    maybe = ctx.in_state("extradition", "decided_unknown")
+    if not maybe and not ctx.in_state("extradition", *EXTRADITION_OPEN):
         return
     state = ctx.before["extradition"]
     start = ctx.marked("extradition_request")
     if start is None:
         start = ctx.marked("extradition_custody")
     yield Hit(
-        truth=Truth.TRUE,
+        truth=Truth.UNKNOWN if maybe else Truth.TRUE,
         message=(
             f"{removal_phrase(ev, capital=True)} while an extradition case was open "
             f"(extradition track '{state}'): the requesting state's aim was reached by another "
             "channel, bypassing the extradition safeguards"
+            + if_outcome_unknown(Truth.UNKNOWN if maybe else Truth.TRUE, "approved extradition")
         ),
-        related=related(start),
+        related=related(start, ctx.marked("extradition_decision") if maybe else None),
     )
 
 
@@ -101,7 +113,8 @@ PAT_SAME_DAY_REMOVAL = _TEXT.rule("PAT-SAME-DAY-REMOVAL", check=_same_day)
 
 
 def _assurance(ctx: Context) -> Iterator[Hit]:
-    if getattr(ctx.event, "outcome", None) != "approved" or not ctx.in_state("assurance", "given"):
+    approved = extradition_outcome(ctx.event, ExtraditionOutcome.APPROVED)
+    if approved is Truth.FALSE or not ctx.in_state("assurance", "given"):
         return
     pending = pending_claim(ctx)
     if pending is None:
@@ -109,11 +122,12 @@ def _assurance(ctx: Context) -> Iterator[Hit]:
     what, start, held = pending.what, pending.start, pending.truth
     assurance = ctx.marked("assurance")
     yield Hit(
-        truth=held,
+        truth=held & approved,
         readings=pending.readings,
         message=(
             f"Extradition approved while {what} stood, despite an assurance "
             f"({ctx.describe(assurance) if assurance is not None else 'on record'})"
+            + if_outcome_unknown(approved, "approved it")
         ),
         related=related(assurance, start),
     )
@@ -128,30 +142,30 @@ def _after_refusal(ctx: Context) -> Iterator[Hit]:
     ev = removal_by(ctx, *_NOT_EXTRADITION)
     if ev is None:
         return
-    for i in ctx.earlier_of(ExtraditionDecided):
-        decided = ctx.at(i)
-        if not (
-            isinstance(decided, ExtraditionDecided)
-            and decided.outcome == ExtraditionOutcome.REFUSED
-            and decided.jurisdiction == ev.jurisdiction
-            and decided.request is not None
-        ):
+    # The refusal on record that the removal overrides: a certain one, else one
+    # whose outcome the sources do not give (perhaps a refusal).
+    found = []
+    for i, decided in ctx.earlier_events(ExtraditionDecided):
+        refused = extradition_outcome(decided, ExtraditionOutcome.REFUSED)
+        if refused is Truth.FALSE or decided.jurisdiction != ev.jurisdiction or not decided.request:
             continue
         asked = ctx.index_of(decided.request)
         request = ctx.at(asked)
         assert isinstance(request, ExtraditionRequested)
-        if request.requesting_state != ev.destination:
-            continue
-        yield Hit(
-            truth=Truth.TRUE,
-            message=(
-                f"{removal_phrase(ev, capital=True)} after the extradition the same state asked "
-                f"for was refused ({ctx.describe(i)}): the refused surrender was carried out "
-                "by another channel"
-            ),
-            related=(i, asked),
-        )
+        if request.requesting_state == ev.destination:
+            found.append((refused, i, asked))
+    if not found:
         return
+    refused, i, asked = min(found, key=lambda f: f[0] is not Truth.TRUE)
+    yield Hit(
+        truth=refused,
+        message=(
+            f"{removal_phrase(ev, capital=True)} after the extradition the same state asked "
+            f"for was refused ({ctx.describe(i)}): the refused surrender was carried out "
+            "by another channel" + if_outcome_unknown(refused, "refused it")
+        ),
+        related=(i, asked),
+    )
 
 
 PAT_AFTER_REFUSED_EXTRADITION = _TEXT.rule("PAT-AFTER-REFUSED-EXTRADITION", check=_after_refusal)
