@@ -1723,3 +1723,87 @@ def test_earlier_of_lists_the_earlier_events_of_those_kinds(
         )  # fmt: skip
         expected = [i for i in ctx.earlier() if isinstance(record.events[i], tuple(kinds))]
         assert ctx.earlier_of(*kinds) == expected
+
+
+# -- periods the law counts from receipt of the decision --------------------------------
+
+
+def _approval(served: str | None) -> CaseRecord:
+    fields = {} if served is None else {"served": UncertainDate.parse(served)}
+    return record(
+        request("q", "2023-02-01"),
+        event("extradition_decided", "a", "2023-03-01", outcome="approved", request="q", **fields),
+    )
+
+
+def _appeal_period(rec: CaseRecord, as_of: str) -> list[Any]:
+    return [
+        (d.due, d.counted_from, d.started, d.expired)
+        for d in proceedings_deadlines(rec, as_of=UncertainDate.parse(as_of))
+        if d.rule_id == "KZ-CPC-592"
+    ]
+
+
+D = datetime.date
+
+
+@pytest.mark.parametrize(
+    ("served", "as_of", "expected"),
+    [
+        # Ten days from the service on 5 March: the last day is 15 March.
+        ("2023-03-05", "2023-03-08", [((D(2023, 3, 15),) * 2, "served", Truth.TRUE, Truth.FALSE)]),
+        ("2023-03-05", "2023-03-16", [((D(2023, 3, 15),) * 2, "served", Truth.TRUE, Truth.TRUE)]),
+        # No service date: counted from the decision, and said so.
+        (
+            None,
+            "2023-03-08",
+            [((D(2023, 3, 11),) * 2, "event_not_served", Truth.TRUE, Truth.FALSE)],
+        ),
+        # Served after the day asked: the period had not begun.
+        ("2023-03-10", "2023-03-08", []),
+        # Served some day in March: perhaps not yet by the 8th.
+        (
+            "2023-03",
+            "2023-03-08",
+            [((D(2023, 3, 11), D(2023, 4, 10)), "served", Truth.UNKNOWN, Truth.FALSE)],
+        ),
+    ],
+)
+def test_the_extradition_appeal_period_runs_from_service(
+    served: str | None, as_of: str, expected: list[Any]
+) -> None:
+    """KZ CPC art 592's 10 days run from receipt of a copy of the decision."""
+    assert expected == _appeal_period(_approval(served), as_of)
+
+
+def test_a_period_counted_from_the_event_says_so() -> None:
+    """The forty days on a wanted notice run from the detention: no service to wait for."""
+    rec = record(detention("d", "2023-01-01"))
+    statuses = proceedings_deadlines(rec, as_of=datetime.date(2023, 1, 20))
+    assert {"KZ-CPC-588": "event"} == {
+        d.rule_id: d.counted_from for d in statuses if d.rule_id == "KZ-CPC-588"
+    }
+
+
+def test_the_expulsion_appeal_runs_from_service() -> None:
+    """Expelled 14 days after the ruling but 7 days after it was served: before the 10 days
+    to appeal (counted from receipt of a copy) had run out."""
+    served = record(
+        event(
+            "expulsion_ordered",
+            "o",
+            "2023-03-01",
+            kind="administrative",
+            served=UncertainDate.parse("2023-03-08"),
+        ),
+        removal("r", "2023-03-15", channel=RemovalChannel.ADMINISTRATIVE_EXPULSION),
+    )
+    unserved = record(
+        event("expulsion_ordered", "o", "2023-03-01", kind="administrative"),
+        removal("r", "2023-03-15", channel=RemovalChannel.ADMINISTRATIVE_EXPULSION),
+    )
+    found = [f for f in validate(served).findings if f.rule_id == "KZ-KOAP-APPEAL"]
+    # Conditional: the rule's text is recalled, not verified.
+    assert [(("r", "o"), Certainty.CONDITIONAL)] == [(f.event_ids, f.certainty) for f in found]
+    assert "served on 2023-03-08" in found[0].message
+    assert [] == [f for f in validate(unserved).findings if f.rule_id == "KZ-KOAP-APPEAL"]

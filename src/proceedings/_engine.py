@@ -599,12 +599,24 @@ def running_deadlines(
             if start is None:
                 continue
             started = record.events[start]
+            clock, counted_from = started.date, "event"
+            begun = Truth.UNKNOWN if start in pending else Truth.TRUE
+            if dl.from_served:
+                served: UncertainDate | None = getattr(started, "served", None)
+                if served is None:
+                    counted_from = "event_not_served"
+                else:
+                    clock, counted_from = served, "served"
+                    # Served after the day asked: the clock had not started.
+                    if day.before(served) is Truth.TRUE:
+                        continue
+                    begun &= ~(day.before(served))
             # A last day past 9999-12-31 is on no day the calendar has: add_days
             # saturates there, a true lower bound for the earliest last day but
             # no upper bound for the latest, which is then open ("not before
             # the end of the calendar"). expired is counted in days, not from
             # the saturated day, so it is never TRUE on a representable date.
-            past_end = leaves_calendar(started.date, dl.in_days())[1]
+            past_end = leaves_calendar(clock, dl.in_days())[1]
             out.append(
                 DeadlineStatus(
                     rule_id=rule.id,
@@ -612,13 +624,12 @@ def running_deadlines(
                     jurisdiction=country,
                     started_by=started.id,
                     # Saturating: a clock started on an open date has an open due day.
-                    due=add_days(started.date, dl.in_days()),
-                    due_open=(started.date.open_start, started.date.open_end or past_end),
-                    expired=dl.exceeded(
-                        days_between(started.date, day), hours_between(started.date, day)
-                    ),
+                    due=add_days(clock, dl.in_days()),
+                    due_open=(clock.open_start, clock.open_end or past_end),
+                    expired=dl.exceeded(days_between(clock, day), hours_between(clock, day)),
                     account=account,
-                    started=Truth.UNKNOWN if start in pending else Truth.TRUE,
+                    started=begun,
+                    counted_from=counted_from,
                 )
             )
     return tuple(out)

@@ -90,7 +90,14 @@ class DeadlineStatus:
         account: The account it was computed under, for a record with accounts.
         started: Whether the clock had started by the date asked: ``UNKNOWN``
             where the event that starts it has a date that reaches past it
-            (in a view as of a date, that event counts as possibly before).
+            (in a view as of a date, that event counts as possibly before), or
+            where it counts from a service date that may come after it.
+        counted_from: What the clock counts from: ``"event"`` (the starting
+            event's date, as the law has it), ``"served"`` (the date the
+            decision was served, as the law counts from receipt), or
+            ``"event_not_served"`` (the law counts from receipt, the record
+            gives no service date: counted from the decision, so the period
+            may end later than :attr:`due` says).
     """
 
     rule_id: str
@@ -102,6 +109,7 @@ class DeadlineStatus:
     account: str | None = None
     due_open: tuple[bool, bool] = (False, False)
     started: Truth = Truth.TRUE
+    counted_from: str = "event"
 
 
 def sorted_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:

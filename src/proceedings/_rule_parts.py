@@ -93,6 +93,11 @@ class Deadline:
         limit: The length of the limit.
         unit: ``days`` or ``hours``.
         running_while: ``{track: states}``: the clock runs only in these.
+        from_served: The law counts the limit from receipt of the decision
+            (``10 days from receipt of a copy``): the clock starts on the
+            starting event's ``served`` date where the record gives one, and
+            on its own date otherwise, which a status then says (the period
+            may end later).
     """
 
     label: str
@@ -100,6 +105,7 @@ class Deadline:
     limit: int
     unit: str = "days"
     running_while: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    from_served: bool = False
 
     def __attrs_post_init__(self) -> None:
         if self.unit not in {"days", "hours"} or self.limit <= 0:

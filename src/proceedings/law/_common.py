@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import attrs
 
 from .._dates import Truth
+from .._durations import DayRange, days_between
 from .._findings import Citation
 from .._model import (
     Actor,
@@ -344,6 +345,24 @@ def request_charges(ctx: Context) -> tuple[Charge, ...]:
 
 def related(*indices: int | None) -> tuple[int, ...]:
     return tuple(i for i in indices if i is not None)
+
+
+# -- periods that run from receipt of a decision -------------------------------------
+
+
+def since_service(ctx: Context, decision: int) -> tuple[DayRange, str]:
+    """The days from a decision's service to this event, and the decision in words.
+
+    A period the law counts from receipt of a copy runs from the ``served``
+    date where the record gives one, else (a lower bound on the time left)
+    from the decision itself.
+    """
+    served = getattr(ctx.at(decision), "served", None)
+    if served is None:
+        return ctx.days_since(decision), ctx.describe(decision)
+    return days_between(
+        served, ctx.event.date
+    ), f"{ctx.describe(decision)}, served on {served.text}"
 
 
 # -- extradition decisions whose outcome the sources do not give --------------------

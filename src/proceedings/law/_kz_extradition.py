@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .._dates import Truth
-from .._durations import days_between
 from .._model import Charge, ExtraditionOutcome, OffenceCategory, RemovalChannel
 from .._rules import Context, Deadline, Hit
 from ._common import (
@@ -22,6 +21,7 @@ from ._common import (
     related,
     removal_by,
     request_charges,
+    since_service,
 )
 from ._data import law_data
 
@@ -70,6 +70,7 @@ APPEAL_WINDOW = Deadline(
     start="extradition_decision",
     limit=10,
     running_while={"extradition": ("approved",)},
+    from_served=True,
 )
 
 
@@ -113,13 +114,8 @@ def _surrender_before_appeal(ctx: Context) -> Iterator[Hit]:
             return
         # The period runs from receipt of a copy: from the day the decision was
         # served where the record gives it, else from the decision itself.
-        served = getattr(ctx.at(decision), "served", None)
-        if served is not None:
-            elapsed = days_between(served, ctx.event.date)
-            since = f"the extradition decision ({ctx.describe(decision)}), served on {served.text}"
-        else:
-            elapsed = ctx.days_since(decision)
-            since = f"the extradition decision ({ctx.describe(decision)})"
+        elapsed, described = since_service(ctx, decision)
+        since = f"the extradition decision ({described})"
         open_ = elapsed.at_most(APPEAL_WINDOW.limit)
         if open_ is not Truth.FALSE:
             yield Hit(

@@ -31,6 +31,7 @@ from ._common import (
     related,
     removal_by,
     removal_phrase,
+    since_service,
 )
 from ._data import law_data
 
@@ -203,6 +204,7 @@ EXPULSION_APPEAL = Deadline(
     start="expulsion_order",
     limit=10,
     running_while={"expulsion": ("ordered",)},
+    from_served=True,
 )
 
 
@@ -230,9 +232,11 @@ def _expelled_before_final(ctx: Context) -> Iterator[Hit]:
         early = Truth.TRUE
         when = f"while the appeal against the ruling ({ctx.describe(order)}) was pending"
     elif ctx.in_state("expulsion", "ordered"):
-        early = ctx.days_since(order).at_most(EXPULSION_APPEAL.limit)
+        # Ten days from receipt of a copy, as art 829-4 counts the period it lends.
+        elapsed, described = since_service(ctx, order)
+        early = elapsed.at_most(EXPULSION_APPEAL.limit)
         when = (
-            f"within 10 days of the ruling ({ctx.describe(order)}), before the period to "
+            f"within 10 days of the ruling ({described}), before the period to "
             "appeal it could run out"
         )
     else:

@@ -106,9 +106,11 @@ def deadline_to_dict(status: DeadlineStatus) -> dict[str, Any]:
     ``due`` (``[earliest, latest]`` possible last day, ISO; ``null`` for a
     bound that is unknown because the clock started on an open date), ``status``
     (``"running"``, ``"expired"`` or ``"undetermined"``), ``account``
-    (``null`` for a record without accounts) and ``started`` (``"certain"``, or
+    (``null`` for a record without accounts), ``started`` (``"certain"``, or
     ``"undetermined"`` where the event that starts the clock may have come
-    after the date asked).
+    after the date asked) and ``counted_from`` (``"event"``, ``"served"``, or
+    ``"event_not_served"``: the law counts from receipt of the decision and the
+    record gives no service date, so the period may end later).
     """
     return {
         "rule_id": status.rule_id,
@@ -122,6 +124,7 @@ def deadline_to_dict(status: DeadlineStatus) -> dict[str, Any]:
         "status": _EXPIRED[status.expired],
         "account": status.account,
         "started": "certain" if status.started is Truth.TRUE else "undetermined",
+        "counted_from": status.counted_from,
     }
 
 

@@ -176,6 +176,17 @@ def render_report_text(
     return "\n".join(lines) + "\n"
 
 
+#: What a time limit counts from, as a clause of its line (nothing for the event's date).
+_COUNTED_FROM = {
+    "event": "",
+    "served": ", counted from the date it was served",
+    "event_not_served": (
+        ", counted from its date: the law counts from receipt of a copy and the record gives "
+        "no service date, so the period may end later"
+    ),
+}
+
+
 def render_deadlines_text(
     deadlines: Sequence[DeadlineStatus],
     *,
@@ -205,7 +216,9 @@ def render_deadlines_text(
             due = first.isoformat() if first == last else f"between {first} and {last}"
         lines += wrap(
             f"{paint(state.upper(), style)}  {paint(d.rule_id, 'bold')}  {d.label} "
-            f"({d.jurisdiction}); the clock started with {d.started_by!r}; last day {due}"
+            f"({d.jurisdiction}); the clock started with {d.started_by!r}"
+            + _COUNTED_FROM[d.counted_from]
+            + f"; last day {due}"
             + (f"; account {printable(d.account)}" if d.account else "")
             + ("; the clock may not have started by then" if d.started is not Truth.TRUE else ""),
             width,
