@@ -711,7 +711,7 @@ def test_unknown_fields_list_the_expected_ones() -> None:
             "unknown field 'when?' for event type 'detention'; expected: type, id, date, "
             "jurisdiction, account, sources, note, same_day_as, order_uncertain, after, "
             "ground, "
-            "authority, term_days, place, acknowledged, actor, actor_state, involvement",
+            "authority, term_days, term_set, place, acknowledged, actor, actor_state, involvement",
         ),
     ] == problems(data)
 

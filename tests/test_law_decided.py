@@ -37,6 +37,7 @@ from proceedings import (
     InterimCover,
     Involvement,
     Person,
+    RecordError,
     RemovalChannel,
     RequestKind,
     Risk,
@@ -51,6 +52,7 @@ from proceedings.law import DEFAULT_RULEBOOKS, Law, find_rule
 
 V, W = Severity.VIOLATION, Severity.WARNING
 CERTAIN, UNDETERMINED = Certainty.CERTAIN, Certainty.UNDETERMINED
+CONDITIONAL = Certainty.CONDITIONAL
 HANDOVER = RemovalChannel.INFORMAL_HANDOVER
 
 
@@ -498,14 +500,53 @@ def test_a_challenge_to_something_else_is_no_review_of_a_detention() -> None:
     assert [] == fired(rec, "ECHR-5-4")
 
 
-def _russian_custody(ground: DetentionGround | None, released: str) -> Any:
+def _russian_custody(ground: DetentionGround | None, released: str, **order: Any) -> Any:
     """Arrested as a wanted person, then an order (with ``ground``), then released."""
     return record(
         event("detention", "d", "2009-01-10", "RU", ground=DetentionGround.WANTED_PERSON),
         event("extradition_requested", "q", "2009-01-11", "RU", requesting_state="TJ"),
-        event("detention_extended", "o", "2009-01-12", "RU", detention="d", ground=ground),
+        event("detention_extended", "o", "2009-01-12", "RU", detention="d", ground=ground, **order),
         event("release", "out", released, "RU", detention="d"),
     )
+
+
+@pytest.mark.parametrize(
+    ("term_set", "expected"),
+    [
+        # The order set no term: under the default reading it authorised two months, and
+        # five months are past them (certain on the dates; conditional on the reading).
+        (False, [(V, CERTAIN, ("out", "o"))]),
+        # Not known whether it set one: undetermined.
+        (None, [(V, UNDETERMINED, ("out", "o"))]),
+        # It set a term the sources do not give: nothing to count, and no presumption.
+        (True, []),
+    ],
+)
+def test_whether_the_order_set_a_term(term_set: bool | None, expected: list[Any]) -> None:
+    """``term_set`` tells an order with no term from one whose term was not read."""
+    rec = _russian_custody(DetentionGround.EXTRADITION_ARREST, "2009-06-01", term_set=term_set)
+    assert expected == fired(rec, "ECHR-5-1-TERM")
+    if term_set is False:
+        (found,) = [f for f in validate(rec).findings if f.rule_id == "ECHR-5-1-TERM"]
+        assert (CONDITIONAL, ("ru_extradition_order_term=two_months",)) == (
+            found.certainty,
+            found.readings,
+        )
+        assert "the order set none, so under Russian law" in found.message
+
+
+def test_an_order_that_set_no_term_cannot_give_one() -> None:
+    """``term_set: false`` with ``term_days`` is refused, naming the field."""
+    with pytest.raises(RecordError, match="term_set"):
+        event(
+            "detention",
+            "d",
+            "2009-01-10",
+            "RU",
+            ground="wanted_person",
+            term_set=False,
+            term_days=40,
+        )
 
 
 @pytest.mark.parametrize(

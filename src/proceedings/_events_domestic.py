@@ -137,6 +137,12 @@ class TransitZoneConfinement(Event):
     conditions: str | None = _opt_text()
 
 
+def _term_problems(term_set: bool | None, term_days: int | None) -> list[tuple[str, str]]:
+    if term_set is False and term_days is not None:
+        return [("term_set", "an order that set no term has no term_days; give one or the other")]
+    return []
+
+
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Detention(Event):
     """The person was deprived of liberty.
@@ -145,6 +151,9 @@ class Detention(Event):
         ground: The legal ground relied on.
         authority: Who detained or ordered the detention.
         term_days: The term ordered, where one was (a court's 40 days).
+        term_set: Whether the order set a term: ``False`` for one that set
+            none (custody "until extradition"), ``None`` where the sources
+            do not say (format 2). ``term_days`` implies ``True``.
         place: Where.
         acknowledged: Whether the authorities logged or acknowledged the
             detention; ``False`` for an unacknowledged one.
@@ -161,11 +170,15 @@ class Detention(Event):
     )
     authority: str | None = _opt_text()
     term_days: int | None = _opt_positive()
+    term_set: bool | None = None
     place: str | None = _opt_text()
     acknowledged: bool | None = None
     actor: Actor | None = None
     actor_state: str | None = _opt_country()
     involvement: Involvement | None = None
+
+    def _object_problems(self) -> list[tuple[str, str]]:
+        return _term_problems(self.term_set, self.term_days)
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
@@ -177,6 +190,7 @@ class DetentionExtended(Event):
         ground: The legal ground from now on, where it changed or is reported.
         authority: Who extended it (a court, a prosecutor).
         term_days: The new term ordered, in days, where one was.
+        term_set: Whether the order set a term (see :class:`Detention`).
     """
 
     type: ClassVar[str] = "detention_extended"
@@ -185,6 +199,10 @@ class DetentionExtended(Event):
     ground: DetentionGround | None = None
     authority: str | None = _opt_text()
     term_days: int | None = _opt_positive()
+    term_set: bool | None = None
+
+    def _object_problems(self) -> list[tuple[str, str]]:
+        return _term_problems(self.term_set, self.term_days)
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)

@@ -32,6 +32,8 @@ from ._model import (
     BorderCrossing,
     CaseRecord,
     Charge,
+    Detention,
+    DetentionExtended,
     Event,
     Person,
     RelativeTiming,
@@ -99,11 +101,21 @@ def _present_string(name: str) -> dict[str, Any]:
     return {"required": [name], "properties": {name: {"type": "string"}}}
 
 
+#: An order that set no term (``term_set: false``) gives no ``term_days``.
+_NO_TERM_NO_DAYS: Mapping[str, Any] = {
+    "not": {
+        "required": ["term_set", "term_days"],
+        "properties": {"term_set": {"const": False}, "term_days": {"type": "integer"}},
+    }
+}
+
 #: Schema fragments for the ``_object_problems`` checks a schema can express.
 #: ``null`` counts as absent, as it does in the library, hence the type.
 OBJECT_CONSTRAINTS: Mapping[type, Mapping[str, Any]] = {
     Charge: {"anyOf": [_present_string("article"), _present_string("label")]},
     Source: {"anyOf": [_present_string("url"), _present_string("file")]},
+    Detention: _NO_TERM_NO_DAYS,
+    DetentionExtended: _NO_TERM_NO_DAYS,
 }
 
 #: The ``_object_problems`` checks only the library makes, and why.
@@ -118,8 +130,9 @@ LIBRARY_ONLY: Mapping[type, str] = {
         "from_country must differ from to_country: JSON Schema cannot compare two values"
     ),
     RelativeTiming: (
-        "a range of days must not run backwards ('3/2'): JSON Schema cannot compare two "
-        "numbers within one string"
+        "a range of days or periods must not run backwards ('3/2', 'P2M/P1M'): JSON Schema "
+        "cannot compare two numbers within one string; and it gives days or a period, not "
+        "both, which the schema leaves to the library with the ranges"
     ),
     Person: (
         "each account has one entry of facts: JSON Schema cannot compare the objects of an "

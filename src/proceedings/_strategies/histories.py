@@ -384,6 +384,8 @@ def next_events(
     date = draw(_dates_on(day))
     if any(where.drawn[name] is None for name in _REQUIRED[cls]):
         return None
+    if where.drawn.get("term_set") is False:
+        where.drawn["term_days"] = None  # an order that set no term gives none
     result: Event = cls(
         id=ident,
         date=date,

@@ -49,6 +49,8 @@ from .._model import (
     BorderCrossing,
     CaseRecord,
     Charge,
+    Detention,
+    DetentionExtended,
     Event,
     Person,
     PersonFacts,
@@ -273,6 +275,12 @@ def _fix_timing(draw: st.DrawFn, kwargs: dict[str, Any]) -> None:
             kwargs["days"], kwargs["period"] = None, draw(PERIODS)
 
 
+def _fix_term(draw: st.DrawFn, kwargs: dict[str, Any]) -> None:
+    # An order that set no term gives no term_days.
+    if kwargs["term_set"] is False:
+        kwargs["term_days"] = None
+
+
 def _fix_crossing(draw: st.DrawFn, kwargs: dict[str, Any]) -> None:
     if kwargs["to_country"] == kwargs["from_country"]:
         other = kwargs["from_country"]
@@ -291,6 +299,8 @@ _FIXUPS: dict[type, Callable[[st.DrawFn, dict[str, Any]], None]] = {
     Source: _fix_source,
     RelativeTiming: _fix_timing,
     BorderCrossing: _fix_crossing,
+    Detention: _fix_term,
+    DetentionExtended: _fix_term,
 }
 
 

@@ -466,7 +466,9 @@ def _term_expired(ctx: Context) -> Iterator[Hit]:
     authorised = ctx.at(order)
     assert isinstance(authorised, Detention | DetentionExtended)
     if authorised.term_days is None:
-        yield from _untermed_order_expired(ctx, start, order)
+        # An order that set a term the sources do not give leaves nothing to count.
+        if authorised.term_set is not True:
+            yield from _untermed_order_expired(ctx, start, order, authorised.term_set is False)
         return
     exceeded = ctx.days_between(order, ctx.index).exceeds(authorised.term_days)
     if exceeded is Truth.FALSE:
@@ -494,11 +496,14 @@ def _ground_of(ctx: Context, order: int, start: int | None) -> DetentionGround |
     return ground
 
 
-def _untermed_order_expired(ctx: Context, start: int | None, order: int) -> Iterator[Hit]:
+def _untermed_order_expired(
+    ctx: Context, start: int | None, order: int, set_none: bool
+) -> Iterator[Hit]:
     """Custody pending extradition in Russia beyond two months of an order with no term given.
 
-    The record cannot say that an order set no term (``term_days`` is also
-    absent where the term was not read), so the finding stays undetermined.
+    ``set_none``: the record says the order set no term (``term_set: false``).
+    Otherwise the term may simply not have been read, and the finding stays
+    undetermined.
     """
     if not ctx.reading_applies(UNTERMED_ORDER) or ctx.reading(UNTERMED_ORDER) != "two_months":
         return
@@ -507,13 +512,14 @@ def _untermed_order_expired(ctx: Context, start: int | None, order: int) -> Iter
     exceeded = ctx.days_between(order, ctx.index).exceeds(_ARTICLE_109_DAYS)
     if exceeded is Truth.FALSE:
         return
+    given = "the order set none, so" if set_none else "no term given: if the order set none,"
     yield Hit(
-        truth=exceeded & Truth.UNKNOWN,
+        truth=exceeded if set_none else exceeded & Truth.UNKNOWN,
         readings=(UNTERMED_ORDER,),
         message=(
             f"Still in custody pending extradition at {ctx.describe(ctx.index)}, more than "
             f"two months after the last order ({ctx.describe(order)}), with no extension on "
-            "record and no term given: if the order set none, under Russian law (art 109 of "
+            f"record and {given} under Russian law (art 109 of "
             "the Code of Criminal Procedure, as the Court read it) it authorised two months, "
             f"and the detention had no basis in domestic law (reading {UNTERMED_ORDER}="
             f"{ctx.reading(UNTERMED_ORDER)})"
