@@ -1449,6 +1449,22 @@ def test_treaty_rule_silent_for_state_not_party() -> None:
     assert [] == fired(rec, "R-REF-33")
 
 
+@pytest.mark.parametrize(
+    ("requesting", "expected"), [("RU", [(V, CERTAIN, ("out", "d"))]), ("UA", [])]
+)
+def test_a_treaty_between_states_binds_only_towards_a_party(
+    requesting: str, expected: list[Any]
+) -> None:
+    """Held in Kazakhstan in 2024 on a Ukrainian listing: Ukraine left the Minsk Convention on
+    2023-12-29, so the Convention's forty days bind Kazakhstan towards Russia, not Ukraine."""
+    rec = record(
+        event("wanted_listing", "w", "2024-01-05", requesting, scope="interstate"),
+        detention("d", "2024-01-10"),
+        event("release", "out", "2024-03-10", detention="d"),
+    )
+    assert expected == fired(rec, "CIS-MINSK-62")
+
+
 def test_treaty_rule_undetermined_for_a_state_the_table_does_not_know() -> None:
     """Neither party nor known non-party: the finding is undetermined and says why."""
     rec = record(claim("c", "2023-01-10", where="BR"), removal("r", "2023-02-01", where="BR"))

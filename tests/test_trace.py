@@ -443,3 +443,16 @@ def test_validate_as_of_is_a_point_in_time_view(tmp_path: Path) -> None:
     then = json.loads(_run("validate", "-f", "json", "--as-of", "2023-01-20", path).stdout)
     assert "R-REF-33" in {f["rule_id"] for f in full["findings"]}
     assert "R-REF-33" not in {f["rule_id"] for f in then["reports"][0]["findings"]}
+
+
+def test_a_breach_towards_a_non_party_state_is_not_party() -> None:
+    """Held in 2024 on a listing by Ukraine, which left the Minsk Convention on 2023-12-29:
+    the forty-day breach is dropped, and the trace says the other state was not party."""
+    rec = record(
+        event("wanted_listing", "w", "2024-01-05", "UA", scope="interstate"),
+        detention("d", "2024-01-10"),
+        event("release", "out", "2024-03-10", detention="d"),
+    )
+    entry = _entry(trace(rec), "out", "CIS-MINSK-62")
+    assert TraceOutcome.NOT_PARTY is entry.outcome
+    assert entry.detail.startswith("the other state: UA")
